@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// One build script for every runtime: the extension host (Node and browser), the webview,
+// its training worker, the plain-Node core, and the test and benchmark bundles.
+// Usage: node scripts/build.mjs [--watch] [--dev] [--tests] [--bench] [--only=ext,web,webview,core]
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync, rmSync, mkdirSync } from 'node:fs';
+import { join, basename } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const watch = args.has('--watch');
+const dev = args.has('--dev') || watch;
+const root = new URL('..', import.meta.url).pathname;
+process.chdir(root);
+
+const common = {
+  bundle: true,
+  logLevel: 'warning',
+  sourcemap: dev ? 'linked' : false,
+  target: 'es2022',
+};
+
+/** The worker is bundled first and handed to the webview bundle as a string module `trainWorker:source`. */
+function workerSourcePlugin() {
+  return {
+    name: 'worker-source',
+    setup(build) {
+      build.onResolve({ filter: /^worker-source:/ }, (a) => ({
+        path: join(root, a.path.slice('worker-source:'.length)),
+        namespace: 'worker-source',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'worker-source' }, async (a) => {
+        const r = await esbuild.build({
+          ...common,
+          entryPoints: [a.path],
+          format: 'iife',
+          platform: 'browser',
+          minify: !dev,
+          sourcemap: false,
+          write: false,
+        });
+        return {
+          contents: r.outputFiles[0].text,
+          loader: 'text',
+          watchFiles: Object.keys(r.metafile?.inputs ?? {}),
+        };
+      });
+    },
+  };
+}
+
+const configs = {
+  ext: {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    minify: !dev,
+    metafile: true,
+  },
+  web: {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    minify: !dev,
+    define: { 'process.env.NODE_ENV': '"production"' },
+  },
+  webview: {
+    ...common,
+    entryPoints: { webview: 'webview/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    minify: !dev,
+    metafile: true,
+    loader: { '.woff2': 'file', '.woff': 'empty', '.ttf': 'empty' },
+    assetNames: 'assets/[name]-[hash]',
+    plugins: [workerSourcePlugin()],
+  },
+  core: {
+    ...common,
+    entryPoints: ['src/core/coreApi.ts'],
+    outfile: 'dist/core.js',
+    platform: 'node',
+    format: 'cjs',
+    minify: false,
+  },
+};
+
+/** Bundles every `*.test.ts` / `*.bench.ts` of a folder for plain Node, leaving node_modules external. */
+function folderConfig(dir, suffix, outdir) {
+  if (!existsSync(dir)) return undefined;
+  const entryPoints = readdirSync(dir)
+    .filter((f) => f.endsWith(suffix))
+    .map((f) => join(dir, f));
+  if (entryPoints.length === 0) return undefined;
+  return {
+    ...common,
+    entryPoints,
+    outdir,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: 'inline',
+    external: ['vscode'],
+  };
+}
+
+const only = [...args]
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wanted = Object.entries(configs).filter(([k]) => !only || only.includes(k));
+if (args.has('--tests')) {
+  for (const tier of ['unit', 'webview', 'e2e']) {
+    const c = folderConfig(`test/${tier}`, '.test.ts', `out/test/${tier}`);
+    if (c) wanted.push([`test-${tier}`, c]);
+  }
+}
+if (args.has('--bench')) {
+  const c = folderConfig('bench', '.bench.ts', 'out/bench');
+  if (c) wanted.push(['bench', c]);
+}
+
+if (!watch && (!only || only.includes('webview'))) rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });
+
+const started = Date.now();
+if (watch) {
+  for (const [name, c] of wanted) {
+    const ctx = await esbuild.context(c);
+    await ctx.watch();
+    console.log(`watching ${name}`);
+  }
+} else {
+  const results = await Promise.all(
+    wanted.map(async ([name, c]) => {
+      try {
+        return [name, await esbuild.build(c)];
+      } catch (e) {
+        console.error(`build ${name} failed`);
+        throw e;
+      }
+    }),
+  );
+  const sizes = results
+    .filter(([, r]) => r.metafile)
+    .flatMap(([, r]) => Object.entries(r.metafile.outputs))
+    .filter(([f]) => f.endsWith('.js'))
+    .map(([f, o]) => `${basename(f)} ${(o.bytes / 1024).toFixed(1)} KB`);
+  console.log(
+    `built ${wanted.map(([n]) => n).join(', ')} in ${Date.now() - started} ms${sizes.length ? ` (${sizes.join(', ')})` : ''}`,
+  );
+}

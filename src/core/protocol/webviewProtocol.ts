@@ -1,0 +1,126 @@
+/**
+ * The message protocol between the extension host and the playground webview.
+ * One union per direction, discriminated by `type` in `noun/verb` form. Every message that
+ * crosses the boundary is validated at runtime with the schemas below; a malformed message is
+ * dropped by the receiver (and logged), never thrown.
+ */
+import * as v from 'valibot';
+
+/** Largest payload a webview may ask the host to save (a PNG of a large chart is ~1–3 MB as base64). */
+export const MAX_SAVE_BYTES = 16 * 1024 * 1024;
+/** Largest message text (error reports, ids) accepted from the webview. */
+export const MAX_TEXT = 4096;
+
+const text = (max = MAX_TEXT) => v.pipe(v.string(), v.maxLength(max));
+const finite = v.pipe(v.number(), v.finite());
+const ParamsSchema = v.pipe(
+  v.record(text(64), finite),
+  v.check((r) => Object.keys(r).length <= 16, 'too many parameters'),
+);
+
+/** One plotted activation: catalog id, its effective parameters and, optionally, which framework API it came from. */
+export const CurveSelectionSchema = v.object({
+  id: text(64),
+  params: ParamsSchema,
+  api: v.optional(text(128)),
+});
+export type CurveSelection = v.InferOutput<typeof CurveSelectionSchema>;
+
+/** What the host asks the playground to show (from a hover link or a command). */
+export const ShowRequestSchema = v.object({
+  curves: v.pipe(v.array(CurveSelectionSchema), v.maxLength(12)),
+  /** Which tab to open: the graphs, the vector activations or the training lab. */
+  tab: v.optional(v.picklist(['graphs', 'vector', 'train'])),
+  /** Start training immediately with the first curve's activation. */
+  train: v.optional(v.boolean()),
+});
+export type ShowRequest = v.InferOutput<typeof ShowRequestSchema>;
+
+// ---- webview → host ----
+
+/** The webview has loaded and asks for its `init` snapshot. */
+export const ReadySchema = v.object({ type: v.literal('webview/ready') });
+/** The webview reports an error a person should not lose (it is written to the log channel). */
+export const ErrorReportSchema = v.object({ type: v.literal('log/error'), message: text() });
+/** Save a chart (PNG as base64) or sampled points (CSV text) through the host's save dialog. */
+export const SaveFileSchema = v.object({
+  type: v.literal('file/save'),
+  requestId: v.pipe(v.number(), v.integer()),
+  format: v.picklist(['png', 'csv']),
+  suggestedName: v.pipe(text(128), v.regex(/^[\w.\- ]+$/)),
+  /** Base64 for PNG, plain text for CSV. */
+  data: text(MAX_SAVE_BYTES),
+});
+/** Insert an implementation of an activation at the cursor of the last active editor. */
+export const InsertSnippetSchema = v.object({ type: v.literal('snippet/insert'), id: text(64) });
+
+export const WebviewToHostSchema = v.variant('type', [
+  ReadySchema,
+  ErrorReportSchema,
+  SaveFileSchema,
+  InsertSnippetSchema,
+]);
+export type WebviewToHost = v.InferOutput<typeof WebviewToHostSchema>;
+
+// ---- host → webview ----
+
+/** The complete snapshot the webview needs after `webview/ready`. */
+export const InitSchema = v.object({
+  type: v.literal('init'),
+  /** `en` or `ja`. */
+  locale: v.picklist(['en', 'ja']),
+  /** Localised strings for the webview, keyed by their English text (the l10n bundle). */
+  strings: v.record(v.string(), v.string()),
+  /** What to show first; absent means the webview restores its own saved state or a default. */
+  show: v.optional(ShowRequestSchema),
+  /** The user's playground settings. */
+  settings: v.object({
+    reducedMotion: v.boolean(),
+    maxTrainingEpochs: v.pipe(v.number(), v.integer()),
+  }),
+});
+/** Show these activations (sent when the panel is already open). */
+export const ShowSchema = v.object({ type: v.literal('playground/show'), show: ShowRequestSchema });
+/** The result of a `file/save` request. */
+export const SaveResultSchema = v.object({
+  type: v.literal('file/saved'),
+  inReplyTo: v.pipe(v.number(), v.integer()),
+  ok: v.boolean(),
+  /** Path shown to the person, or the reason it failed, or `cancelled`. */
+  detail: v.string(),
+});
+
+export const HostToWebviewSchema = v.variant('type', [InitSchema, ShowSchema, SaveResultSchema]);
+export type HostToWebview = v.InferOutput<typeof HostToWebviewSchema>;
+export type InitMessage = v.InferOutput<typeof InitSchema>;
+
+/** Result of checking an incoming message: the typed message, or the reason it was dropped. */
+export type Checked<T> = { ok: true; message: T } | { ok: false; reason: string };
+
+function check<T>(schema: v.GenericSchema<unknown, T>, raw: unknown): Checked<T> {
+  const r = v.safeParse(schema, raw);
+  if (r.success) return { ok: true, message: r.output };
+  const issue = r.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, reason: `${path ? path + ': ' : ''}${issue.message}`.slice(0, 300) };
+}
+
+/** Validates a message received from the webview. */
+export function parseWebviewMessage(raw: unknown): Checked<WebviewToHost> {
+  return check(WebviewToHostSchema, raw);
+}
+
+/** Validates a message received from the host. */
+export function parseHostMessage(raw: unknown): Checked<HostToWebview> {
+  return check(HostToWebviewSchema, raw);
+}
+
+/** Validates a show request (e.g. the argument of a command link from a hover). */
+export function parseShowRequest(raw: unknown): Checked<ShowRequest> {
+  return check(ShowRequestSchema, raw);
+}
+
+/** Compile-time exhaustiveness check for `switch` over message types. */
+export function assertNever(x: never): never {
+  throw new Error(`unhandled message ${JSON.stringify(x)}`);
+}

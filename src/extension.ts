@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { CommandIds, PLAYGROUND_VIEW_TYPE } from './core/commandIds';
+import { parseShowRequest, type ShowRequest } from './core/protocol/webviewProtocol';
+import { ActivationHoverProvider } from './hoverProvider';
+import { PlaygroundPanel } from './playgroundPanel';
+import { log } from './log';
+
+const PYTHON: vscode.DocumentSelector = [
+  { language: 'python', scheme: 'file' },
+  { language: 'python', scheme: 'untitled' },
+  { language: 'python', scheme: 'vscode-notebook-cell' },
+  { language: 'python', scheme: 'vscode-vfs' },
+];
+
+/** Constructs and registers only; the panel and everything heavy are created on first use. */
+export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
+  try {
+    const uri = context.extensionUri;
+    const showArg = (raw: unknown): ShowRequest | undefined => {
+      if (raw === undefined) return undefined;
+      const checked = parseShowRequest(raw);
+      if (!checked.ok) log().warn(`Ignored an invalid playground request (${checked.reason})`);
+      return checked.ok ? checked.message : undefined;
+    };
+    context.subscriptions.push(
+      vscode.languages.registerHoverProvider(PYTHON, new ActivationHoverProvider()),
+      vscode.commands.registerCommand(CommandIds.openPlayground, () => PlaygroundPanel.show(uri)),
+      vscode.commands.registerCommand(CommandIds.showInPlayground, (raw: unknown) =>
+        PlaygroundPanel.show(uri, showArg(raw)),
+      ),
+      vscode.commands.registerCommand(CommandIds.showLog, () => log().show()),
+      vscode.window.registerWebviewPanelSerializer(PLAYGROUND_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel) => PlaygroundPanel.revive(panel, uri),
+      }),
+    );
+  } catch (e) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Activation Lab failed to start: {0}', String(e)),
+    );
+    throw e;
+  } finally {
+    log().info(`activate() took ${(performance.now() - started).toFixed(2)} ms`);
+  }
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,9 @@
+// The host runs in Node and in the browser extension host, so it may use only the globals both
+// provide. The ES2022 lib has none of these; declaring just these keeps DOM and Node types out.
+declare function atob(data: string): string;
+declare function btoa(data: string): string;
+declare const crypto: { getRandomValues<T extends ArrayBufferView>(array: T): T };
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+declare const performance: { now(): number };

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  MAX_SAVE_BYTES,
+  parseHostMessage,
+  parseShowRequest,
+  parseWebviewMessage,
+} from '../../src/core/protocol/webviewProtocol';
+
+test('accepts every well-formed webview message', () => {
+  const good = [
+    { type: 'webview/ready' },
+    { type: 'log/error', message: 'boom' },
+    {
+      type: 'file/save',
+      requestId: 1,
+      format: 'csv',
+      suggestedName: 'gelu.csv',
+      data: 'x,f\n0,0\n',
+    },
+    { type: 'snippet/insert', id: 'gelu' },
+  ];
+  for (const m of good) assert.equal(parseWebviewMessage(m).ok, true, JSON.stringify(m));
+});
+
+test('rejects malformed, unknown and oversized webview messages with a reason', () => {
+  const bad: unknown[] = [
+    null,
+    42,
+    'webview/ready',
+    [],
+    {},
+    { type: 'nope' },
+    { type: 'log/error' },
+    { type: 'log/error', message: 'x'.repeat(5000) },
+    { type: 'file/save', requestId: 1, format: 'exe', suggestedName: 'a.exe', data: '' },
+    { type: 'file/save', requestId: 1, format: 'csv', suggestedName: '../../etc/passwd', data: '' },
+    {
+      type: 'file/save',
+      requestId: 1,
+      format: 'csv',
+      suggestedName: 'a.csv',
+      data: 'x'.repeat(MAX_SAVE_BYTES + 1),
+    },
+    { type: 'snippet/insert', id: { toString: 'x' } },
+  ];
+  for (const m of bad) {
+    const r = parseWebviewMessage(m);
+    assert.equal(r.ok, false, JSON.stringify(m)?.slice(0, 80));
+    if (!r.ok) assert.ok(r.reason.length > 0);
+  }
+});
+
+test('host messages and show requests are validated too', () => {
+  assert.equal(
+    parseHostMessage({
+      type: 'init',
+      locale: 'ja',
+      strings: { Train: '学習' },
+      settings: { reducedMotion: false, maxTrainingEpochs: 100 },
+    }).ok,
+    true,
+  );
+  assert.equal(parseHostMessage({ type: 'init', locale: 'fr' }).ok, false);
+  assert.equal(parseShowRequest({ curves: [{ id: 'gelu', params: {} }], tab: 'graphs' }).ok, true);
+  assert.equal(parseShowRequest({ curves: [{ id: 'gelu', params: { a: Number.NaN } }] }).ok, false);
+  assert.equal(parseShowRequest({ curves: Array(13).fill({ id: 'relu', params: {} }) }).ok, false);
+});
