@@ -7,6 +7,7 @@ import {
   type ShowRequest,
   type WebviewToHost,
 } from './core/protocol/webviewProtocol';
+import { playgroundHtml } from './core/webviewHtml';
 import { readSettings } from './config';
 import { log } from './log';
 
@@ -157,32 +158,15 @@ function nonce(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/[^A-Za-z0-9]/g, '');
 }
 
-/** The panel's page: a strict CSP with a fresh nonce; scripts and styles only from `dist`. */
-export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const n = nonce();
-  const asset = (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', p));
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data: blob:`,
-    `font-src ${webview.cspSource}`,
-    `style-src ${webview.cspSource} 'nonce-${n}'`,
-    `script-src 'nonce-${n}' ${webview.cspSource}`,
-    `connect-src ${webview.cspSource}`,
-    'worker-src blob:',
-  ].join('; ');
-  const lang = vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-  return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('webview.css')}" nonce="${n}">
-<title>Activation Lab</title>
-</head>
-<body>
-<div id="app" data-nonce="${n}"></div>
-<script type="module" nonce="${n}" src="${asset('webview.js')}"></script>
-</body>
-</html>`;
+/** The panel's page (markup and CSP shared with the Chromium tests). */
+function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const asset = (p: string) =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', p)).toString();
+  return playgroundHtml({
+    cspSource: webview.cspSource,
+    nonce: nonce(),
+    scriptUri: asset('webview.js'),
+    styleUri: asset('webview.css'),
+    lang: vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en',
+  });
 }
