@@ -123,6 +123,12 @@ if (args.has('--tests')) {
     if (c) wanted.push([`test-${tier}`, c]);
   }
 }
+if (args.has('--desktop-tests')) {
+  wanted.push([
+    'test-desktop',
+    { ...folderConfig('test/desktop', '.ts', 'out/test/desktop'), sourcemap: false },
+  ]);
+}
 if (args.has('--bench')) {
   const c = folderConfig('bench', '.bench.ts', 'out/bench');
   if (c) wanted.push(['bench', c]);
