@@ -1,0 +1,209 @@
+/**
+ * Hidden-layer activations for the trainer. A catalog activation or a custom pair (f, f′) is
+ * resolved once into a `LayerActivation`: common functions get a specialised loop (no call per
+ * element), anything else goes through its own f and f′. A specialised loop is used only after
+ * it has been checked against the catalog's f and f′ at probe points with the same parameters,
+ * so a renamed parameter or a different convention in the catalog falls back to the exact path.
+ */
+import type { Params } from '../catalog/types';
+import type { ActivationChoice, CustomActivation, InitScheme } from './config';
+
+/** What the trainer needs from the catalog for one id: f, f′, default parameters, properties. */
+export interface CatalogEntry {
+  f(x: number, p: Params): number;
+  df(x: number, p: Params): number;
+  params: Params;
+  /** Used for the default initialisation of ids the trainer does not know. */
+  bounded?: 'both' | 'below' | 'above' | 'none';
+  selfNormalising?: boolean;
+}
+
+/** Looks up an element-wise catalog activation with its default parameters (undefined if unknown or not element-wise). */
+export type ActivationLookup = (id: string) => CatalogEntry | undefined;
+
+// Kernel codes; the forward and backward loops switch on them once per layer, not per element.
+export const K_GENERIC = 0;
+export const K_IDENTITY = 1;
+export const K_RELU = 2;
+export const K_LEAKY = 3;
+export const K_ELU = 4;
+export const K_SELU = 5;
+export const K_SIGMOID = 6;
+export const K_TANH = 7;
+export const K_SILU = 8;
+export const K_GELU_TANH = 10;
+export const K_SOFTPLUS = 11;
+
+const SELU_LAMBDA = 1.0507009873554804934193349852946;
+const SELU_ALPHA = 1.6732632423543772848170429916717;
+const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+/** A resolved hidden-layer activation. `f`/`df` are always exact; `kernel` selects the fast loop. */
+export interface LayerActivation {
+  /** Catalog id, or the custom activation's name. */
+  label: string;
+  kernel: number;
+  /** Parameters of the specialised kernel (α of leaky ReLU/ELU, β of softplus). */
+  a0: number;
+  a1: number;
+  f(x: number): number;
+  df(x: number): number;
+  /** Initialisation this activation wants by default. */
+  defaultInit: InitScheme;
+}
+
+/** Default initialisation per catalog id: He for ReLU-like, LeCun for SELU, Xavier for saturating ones. */
+const INIT_BY_ID: Record<string, InitScheme> = {
+  relu: 'he', leaky_relu: 'he', prelu: 'he', rrelu: 'he', relu6: 'he', elu: 'he', celu: 'he',
+  gelu: 'he', gelu_tanh: 'he', silu: 'he', swish: 'he', mish: 'he', hardswish: 'he',
+  softplus: 'he', squared_relu: 'he', squareplus: 'he', sparse_plus: 'he', star_relu: 'he',
+  selu: 'lecun',
+  tanh: 'xavier', sigmoid: 'xavier', hardtanh: 'xavier', hard_sigmoid: 'xavier', softsign: 'xavier',
+  linear: 'xavier', identity: 'xavier',
+};
+
+interface KernelSpec {
+  kernel: number;
+  /** Kernel parameters from the effective catalog params, or undefined if the names are not recognised. */
+  args(p: Params): [number, number] | undefined;
+}
+
+const none = (): [number, number] => [0, 0];
+const pick = (p: Params, names: string[]): number | undefined => {
+  for (const n of names) if (typeof p[n] === 'number') return p[n];
+  return undefined;
+};
+
+const KERNELS: Record<string, KernelSpec> = {
+  linear: { kernel: K_IDENTITY, args: none },
+  identity: { kernel: K_IDENTITY, args: none },
+  relu: { kernel: K_RELU, args: none },
+  leaky_relu: {
+    kernel: K_LEAKY,
+    args: (p) => {
+      const a = pick(p, ['negativeSlope', 'negative_slope', 'alpha', 'slope', 'a']);
+      return a === undefined ? undefined : [a, 0];
+    },
+  },
+  elu: {
+    kernel: K_ELU,
+    args: (p) => {
+      const a = pick(p, ['alpha']);
+      return a === undefined ? undefined : [a, 0];
+    },
+  },
+  selu: { kernel: K_SELU, args: none },
+  sigmoid: { kernel: K_SIGMOID, args: none },
+  tanh: { kernel: K_TANH, args: none },
+  silu: { kernel: K_SILU, args: none },
+  swish: { kernel: K_SILU, args: none },
+  gelu_tanh: { kernel: K_GELU_TANH, args: none },
+  softplus: {
+    kernel: K_SOFTPLUS,
+    args: (p) => {
+      const b = pick(p, ['beta']) ?? 1;
+      const t = pick(p, ['threshold']) ?? 20;
+      return [b, t];
+    },
+  },
+};
+
+/** f of a specialised kernel (the loops in `kernels.ts` inline the same formulas). */
+export function kernelF(k: number, a0: number, a1: number, x: number): number {
+  switch (k) {
+    case K_IDENTITY: return x;
+    case K_RELU: return x > 0 ? x : 0;
+    case K_LEAKY: return x >= 0 ? x : a0 * x;
+    case K_ELU: return x > 0 ? x : a0 * (Math.exp(x) - 1);
+    case K_SELU: return x > 0 ? SELU_LAMBDA * x : SELU_LAMBDA * SELU_ALPHA * (Math.exp(x) - 1);
+    case K_SIGMOID: return 1 / (1 + Math.exp(-x));
+    case K_TANH: return Math.tanh(x);
+    case K_SILU: return x / (1 + Math.exp(-x));
+    case K_GELU_TANH: return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
+    case K_SOFTPLUS: return a0 * x > a1 ? x : Math.log1p(Math.exp(a0 * x)) / a0;
+    default: return NaN;
+  }
+}
+
+/** f′ of a specialised kernel. */
+export function kernelDf(k: number, a0: number, a1: number, x: number): number {
+  switch (k) {
+    case K_IDENTITY: return 1;
+    case K_RELU: return x > 0 ? 1 : 0;
+    case K_LEAKY: return x >= 0 ? 1 : a0;
+    case K_ELU: return x > 0 ? 1 : a0 * Math.exp(x);
+    case K_SELU: return x > 0 ? SELU_LAMBDA : SELU_LAMBDA * SELU_ALPHA * Math.exp(x);
+    case K_SIGMOID: { const s = 1 / (1 + Math.exp(-x)); return s * (1 - s); }
+    case K_TANH: { const t = Math.tanh(x); return 1 - t * t; }
+    case K_SILU: { const s = 1 / (1 + Math.exp(-x)); return s * (1 + x * (1 - s)); }
+    case K_GELU_TANH: {
+      const t = Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x));
+      return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 0.134145 * x * x);
+    }
+    case K_SOFTPLUS: return a0 * x > a1 ? 1 : 1 / (1 + Math.exp(-a0 * x));
+    default: return NaN;
+  }
+}
+
+/** Probe points for the kernel self-check; they avoid kinks at 0 and typical thresholds. */
+const PROBES = [-7.5, -3.1, -1.3, -0.41, -0.013, 0.017, 0.37, 1.1, 2.9, 6.3];
+
+function agrees(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * (1 + Math.abs(b));
+}
+
+function isCustom(c: ActivationChoice): c is CustomActivation {
+  return typeof c === 'object' && c !== null && typeof (c as CustomActivation).f === 'function';
+}
+
+/**
+ * Resolves one hidden layer's activation. Returns an error string for an unknown id, a vector
+ * activation, parameters that are not finite numbers, or a custom pair that does not return
+ * finite numbers at the probe points.
+ */
+export function resolveActivation(
+  choice: ActivationChoice,
+  lookup: ActivationLookup,
+): LayerActivation | string {
+  if (isCustom(choice)) {
+    if (typeof choice.df !== 'function') return 'custom activation needs both f(x) and df(x)';
+    try {
+      for (const x of PROBES) {
+        if (!Number.isFinite(choice.f(x)) || !Number.isFinite(choice.df(x))) {
+          return `custom activation is not finite at x = ${x}`;
+        }
+      }
+    } catch (e) {
+      return `custom activation throws: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    const f = choice.f.bind(choice);
+    const df = choice.df.bind(choice);
+    const label = typeof choice.name === 'string' && choice.name ? choice.name : 'custom';
+    return { label, kernel: K_GENERIC, a0: 0, a1: 0, f, df, defaultInit: 'xavier' };
+  }
+  const id = typeof choice === 'string' ? choice : choice?.id;
+  if (typeof id !== 'string') return 'activation must be a catalog id, { id, params } or { f, df }';
+  const entry = lookup(id);
+  if (!entry) return `unknown or non-element-wise activation "${id}"`;
+  const given = typeof choice === 'object' && choice.params ? choice.params : {};
+  const p: Params = { ...entry.params };
+  for (const [k, v] of Object.entries(given)) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return `parameter ${k} of ${id} must be a finite number`;
+    p[k] = v;
+  }
+  const f = (x: number) => entry.f(x, p);
+  const df = (x: number) => entry.df(x, p);
+  const defaultInit =
+    INIT_BY_ID[id] ?? (entry.selfNormalising ? 'lecun' : entry.bounded === 'below' ? 'he' : 'xavier');
+  const spec = KERNELS[id];
+  const args = spec?.args(p);
+  let kernel = K_GENERIC;
+  if (spec && args) {
+    const [a0, a1] = args;
+    const ok = PROBES.every(
+      (x) => agrees(kernelF(spec.kernel, a0, a1, x), f(x)) && agrees(kernelDf(spec.kernel, a0, a1, x), df(x)),
+    );
+    if (ok) return { label: id, kernel: spec.kernel, a0, a1, f, df, defaultInit };
+  }
+  return { label: id, kernel, a0: 0, a1: 0, f, df, defaultInit };
+}

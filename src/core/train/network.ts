@@ -1,0 +1,190 @@
+/**
+ * A fully connected network in typed arrays, evaluated a layer at a time on a block of rows.
+ *
+ * Layers l = 1 … L map a[l−1] (rows × n[l−1]) to z[l] = a[l−1]·W_lᵀ + b_l and a[l] = f_l(z[l]);
+ * hidden layers use their activation, the output layer its head: sigmoid (binary), softmax
+ * (multi-class) or identity (regression). All parameters live in one Float64Array `params`
+ * laid out per layer as [W_l (n[l] × n[l−1], row-major), b_l], so the optimisers run one loop.
+ * Every buffer is allocated once, for `capacity` rows.
+ */
+import type { LayerActivation } from './activations';
+import {
+  activateBackward,
+  activateForward,
+  denseForward,
+  denseGradInput,
+  denseGradParams,
+} from './kernels';
+
+/** Output head and its loss. */
+export type Head = 'sigmoid' | 'softmax' | 'linear';
+
+export class Network {
+  /** Layer widths n[0] (inputs) … n[L] (outputs). */
+  readonly sizes: readonly number[];
+  /** Number of weight layers L. */
+  readonly depth: number;
+  readonly params: Float64Array;
+  /** ∂L/∂params of the last `backward` (same layout as `params`). */
+  readonly grads: Float64Array;
+  /** Offset of W_l and b_l in `params`, index l − 1. */
+  readonly wOff: Int32Array;
+  readonly bOff: Int32Array;
+  /** Rows each buffer holds. */
+  readonly capacity: number;
+  /** a[0] is the input block; a[l] the output of layer l (a[L] = probabilities or predictions). */
+  readonly a: Float64Array[];
+  /** z[l], pre-activations (z[0] unused). */
+  readonly z: Float64Array[];
+  /** d[l] = ∂L/∂z[l] during backward (d[0] unused). */
+  readonly d: Float64Array[];
+  readonly acts: readonly LayerActivation[];
+  readonly head: Head;
+
+  constructor(sizes: readonly number[], acts: readonly LayerActivation[], head: Head, capacity: number) {
+    this.sizes = sizes.slice();
+    this.depth = sizes.length - 1;
+    this.acts = acts.slice();
+    this.head = head;
+    this.capacity = capacity;
+    this.wOff = new Int32Array(this.depth);
+    this.bOff = new Int32Array(this.depth);
+    let off = 0;
+    for (let l = 1; l <= this.depth; l++) {
+      this.wOff[l - 1] = off;
+      off += sizes[l] * sizes[l - 1];
+      this.bOff[l - 1] = off;
+      off += sizes[l];
+    }
+    this.params = new Float64Array(off);
+    this.grads = new Float64Array(off);
+    this.a = sizes.map((n) => new Float64Array(capacity * n));
+    this.z = sizes.map((n, l) => new Float64Array(l === 0 ? 0 : capacity * n));
+    this.d = sizes.map((n, l) => new Float64Array(l === 0 ? 0 : capacity * n));
+  }
+
+  /** Number of weights (excluding biases) of layer l, 1-based. */
+  weightCount(l: number): number {
+    return this.sizes[l] * this.sizes[l - 1];
+  }
+
+  /** Forward pass of the first `rows` rows of a[0]; fills z[1 … L] and a[1 … L]. */
+  forward(rows: number): void {
+    const L = this.depth;
+    for (let l = 1; l <= L; l++) {
+      const n = this.sizes[l];
+      denseForward(this.params, this.wOff[l - 1], this.bOff[l - 1], this.sizes[l - 1], n, this.a[l - 1], this.z[l], rows);
+      if (l < L) activateForward(this.acts[l - 1], this.z[l], this.a[l], rows * n);
+    }
+    this.applyHead(rows);
+  }
+
+  private applyHead(rows: number): void {
+    const n = this.sizes[this.depth];
+    const z = this.z[this.depth];
+    const a = this.a[this.depth];
+    if (this.head === 'sigmoid') {
+      for (let r = 0; r < rows; r++) a[r] = 1 / (1 + Math.exp(-z[r]));
+    } else if (this.head === 'linear') {
+      for (let k = 0; k < rows * n; k++) a[k] = z[k];
+    } else {
+      for (let r = 0; r < rows; r++) {
+        const o = r * n;
+        let m = z[o];
+        for (let c = 1; c < n; c++) if (z[o + c] > m) m = z[o + c];
+        let s = 0;
+        for (let c = 0; c < n; c++) {
+          const e = Math.exp(z[o + c] - m);
+          a[o + c] = e;
+          s += e;
+        }
+        const inv = 1 / s;
+        for (let c = 0; c < n; c++) a[o + c] *= inv;
+      }
+    }
+  }
+
+  /**
+   * Sets d[L] = ∂L/∂z[L] for the loss Σ_r ℓ_r scaled by `scale` (1/rows for a batch mean).
+   * Sigmoid + BCE and softmax + CE give p − y (y one-hot for softmax); linear + squared error
+   * ℓ = (ŷ − y)² gives 2(ŷ − y). `targets[tOff + r]` is the label (class index or value) of row r.
+   */
+  outputGrad(rows: number, targets: Float64Array, tOff: number, scale: number): void {
+    const n = this.sizes[this.depth];
+    const a = this.a[this.depth];
+    const d = this.d[this.depth];
+    if (this.head === 'softmax') {
+      for (let r = 0; r < rows; r++) {
+        const o = r * n;
+        const y = targets[tOff + r];
+        for (let c = 0; c < n; c++) d[o + c] = (a[o + c] - (c === y ? 1 : 0)) * scale;
+      }
+    } else if (this.head === 'sigmoid') {
+      for (let r = 0; r < rows; r++) d[r] = (a[r] - targets[tOff + r]) * scale;
+    } else {
+      for (let r = 0; r < rows; r++) d[r] = 2 * (a[r] - targets[tOff + r]) * scale;
+    }
+  }
+
+  /**
+   * Sum over the first `rows` rows of the per-sample loss, from z[L] (numerically stable):
+   * BCE ℓ = max(z, 0) − z·y + log(1 + e^{−|z|}); CE ℓ = log Σ_c e^{z_c} − z_y; MSE ℓ = (ŷ − y)².
+   * Adds the number of correct predictions (p ≥ ½, argmax) to `correct[0]` for classification.
+   */
+  lossSum(rows: number, targets: Float64Array, tOff: number, correct: Float64Array): number {
+    const n = this.sizes[this.depth];
+    const z = this.z[this.depth];
+    const a = this.a[this.depth];
+    let sum = 0;
+    let ok = 0;
+    if (this.head === 'sigmoid') {
+      for (let r = 0; r < rows; r++) {
+        const v = z[r];
+        const y = targets[tOff + r];
+        sum += (v > 0 ? v : 0) - v * y + Math.log1p(Math.exp(-Math.abs(v)));
+        if ((a[r] >= 0.5 ? 1 : 0) === y) ok++;
+      }
+    } else if (this.head === 'softmax') {
+      for (let r = 0; r < rows; r++) {
+        const o = r * n;
+        let m = z[o];
+        let arg = 0;
+        for (let c = 1; c < n; c++) {
+          if (z[o + c] > m) {
+            m = z[o + c];
+            arg = c;
+          }
+        }
+        let s = 0;
+        for (let c = 0; c < n; c++) s += Math.exp(z[o + c] - m);
+        const y = targets[tOff + r];
+        sum += m + Math.log(s) - z[o + y];
+        if (arg === y) ok++;
+      }
+    } else {
+      for (let r = 0; r < rows; r++) {
+        const e = a[r] - targets[tOff + r];
+        sum += e * e;
+      }
+    }
+    correct[0] += ok;
+    return sum;
+  }
+
+  /**
+   * Backward pass after `forward` and `outputGrad`: writes ∂L/∂W_l and ∂L/∂b_l for every layer
+   * into `grads`, propagating d[l−1] = (d[l]·W_l) ⊙ f′(z[l−1]). The input gradient is not computed.
+   */
+  backward(rows: number): void {
+    for (let l = this.depth; l >= 1; l--) {
+      const nIn = this.sizes[l - 1];
+      const nOut = this.sizes[l];
+      const wOff = this.wOff[l - 1];
+      denseGradParams(this.grads, wOff, this.bOff[l - 1], nIn, nOut, this.a[l - 1], this.d[l], rows);
+      if (l > 1) {
+        denseGradInput(this.params, wOff, nIn, nOut, this.d[l], this.d[l - 1], rows);
+        activateBackward(this.acts[l - 2], this.z[l - 1], this.a[l - 1], this.d[l - 1], rows * nIn);
+      }
+    }
+  }
+}
