@@ -1,0 +1,224 @@
+/**
+ * Finds the activation mention at a cursor offset: a framework call (`nn.GELU(approximate="tanh")`,
+ * `F.leaky_relu(x, 0.2)`), a reference (`activation=nn.relu`), a PyTorch Tensor method
+ * (`x.relu()`), or an activation given by name (`Dense(64, activation="swish")`).
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { Framework } from '../catalog/types';
+import { evaluate, readArgList, type CallArgs } from './literals';
+import type { PythonAnalysis } from './parse';
+import {
+  activationStringSlot,
+  canonicalize,
+  INPUT_KEYWORDS,
+  takesInputFirst,
+  TENSOR_METHODS,
+  type ArgSlot,
+  type Qualified,
+} from './qualify';
+import { importsTorch, isImportBound, nodeText, resolveDotted, type ScopeContext } from './scope';
+
+/**
+ * One activation mention.
+ *
+ * `args` are the call's own arguments, statically evaluated (see `evaluate`). For functional
+ * forms — a called name whose last segment is lower-case (`torch.nn.functional.*`, `torch.relu`,
+ * `jax.nn.*`, `flax.linen.gelu`, `keras.activations.*`, `keras.ops.*`, `tensorflow.nn.*`) — the
+ * input tensor is stripped: `positional` holds only the parameter arguments, in the framework's
+ * order after the input (`F.leaky_relu(x, 0.2)` → `[0.2]`), and an input passed by keyword
+ * (`input=`, `x=`, `features=`, `logits=`, `inputs=`) is dropped when there is no positional one.
+ * Constructors (`nn.GELU(...)`, `layers.LeakyReLU(...)`) and methods (`x.softmax(-1)`, where the
+ * receiver is the input) keep every argument. References and strings have empty args.
+ */
+export interface Mention {
+  kind: 'call' | 'reference' | 'method' | 'string';
+  /** Catalog spelling: `torch.nn.GELU`, `torch.nn.functional.leaky_relu`, `torch.Tensor.relu`,
+   * `keras.activations.leaky_relu` (string form), `jax.nn.gelu`, `flax.linen.gelu`,
+   * `keras.layers.LeakyReLU` (also for tf.keras, with framework `tf-keras`). */
+  qualifiedName: string;
+  framework: Framework;
+  /** Document range of the hovered token: the callee's last name, or the whole string literal. */
+  from: number;
+  to: number;
+  args: CallArgs;
+  /** For `string` mentions: the activation name as written (`"leaky_relu"` → `leaky_relu`). */
+  value?: string;
+}
+
+const NO_ARGS = (): CallArgs => ({ positional: [], keywords: {} });
+
+/** Flattens `a.b.c` to its names; the base is the innermost non-member expression. */
+function dottedPath(ctx: ScopeContext, expr: SyntaxNode): { path: string[]; base: SyntaxNode } {
+  const path: string[] = [];
+  let n: SyntaxNode = expr;
+  while (n.name === 'MemberExpression') {
+    const last = n.lastChild;
+    const first = n.firstChild;
+    if (!last || !first || last.name !== 'PropertyName') return { path: [], base: n };
+    path.unshift(nodeText(ctx, last));
+    n = first;
+  }
+  if (n.name === 'VariableName') {
+    path.unshift(nodeText(ctx, n));
+    return { path, base: n };
+  }
+  return { path: [], base: n };
+}
+
+/** Whether a VariableName is a name being defined or a keyword-argument name, not a use. */
+function isDefinitionSite(node: SyntaxNode): boolean {
+  const p = node.parent;
+  if (!p) return false;
+  switch (p.name) {
+    case 'FunctionDefinition':
+    case 'ClassDefinition':
+    case 'ParamList':
+    case 'ImportStatement':
+    case 'ScopeStatement':
+    case 'TypeParam':
+      return true;
+    case 'ArgList':
+      return node.nextSibling?.name === 'AssignOp';
+    default:
+      return false;
+  }
+}
+
+function stripInput(args: CallArgs): CallArgs {
+  if (args.positional.length > 0) return { ...args, positional: args.positional.slice(1) };
+  const keywords = { ...args.keywords };
+  for (const k of INPUT_KEYWORDS) {
+    if (k in keywords) {
+      delete keywords[k];
+      break;
+    }
+  }
+  return { ...args, keywords };
+}
+
+function nameMention(ctx: ScopeContext, token: SyntaxNode, offset: number): Mention | undefined {
+  if (token.name === 'VariableName') {
+    if (isDefinitionSite(token)) return undefined;
+    if (token.parent?.name === 'MemberExpression' && token.parent.firstChild?.from === token.from) return undefined;
+  }
+  const expr = token.name === 'PropertyName' ? token.parent : token;
+  if (!expr || (token.name === 'PropertyName' && expr.name !== 'MemberExpression')) return undefined;
+  const call = expr.parent?.name === 'CallExpression' && expr.parent.firstChild?.from === expr.from ? expr.parent : null;
+  const argList = call?.getChild('ArgList') ?? null;
+  const base = ctx.window.base;
+  const range = { from: token.from + base, to: token.to + base };
+  const { path, base: receiver } = dottedPath(ctx, expr);
+  const q = path.length > 0 ? resolveDotted(ctx, expr, path, offset) : undefined;
+  const canon = q !== undefined ? canonicalize(q) : undefined;
+  if (canon) {
+    if (!argList) return { kind: 'reference', ...canon, ...range, args: NO_ARGS() };
+    const { args } = readArgList(ctx, argList);
+    return {
+      kind: 'call',
+      ...canon,
+      ...range,
+      args: takesInputFirst(canon.qualifiedName) ? stripInput(args) : args,
+    };
+  }
+  // A Tensor method: `x.relu()` on something that is not an imported module.
+  if (token.name !== 'PropertyName' || !argList) return undefined;
+  const method = nodeText(ctx, token);
+  if (!TENSOR_METHODS.has(method) || !importsTorch(ctx)) return undefined;
+  if (receiver.name === 'VariableName' && isImportBound(ctx, expr, nodeText(ctx, receiver), offset)) return undefined;
+  const { args } = readArgList(ctx, argList);
+  return { kind: 'method', qualifiedName: `torch.Tensor.${method}`, framework: 'pytorch', ...range, args };
+}
+
+/** The argument slot a node fills in its ArgList, and the call it belongs to. */
+export function argumentSlot(
+  ctx: ScopeContext,
+  arg: SyntaxNode,
+): { slot: ArgSlot; call: SyntaxNode } | undefined {
+  const list = arg.parent;
+  if (!list || list.name !== 'ArgList' || list.parent?.name !== 'CallExpression') return undefined;
+  const prev = arg.prevSibling;
+  if (prev?.name === 'AssignOp') {
+    const key = prev.prevSibling;
+    if (key?.name !== 'VariableName') return undefined;
+    return { slot: { keyword: nodeText(ctx, key) }, call: list.parent };
+  }
+  let index = 0;
+  let keywordSeen = false;
+  for (let c = list.firstChild; c && c.from < arg.from; c = c.nextSibling) {
+    if (c.name === ',') index++;
+    if (c.name === 'AssignOp' || c.name === '*' || c.name === '**') keywordSeen = true;
+  }
+  return keywordSeen ? undefined : { slot: { index }, call: list.parent };
+}
+
+/**
+ * The framework that accepts a string at `strNode` (a String or ContinuedString argument) as an
+ * activation name, with the catalog prefix for it; undefined for ordinary strings.
+ */
+export function activationStringContext(
+  ctx: ScopeContext,
+  strNode: SyntaxNode,
+  offset: number,
+): { framework: Framework; qualifiedPrefix: string; callee: Qualified } | undefined {
+  const found = argumentSlot(ctx, strNode);
+  if (!found) return undefined;
+  const calleeExpr = found.call.firstChild;
+  if (!calleeExpr) return undefined;
+  const { path } = dottedPath(ctx, calleeExpr);
+  if (path.length === 0) return undefined;
+  const q = resolveDotted(ctx, calleeExpr, path, offset);
+  const callee = q !== undefined ? canonicalize(q) : undefined;
+  if (!callee) return undefined;
+  const where = activationStringSlot(callee, found.slot);
+  return where && { ...where, callee };
+}
+
+function stringMention(ctx: ScopeContext, str: SyntaxNode, offset: number): Mention | undefined {
+  const whole = str.parent?.name === 'ContinuedString' ? str.parent : str;
+  const where = activationStringContext(ctx, whole, offset);
+  if (!where) return undefined;
+  const value = evaluate(ctx, whole);
+  if (typeof value !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return undefined;
+  const base = ctx.window.base;
+  return {
+    kind: 'string',
+    qualifiedName: where.qualifiedPrefix + value,
+    framework: where.framework,
+    from: whole.from + base,
+    to: whole.to + base,
+    args: NO_ARGS(),
+    value,
+  };
+}
+
+function mentionAt(ctx: ScopeContext, node: SyntaxNode, offset: number): Mention | undefined {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+    if (n.name === 'String') return stringMention(ctx, n, offset);
+    if (n.name === 'FormatString' || n.name === 'Comment') return undefined;
+    if (n.name !== 'Escape') break;
+  }
+  if (node.name === 'VariableName' || node.name === 'PropertyName') return nameMention(ctx, node, offset);
+  return undefined;
+}
+
+/**
+ * The activation mention whose token covers `offset` (a UTF-16 document offset; a token covers
+ * `from ≤ offset ≤ to`), or undefined. Only the callee's last name token triggers (`GELU` in
+ * `nn.GELU(...)`, not `nn`), and the whole literal for strings. Names resolve through the imports
+ * and scopes of the analysis. Never throws.
+ */
+export function findMention(analysis: PythonAnalysis, offset: number): Mention | undefined {
+  try {
+    const window = analysis.windowAt(offset);
+    if (!window) return undefined;
+    const ctx: ScopeContext = { analysis, window };
+    const pos = offset - window.base;
+    const right = window.tree.resolveInner(pos, 1);
+    const m = mentionAt(ctx, right, offset);
+    if (m) return m;
+    const left = window.tree.resolveInner(pos, -1);
+    return left === right ? undefined : mentionAt(ctx, left, offset);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,299 @@
+/**
+ * One analysed Python document: the logical-line scan, the module-level binding table and
+ * lezer parse trees of small windows around the offsets asked about. Every piece is built on
+ * first use and kept, so one `PythonAnalysis` per (document, version) serves every hover and
+ * completion of that version. Work is bounded by size, never by a clock (the core has none):
+ * see the exported limits.
+ */
+import type { Tree } from '@lezer/common';
+import { parser } from '@lezer/python';
+import { addBinding, importBindings, type Binding, type BindingTable } from './imports';
+import { Kw, lineIndexAt, scanLogicalLines, type LogicalLines } from './scan';
+
+/** Documents longer than this (in UTF-16 units) are not analysed at all: every query answers
+ * `undefined`. Scanning 4 M characters takes about 30 ms on a slow core. */
+export const MAX_DOCUMENT_CHARS = 4_000_000;
+/** Largest text handed to the parser for one query. A document up to this size is parsed whole
+ * once; a larger one is parsed in windows: the innermost function (or top-level statement)
+ * around the offset plus the header lines of the blocks enclosing it. */
+export const WINDOW_MAX_CHARS = 16_000;
+/** Header lines longer than this are left out of a window. */
+export const HEADER_MAX_CHARS = 2_000;
+/** Total size of module-level import statements read for the import table; imports beyond it
+ * (in document order) are ignored. */
+export const IMPORTS_MAX_CHARS = 64_000;
+/** Parsed windows kept per analysis. */
+export const WINDOW_CACHE_SIZE = 8;
+
+/** A parsed window: `tree` positions plus `base` are document offsets. */
+export interface ParsedWindow {
+  tree: Tree;
+  base: number;
+  /** Document range that the main part of the window covers. */
+  from: number;
+  to: number;
+}
+
+const IDENT = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+const DOTTED = /^[\p{L}_][\p{L}\p{N}_]*(?:[ \t]*\.[ \t]*[\p{L}_][\p{L}\p{N}_]*)*$/u;
+const DEF_NAME = /^(?:async\s+)?(?:def|class)\s+([\p{L}_][\p{L}\p{N}_]*)/u;
+
+/**
+ * The result of reading one Python document (or notebook cell). Build it with `analyzePython`
+ * or `analyzeCells`; pass it to `findMention` and `completionContext`.
+ */
+export class PythonAnalysis {
+  readonly text: string;
+  readonly version: number | undefined;
+  private scanned: LogicalLines | null | undefined;
+  private table: BindingTable | undefined;
+  private readonly windows = new Map<string, ParsedWindow>();
+
+  /** @param inherited module bindings carried over from earlier notebook cells. */
+  constructor(
+    text: string,
+    version?: number,
+    private readonly inherited?: BindingTable,
+  ) {
+    this.text = text;
+    this.version = version;
+  }
+
+  /** Whether the document is beyond `MAX_DOCUMENT_CHARS` and therefore not analysed. */
+  get tooLarge(): boolean {
+    return this.text.length > MAX_DOCUMENT_CHARS;
+  }
+
+  /** The logical lines, or undefined when the document is too large. */
+  lines(): LogicalLines | undefined {
+    if (this.scanned === undefined) {
+      this.scanned = this.tooLarge ? null : scanLogicalLines(this.text);
+    }
+    return this.scanned ?? undefined;
+  }
+
+  /** Module-level bindings (imports, aliases and shadowing definitions), in document order. */
+  moduleTable(): BindingTable {
+    if (!this.table) this.table = buildModuleTable(this.text, this.lines(), this.inherited);
+    return this.table;
+  }
+
+  /** The parsed window that contains `offset`, or undefined when there is none to read. */
+  windowAt(offset: number): ParsedWindow | undefined {
+    const n = this.text.length;
+    if (this.tooLarge || !(offset >= 0 && offset <= n)) return undefined;
+    if (n <= WINDOW_MAX_CHARS) return this.parseRanges([{ from: 0, to: n }]);
+    const lines = this.lines();
+    if (!lines) return undefined;
+    const ranges = windowRanges(this.text, lines, offset);
+    return ranges ? this.parseRanges(ranges) : undefined;
+  }
+
+  private parseRanges(ranges: Array<{ from: number; to: number }>): ParsedWindow {
+    const key = ranges.map((r) => `${r.from}-${r.to}`).join(',');
+    const hit = this.windows.get(key);
+    if (hit) {
+      this.windows.delete(key);
+      this.windows.set(key, hit);
+      return hit;
+    }
+    const nonEmpty = ranges.filter((r) => r.to > r.from);
+    const tree =
+      nonEmpty.length > 0 ? parser.parse(this.text, undefined, nonEmpty) : parser.parse('');
+    const main = ranges[ranges.length - 1];
+    const w: ParsedWindow = {
+      tree,
+      base: nonEmpty.length > 0 ? nonEmpty[0].from : 0,
+      from: main.from,
+      to: main.to,
+    };
+    this.windows.set(key, w);
+    if (this.windows.size > WINDOW_CACHE_SIZE) {
+      const oldest = this.windows.keys().next().value;
+      if (oldest !== undefined) this.windows.delete(oldest);
+    }
+    return w;
+  }
+}
+
+/**
+ * Chooses the ranges to parse for `offset` in a large document: the block of the logical line
+ * at `offset`, grown outwards through enclosing compound statements until it is a whole function
+ * (so every local binding of that function is seen), the next enclosing block is a class, or the
+ * next step would exceed `WINDOW_MAX_CHARS`; plus the header lines of the blocks still enclosing
+ * it, so parameters of enclosing functions are visible.
+ */
+function windowRanges(
+  text: string,
+  lines: LogicalLines,
+  offset: number,
+): Array<{ from: number; to: number }> | undefined {
+  const L = lineIndexAt(lines, offset);
+  if (L < 0 || offset > lines.end[L]) return undefined;
+  const size = (k: number): number => lines.end[lines.last[k]] - lines.lineStart[k];
+  let cand = L;
+  while (lines.keyword[cand] !== Kw.Def) {
+    const p = lines.parent[cand];
+    if (p < 0 || lines.keyword[p] === Kw.Class || size(p) > WINDOW_MAX_CHARS) break;
+    cand = p;
+  }
+  const ranges: Array<{ from: number; to: number }> = [];
+  let main: { from: number; to: number };
+  if (size(cand) <= WINDOW_MAX_CHARS) {
+    main = { from: lines.lineStart[cand], to: lines.end[lines.last[cand]] };
+  } else if (lines.end[L] - lines.lineStart[L] <= WINDOW_MAX_CHARS) {
+    // A header whose block is too large: its own logical line only.
+    main = { from: lines.lineStart[L], to: lines.end[L] };
+  } else {
+    // One huge logical line (a 200,000-character line, or a bracket left open): a slice around
+    // the offset, which lezer's error recovery reads well enough for a call near the offset.
+    const half = WINDOW_MAX_CHARS >> 1;
+    const from = Math.max(lines.lineStart[L], offset - half);
+    main = { from, to: Math.min(lines.end[L], from + WINDOW_MAX_CHARS) };
+    cand = L;
+  }
+  for (let p = lines.parent[cand]; p >= 0; p = lines.parent[p]) {
+    const hFrom = lines.lineStart[p];
+    const hTo = Math.min(text.length, lines.end[p] + 1);
+    if (hTo - hFrom <= HEADER_MAX_CHARS && hTo <= main.from) ranges.unshift({ from: hFrom, to: hTo });
+  }
+  ranges.push(main);
+  return ranges;
+}
+
+/** Scope of each logical line: true when it lies inside a `def` or `class` body. */
+function nestedFlags(lines: LogicalLines): Uint8Array {
+  const nested = new Uint8Array(lines.count);
+  for (let k = 0; k < lines.count; k++) {
+    const p = lines.parent[k];
+    if (p >= 0) {
+      const kw = lines.keyword[p];
+      nested[k] = kw === Kw.Def || kw === Kw.Class ? 1 : nested[p];
+    }
+  }
+  return nested;
+}
+
+/** Names bound by an assignment target such as `a`, `a, b`, `(a, *b)`, `a: int`. */
+export function targetNames(target: string): string[] {
+  const colon = target.indexOf(':');
+  const t = colon >= 0 ? target.slice(0, colon) : target;
+  const out: string[] = [];
+  for (const part of t.split(',')) {
+    const s = part.replace(/[()[\]*\s]/g, '');
+    if (IDENT.test(s)) out.push(s);
+  }
+  return out;
+}
+
+function buildModuleTable(
+  text: string,
+  lines: LogicalLines | undefined,
+  inherited: BindingTable | undefined,
+): BindingTable {
+  const table: BindingTable = new Map();
+  if (inherited) {
+    for (const [name, list] of inherited) for (const b of list) addBinding(table, name, { ...b, pos: -1 });
+  }
+  if (!lines) return table;
+  const nested = nestedFlags(lines);
+  const found: Array<[string, Binding]> = [];
+  // Imports first: one lezer parse over every module-level import statement.
+  const ranges: Array<{ from: number; to: number }> = [];
+  let total = 0;
+  for (let k = 0; k < lines.count; k++) {
+    const kw = lines.keyword[k];
+    if (nested[k] || (kw !== Kw.Import && kw !== Kw.From)) continue;
+    const r = { from: lines.start[k], to: Math.min(text.length, lines.end[k] + 1) };
+    total += r.to - r.from;
+    if (total > IMPORTS_MAX_CHARS) break;
+    ranges.push(r);
+  }
+  if (ranges.length > 0) {
+    const tree = parser.parse(text, undefined, ranges);
+    const base = ranges[0].from;
+    for (let c = tree.topNode.firstChild; c; c = c.nextSibling) {
+      if (c.name === 'ImportStatement') found.push(...importBindings(c, text, base));
+    }
+  }
+  // Only names that some import binds (here or in an earlier cell) can be shadowed in a way
+  // that matters, and only assignments from such names can alias a module.
+  const interesting = new Set<string>(table.keys());
+  for (const [name] of found) interesting.add(name);
+  for (let k = 0; k < lines.count; k++) {
+    if (nested[k]) continue;
+    const kw = lines.keyword[k];
+    const s = lines.start[k];
+    if (kw === Kw.Def || kw === Kw.Class) {
+      const m = DEF_NAME.exec(text.slice(s, s + 200));
+      if (m && interesting.has(m[1])) found.push([m[1], { kind: 'local', pos: s }]);
+      continue;
+    }
+    const eq = lines.eq[k];
+    if (kw !== Kw.None || eq < 0 || eq - s > 200) continue;
+    readAssignment(text, s, eq, lines.end[k], interesting, found);
+  }
+  found.sort((a, b) => a[1].pos - b[1].pos);
+  for (const [name, b] of found) addBinding(table, name, b);
+  return table;
+}
+
+function readAssignment(
+  text: string,
+  start: number,
+  eq: number,
+  end: number,
+  interesting: Set<string>,
+  found: Array<[string, Binding]>,
+): void {
+  const names = targetNames(text.slice(start, eq));
+  if (names.length === 0) return;
+  let rhs = text.slice(eq + 1, Math.min(end, eq + 301));
+  const hash = rhs.indexOf('#');
+  if (hash >= 0) rhs = rhs.slice(0, hash);
+  rhs = rhs.trim();
+  // `torch = None` in an `except ImportError:` branch is the optional-import idiom, not a rebinding.
+  if (rhs === 'None') return;
+  if (names.length === 1 && DOTTED.test(rhs)) {
+    const path = rhs.split('.').map((p) => p.trim());
+    if (interesting.has(path[0]) || interesting.has(names[0])) {
+      interesting.add(names[0]);
+      found.push([names[0], { kind: 'alias', pos: start, path }]);
+    }
+    return;
+  }
+  for (const name of names) if (interesting.has(name)) found.push([name, { kind: 'local', pos: start }]);
+}
+
+/**
+ * Analyses one Python document. Cheap to call: nothing is scanned or parsed until a query needs
+ * it. Cache the result per (document, version) and reuse it for every query of that version.
+ */
+export function analyzePython(text: string, version?: number): PythonAnalysis {
+  return new PythonAnalysis(typeof text === 'string' ? text : '', version);
+}
+
+/** Replaces IPython magics and shell escapes (`%matplotlib inline`, `!pip install x`) with spaces,
+ * keeping every offset. */
+export function blankMagics(cell: string): string {
+  return cell.replace(/^([ \t]*)([%!][^\n]*)/gm, (_m, ind: string, rest: string) => ind + ' '.repeat(rest.length));
+}
+
+/**
+ * Analyses notebook cell `cellIndex` with the module-level bindings of the cells before it
+ * carried over (imports usually live in the first cell). Offsets are offsets in that cell's text.
+ * Magic lines are blanked first. Earlier cells are read in order, as if run top to bottom.
+ */
+export function analyzeCells(cellTexts: readonly string[], cellIndex: number, version?: number): PythonAnalysis {
+  let inherited: BindingTable | undefined;
+  const last = Math.min(Math.max(0, Math.floor(cellIndex)), Math.max(0, cellTexts.length - 1));
+  let budget = MAX_DOCUMENT_CHARS;
+  for (let k = 0; k < last; k++) {
+    const t = typeof cellTexts[k] === 'string' ? cellTexts[k] : '';
+    budget -= t.length;
+    if (budget < 0) break;
+    inherited = new PythonAnalysis(blankMagics(t), undefined, inherited).moduleTable();
+  }
+  const own = typeof cellTexts[last] === 'string' ? cellTexts[last] : '';
+  return new PythonAnalysis(blankMagics(own), version, inherited);
+}

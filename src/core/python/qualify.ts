@@ -1,0 +1,141 @@
+/**
+ * Framework knowledge the detector needs before the catalog is consulted: canonical qualified
+ * names, which framework a name belongs to, which callables take the input tensor first, which
+ * Tensor methods are activations, and where Keras layers accept an activation string.
+ */
+import type { Framework } from '../catalog/types';
+
+/** A qualified name in the catalog's spelling with the framework it belongs to. */
+export interface Qualified {
+  qualifiedName: string;
+  framework: Framework;
+}
+
+/**
+ * Canonical spelling of a fully qualified Python name, or undefined when it is not from a
+ * framework the catalog knows. `tensorflow.keras.*` and `tf_keras.*` become `keras.*` with
+ * framework `tf-keras`; `torch.nn.modules.activation.GELU` becomes `torch.nn.GELU`;
+ * `flax.linen.activation.gelu` becomes `flax.linen.gelu`.
+ */
+export function canonicalize(q: string): Qualified | undefined {
+  const parts = q.split('.');
+  switch (parts[0]) {
+    case 'torch': {
+      if (parts[1] === 'nn' && parts[2] === 'modules') {
+        const rest = parts.slice(parts[3] === 'activation' ? 4 : 3);
+        return { qualifiedName: ['torch', 'nn', ...rest].join('.'), framework: 'pytorch' };
+      }
+      return { qualifiedName: q, framework: 'pytorch' };
+    }
+    case 'tensorflow':
+      if (parts[1] === 'keras') return { qualifiedName: ['keras', ...parts.slice(2)].join('.'), framework: 'tf-keras' };
+      return { qualifiedName: q, framework: 'tensorflow' };
+    case 'tf_keras':
+      return { qualifiedName: ['keras', ...parts.slice(1)].join('.'), framework: 'tf-keras' };
+    case 'keras':
+      return { qualifiedName: q, framework: 'keras' };
+    case 'jax':
+      return { qualifiedName: q, framework: 'jax' };
+    case 'flax':
+      if (parts[1] === 'linen' && parts[2] === 'activation')
+        return { qualifiedName: ['flax', 'linen', ...parts.slice(3)].join('.'), framework: 'flax' };
+      return { qualifiedName: q, framework: 'flax' };
+    case 'mlx':
+      return { qualifiedName: q, framework: 'mlx' };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether a called framework name is a function whose first positional argument is the input
+ * tensor (`F.leaky_relu(x, 0.2)`, `jax.nn.gelu(x)`, `tf.nn.relu(x)`, `keras.activations.elu(x)`,
+ * `flax.linen.gelu(x)`, `torch.sigmoid(x)`): its last segment starts with a lower-case letter.
+ * Classes to construct (`nn.GELU`, `layers.LeakyReLU`, `flax.linen.PReLU`) start upper-case.
+ */
+export function takesInputFirst(qualifiedName: string): boolean {
+  const last = qualifiedName.slice(qualifiedName.lastIndexOf('.') + 1);
+  return /^[a-z_]/.test(last);
+}
+
+/** Keyword names frameworks give the input tensor of a functional activation. */
+export const INPUT_KEYWORDS: readonly string[] = ['input', 'x', 'features', 'logits', 'inputs'];
+
+/** PyTorch `Tensor` methods that are activations (`x.relu()`, `x.sigmoid_()`, `x.softmax(-1)`). */
+export const TENSOR_METHODS: ReadonlySet<string> = new Set([
+  'relu',
+  'relu_',
+  'sigmoid',
+  'sigmoid_',
+  'tanh',
+  'tanh_',
+  'softmax',
+  'log_softmax',
+  'hardshrink',
+]);
+
+/** Keyword arguments of Keras layers that take an activation (a name string or a callable). */
+export const KERAS_ACTIVATION_KEYWORDS: ReadonlySet<string> = new Set(['activation', 'recurrent_activation']);
+
+/** Positional slots of Keras layers that take an activation: layer name → [index, keyword]. */
+const KERAS_POSITIONAL: Record<string, Array<[number, string]>> = {
+  Activation: [[0, 'activation']],
+  Dense: [[1, 'activation']],
+  SimpleRNN: [[1, 'activation']],
+  SimpleRNNCell: [[1, 'activation']],
+  GRU: [
+    [1, 'activation'],
+    [2, 'recurrent_activation'],
+  ],
+  GRUCell: [
+    [1, 'activation'],
+    [2, 'recurrent_activation'],
+  ],
+  LSTM: [
+    [1, 'activation'],
+    [2, 'recurrent_activation'],
+  ],
+  LSTMCell: [
+    [1, 'activation'],
+    [2, 'recurrent_activation'],
+  ],
+};
+
+/** Where an argument sits in a call: the keyword it is passed by, or its positional index. */
+export type ArgSlot = { keyword: string } | { index: number };
+
+/**
+ * Whether the argument at `slot` of a call to canonical `callee` is an activation given by name,
+ * and for which framework. Keras layers (`keras.layers.*`) take it as `activation=` or
+ * `recurrent_activation=` and positionally in `Activation`, `Dense`, `SimpleRNN`, `GRU`, `LSTM`;
+ * `keras.activations.get`/`deserialize` take it first. PyTorch's transformer layers take
+ * `activation="relu" | "gelu"` (meaning `torch.nn.functional.relu`/`gelu`).
+ */
+export function activationStringSlot(
+  callee: Qualified,
+  slot: ArgSlot,
+): { framework: Framework; qualifiedPrefix: string } | undefined {
+  const q = callee.qualifiedName;
+  const last = q.slice(q.lastIndexOf('.') + 1);
+  if (callee.framework === 'keras' || callee.framework === 'tf-keras') {
+    const prefix = 'keras.activations.';
+    if (q === 'keras.activations.get' || q === 'keras.activations.deserialize') {
+      return 'index' in slot && slot.index === 0 ? { framework: callee.framework, qualifiedPrefix: prefix } : undefined;
+    }
+    if (!q.startsWith('keras.layers.')) return undefined;
+    if ('keyword' in slot) {
+      return KERAS_ACTIVATION_KEYWORDS.has(slot.keyword) ? { framework: callee.framework, qualifiedPrefix: prefix } : undefined;
+    }
+    const slots = KERAS_POSITIONAL[last];
+    return slots?.some(([i]) => i === slot.index) ? { framework: callee.framework, qualifiedPrefix: prefix } : undefined;
+  }
+  if (
+    callee.framework === 'pytorch' &&
+    /^torch\.nn\.(TransformerEncoderLayer|TransformerDecoderLayer|Transformer)$/.test(q)
+  ) {
+    const pos = last === 'Transformer' ? 6 : 4;
+    const ok = 'keyword' in slot ? slot.keyword === 'activation' : slot.index === pos;
+    return ok ? { framework: 'pytorch', qualifiedPrefix: 'torch.nn.functional.' } : undefined;
+  }
+  return undefined;
+}
