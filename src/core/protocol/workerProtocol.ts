@@ -1,0 +1,231 @@
+/**
+ * The message protocol between the playground page and its training worker.
+ * One union per direction, discriminated by `type` in `noun/verb` form, validated at runtime on
+ * both sides (a malformed message is dropped and reported, never thrown). Progress messages carry
+ * the complete state a view needs (every run's latest numbers, its decimated loss history, its
+ * decision-boundary grid), so the page can always draw from the last message alone.
+ */
+import * as v from 'valibot';
+import { DATASET_IDS, FEATURE_IDS, TRAIN_LIMITS } from '../train/config';
+
+/** Most runs one `train/start` may ask for (a race of six activations). */
+export const MAX_RUNS = 6;
+/** Most points of a loss history a progress message carries per series (older points are thinned). */
+export const MAX_HISTORY_POINTS = 600;
+/** Largest decision-boundary grid the page may ask for (resolution × resolution cells). */
+export const MAX_VIEW_GRID = 128;
+/** Longest custom formula accepted (the same bound as the graphs' formula box). */
+export const MAX_FORMULA = 500;
+
+const text = (max = 200) => v.pipe(v.string(), v.maxLength(max));
+const finite = v.pipe(v.number(), v.finite());
+const int = (min: number, max: number) =>
+  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const num = (min: number, max: number) => v.pipe(finite, v.minValue(min), v.maxValue(max));
+/** A loss may be NaN or ±Infinity once a run diverges, so progress numbers are not `finite`. */
+const anyNumber = v.number();
+const runId = int(0, Number.MAX_SAFE_INTEGER);
+const f64 = v.custom<Float64Array>((x) => x instanceof Float64Array, 'expected a Float64Array');
+const f32 = v.custom<Float32Array>((x) => x instanceof Float32Array, 'expected a Float32Array');
+
+/** A hidden layer's activation: a catalog entry with parameters, or a custom formula in x. */
+export const ActivationSpecSchema = v.variant('kind', [
+  v.object({
+    kind: v.literal('catalog'),
+    id: text(64),
+    params: v.optional(
+      v.pipe(
+        v.record(text(64), finite),
+        v.check((r) => Object.keys(r).length <= 16, 'too many parameters'),
+      ),
+    ),
+  }),
+  v.object({ kind: v.literal('custom'), formula: text(MAX_FORMULA), name: v.optional(text(64)) }),
+]);
+export type ActivationSpec = v.InferOutput<typeof ActivationSpecSchema>;
+
+/** Everything of a training run except the activation: data, network shape and optimiser. */
+export const TrainSetupSchema = v.object({
+  dataset: v.object({
+    name: v.picklist(DATASET_IDS),
+    nSamples: int(TRAIN_LIMITS.minSamples, TRAIN_LIMITS.maxSamples),
+    noise: num(0, TRAIN_LIMITS.maxNoise),
+    testFraction: num(TRAIN_LIMITS.minTestFraction, TRAIN_LIMITS.maxTestFraction),
+    seed: int(0, 2 ** 31 - 1),
+  }),
+  features: v.pipe(v.array(v.picklist(FEATURE_IDS)), v.minLength(1), v.maxLength(7)),
+  hidden: v.pipe(
+    v.array(int(1, TRAIN_LIMITS.maxLayerWidth)),
+    v.maxLength(TRAIN_LIMITS.maxHiddenLayers),
+  ),
+  init: v.picklist(['auto', 'xavier', 'he', 'lecun']),
+  optimizer: v.picklist(['sgd', 'momentum', 'adam']),
+  learningRate: num(1e-6, 100),
+  batchSize: int(1, TRAIN_LIMITS.maxBatchSize),
+  regularization: v.picklist(['none', 'l1', 'l2']),
+  regularizationRate: num(0, 10),
+  /** Seed of the initial weights; a race gives every run the same one. */
+  seed: int(0, 2 ** 31 - 1),
+});
+export type TrainSetup = v.InferOutput<typeof TrainSetupSchema>;
+
+/** One run of a start request: a key the page uses to match progress, and its activation. */
+export const RunSpecSchema = v.object({ key: text(64), activation: ActivationSpecSchema });
+export type RunSpec = v.InferOutput<typeof RunSpecSchema>;
+
+// ---- page → worker ----
+
+/** Build the runs (same data, same weight seed) and start training them, or stay paused. */
+export const StartSchema = v.object({
+  type: v.literal('train/start'),
+  runId,
+  setup: TrainSetupSchema,
+  runs: v.pipe(v.array(RunSpecSchema), v.minLength(1), v.maxLength(MAX_RUNS)),
+  /** Stop every run after this many epochs. */
+  maxEpochs: int(1, TRAIN_LIMITS.maxEpochsPerStep),
+  /** Epochs each run advances per worker tick; 0 means "as many as fit in the tick's time budget". */
+  epochsPerTick: int(0, 1000),
+  /** Test loss a race counts "epochs to target" against; absent: not counted. */
+  targetLoss: v.optional(num(0, 1e6)),
+  /** Decision-boundary grid resolution (cells per side); 0: no grid. */
+  gridResolution: int(0, MAX_VIEW_GRID),
+  /** Also report per-layer gradient norms and dead-unit fractions (the gradient-flow view). */
+  gradients: v.boolean(),
+  /** Build the runs and report epoch 0, but do not train until `train/resume` or `train/step`. */
+  paused: v.boolean(),
+});
+/** Pause every run of `runId` (progress stops after one last report). */
+export const PauseSchema = v.object({ type: v.literal('train/pause'), runId });
+/** Resume training. */
+export const ResumeSchema = v.object({ type: v.literal('train/resume'), runId });
+/** Train exactly `epochs` more epochs, then pause. */
+export const StepSchema = v.object({ type: v.literal('train/step'), runId, epochs: int(1, 1000) });
+/** Change the speed of a running training. */
+export const SpeedSchema = v.object({
+  type: v.literal('train/speed'),
+  runId,
+  epochsPerTick: int(0, 1000),
+});
+/** The page has drawn the last progress message; the worker may send the next one. */
+export const FrameSchema = v.object({ type: v.literal('view/frame'), runId });
+
+export const PageToWorkerSchema = v.variant('type', [
+  StartSchema,
+  PauseSchema,
+  ResumeSchema,
+  StepSchema,
+  SpeedSchema,
+  FrameSchema,
+]);
+export type PageToWorker = v.InferOutput<typeof PageToWorkerSchema>;
+export type StartMessage = v.InferOutput<typeof StartSchema>;
+
+// ---- worker → page ----
+
+/** A loss history thinned to at most `MAX_HISTORY_POINTS` points (same epochs for both series). */
+export const HistorySchema = v.object({
+  epoch: f64,
+  train: f64,
+  test: f64,
+  /** Test accuracy in [0, 1] (classification); empty for regression. */
+  accuracy: f64,
+});
+export type History = v.InferOutput<typeof HistorySchema>;
+
+/** The complete state of one run. */
+export const RunStateSchema = v.object({
+  key: text(64),
+  /** Name shown in legends and tables (catalog name or the custom formula's label). */
+  label: text(200),
+  epoch: int(0, Number.MAX_SAFE_INTEGER),
+  trainLoss: anyNumber,
+  testLoss: anyNumber,
+  trainAccuracy: v.optional(anyNumber),
+  testAccuracy: v.optional(anyNumber),
+  /** The epoch at which the loss became NaN or infinite; the run stopped there. */
+  divergedAt: v.optional(int(0, Number.MAX_SAFE_INTEGER)),
+  /** First epoch whose test loss was at or below the target loss. */
+  epochsToTarget: v.optional(int(0, Number.MAX_SAFE_INTEGER)),
+  /** Mean wall time of one training epoch of this run, in milliseconds. */
+  msPerEpoch: anyNumber,
+  history: HistorySchema,
+  /** Row-major grid, `gridResolution`² × `gridChannels` values, row 0 at the top (y max). */
+  grid: v.optional(f32),
+  /** Per weight layer (first hidden … output): mean |∂L/∂W| now, and at initialisation. */
+  gradNorms: v.optional(v.array(anyNumber)),
+  gradNormsInit: v.optional(v.array(anyNumber)),
+  /** Per hidden layer: fraction of units whose output is zero on every training sample. */
+  deadFraction: v.optional(v.array(anyNumber)),
+});
+export type RunState = v.InferOutput<typeof RunStateSchema>;
+
+/** The data being trained on, sent once after `train/start` (the points the views draw). */
+export const DataSchema = v.object({
+  type: v.literal('train/data'),
+  runId,
+  kind: v.picklist(['classification', 'regression']),
+  classes: int(1, 16),
+  inputDims: v.picklist([1, 2]),
+  extent: v.object({ xMin: finite, xMax: finite, yMin: finite, yMax: finite }),
+  train: v.object({
+    x: f64,
+    y: f64,
+    label: f64,
+  }),
+  test: v.object({
+    x: f64,
+    y: f64,
+    label: f64,
+  }),
+  /** Values the trainer clamped or adjusted, as sentences for the person (English; keys of `t()`). */
+  notes: v.array(text(300)),
+});
+
+/** Status of a training: every run has stopped when it is `done`. */
+export const StatusSchema = v.picklist(['paused', 'running', 'done']);
+export type TrainStatus = v.InferOutput<typeof StatusSchema>;
+
+/** The complete state of every run of `runId`. */
+export const ProgressSchema = v.object({
+  type: v.literal('train/progress'),
+  runId,
+  status: StatusSchema,
+  maxEpochs: int(1, Number.MAX_SAFE_INTEGER),
+  gridResolution: int(0, MAX_VIEW_GRID),
+  gridChannels: int(0, 16),
+  runs: v.pipe(v.array(RunStateSchema), v.maxLength(MAX_RUNS)),
+});
+/** A start request could not be honoured (bad formula, unknown activation, …). */
+export const ErrorSchema = v.object({
+  type: v.literal('train/error'),
+  runId,
+  /** Which run failed, if one did. */
+  key: v.optional(text(64)),
+  message: text(1000),
+});
+
+export const WorkerToPageSchema = v.variant('type', [DataSchema, ProgressSchema, ErrorSchema]);
+export type WorkerToPage = v.InferOutput<typeof WorkerToPageSchema>;
+export type DataMessage = v.InferOutput<typeof DataSchema>;
+export type ProgressMessage = v.InferOutput<typeof ProgressSchema>;
+
+/** Result of checking an incoming message: the typed message, or the reason it was dropped. */
+export type Checked<T> = { ok: true; message: T } | { ok: false; reason: string };
+
+function check<T>(schema: v.GenericSchema<unknown, T>, raw: unknown): Checked<T> {
+  const r = v.safeParse(schema, raw);
+  if (r.success) return { ok: true, message: r.output };
+  const issue = r.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, reason: `${path ? path + ': ' : ''}${issue.message}`.slice(0, 300) };
+}
+
+/** Validates a message the worker received from the page. */
+export function parsePageToWorker(raw: unknown): Checked<PageToWorker> {
+  return check(PageToWorkerSchema, raw);
+}
+
+/** Validates a message the page received from the worker. */
+export function parseWorkerToPage(raw: unknown): Checked<WorkerToPage> {
+  return check(WorkerToPageSchema, raw);
+}

@@ -1,0 +1,204 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ThinnedHistory } from '../../webview/worker/history';
+import { TrainingSession } from '../../webview/worker/session';
+import type { TrainerFactory } from '../../webview/worker/trainerAdapter';
+import {
+  MAX_HISTORY_POINTS,
+  parsePageToWorker,
+  parseWorkerToPage,
+  type StartMessage,
+} from '../../src/core/protocol/workerProtocol';
+import { tryCreateTrainerWith } from '../../src/core/train/trainer';
+import type { ActivationLookup } from '../../src/core/train/activations';
+import { trainerConfig } from '../../webview/worker/trainerConfig';
+
+// A tiny catalog so the session is tested over the real trainer without the whole catalog.
+const lookup: ActivationLookup = (id) =>
+  ({
+    relu: { f: (x: number) => Math.max(0, x), df: (x: number) => (x > 0 ? 1 : 0), params: {} },
+    tanh: { f: Math.tanh, df: (x: number) => 1 - Math.tanh(x) ** 2, params: {} },
+  })[id];
+
+const realFactory: TrainerFactory = (setup, a) => {
+  if (a.kind !== 'catalog') return 'no custom';
+  const r = tryCreateTrainerWith(trainerConfig(setup, a.id), lookup);
+  if (!r.ok) return r.errors.map((e) => e.message).join('; ');
+  const tr = r.trainer;
+  return {
+    label: a.id,
+    dataset: tr.dataset,
+    notes: r.warnings.map((w) => w.message),
+    gridChannels: 1,
+    evaluate: () => tr.evaluate(),
+    step: (n) => tr.step(n),
+    predictGrid: (res, out) => tr.predictGrid(res, out) as Float32Array,
+    gradientNorms: () => tr.gradientNorms(),
+    deadFraction: () => tr.deadFraction(),
+  };
+};
+
+function start(over: Partial<StartMessage> = {}): StartMessage {
+  return {
+    type: 'train/start',
+    runId: 1,
+    setup: {
+      dataset: { name: 'circle', nSamples: 200, noise: 0, testFraction: 0.5, seed: 1 },
+      features: ['x', 'y'],
+      hidden: [8, 8],
+      init: 'auto',
+      optimizer: 'sgd',
+      learningRate: 0.03,
+      batchSize: 10,
+      regularization: 'none',
+      regularizationRate: 0,
+      seed: 1,
+    },
+    runs: [{ key: 'relu', activation: { kind: 'catalog', id: 'relu' } }],
+    maxEpochs: 200,
+    epochsPerTick: 10,
+    gridResolution: 16,
+    gradients: false,
+    paused: false,
+    ...over,
+  };
+}
+
+let clock = 0;
+const now = () => clock++;
+
+test('the history stays bounded, keeps epoch 0 and ends at the latest epoch', () => {
+  const h = new ThinnedHistory(10, true);
+  for (let e = 0; e <= 1000; e++) h.add(e, 1 / (e + 1), 2 / (e + 1), e / 1000);
+  assert.ok(h.length <= 20);
+  const s = h.snapshot({ epoch: 1001, train: 0, test: 0, accuracy: 1 });
+  assert.ok(s.epoch.length <= 10, `${s.epoch.length} points`);
+  assert.equal(s.epoch[0], 0);
+  assert.equal(s.epoch[s.epoch.length - 1], 1001);
+  for (let i = 1; i < s.epoch.length; i++) assert.ok(s.epoch[i] > s.epoch[i - 1]);
+  // Kept points carry the values recorded for their epoch.
+  assert.equal(s.train[1], 1 / (s.epoch[1] + 1));
+});
+
+test('a session trains to maxEpochs in ticks and its progress passes the protocol check', () => {
+  const s = new TrainingSession(start(), realFactory, now);
+  const first = s.progress();
+  assert.equal(first.runs[0].epoch, 0);
+  let ticks = 0;
+  while (s.currentStatus === 'running' && ticks < 100) {
+    s.tick(10);
+    ticks++;
+  }
+  assert.equal(s.currentStatus, 'done');
+  assert.equal(ticks, 20);
+  const p = s.progress();
+  assert.equal(p.runs[0].epoch, 200);
+  assert.ok(p.runs[0].testLoss < first.runs[0].testLoss, 'loss falls');
+  assert.equal(p.runs[0].grid?.length, 16 * 16);
+  const checked = parseWorkerToPage(p);
+  assert.ok(checked.ok, checked.ok ? '' : checked.reason);
+  assert.ok(parseWorkerToPage(s.data()).ok);
+  assert.ok(p.runs[0].history.epoch.length <= MAX_HISTORY_POINTS);
+});
+
+test('racing runs share data and seed: the same activation twice gives the same losses', () => {
+  const s = new TrainingSession(
+    start({
+      runs: [
+        { key: 'a', activation: { kind: 'catalog', id: 'tanh' } },
+        { key: 'b', activation: { kind: 'catalog', id: 'tanh' } },
+        { key: 'c', activation: { kind: 'catalog', id: 'relu' } },
+      ],
+      maxEpochs: 30,
+    }),
+    realFactory,
+    now,
+  );
+  while (s.currentStatus === 'running') s.tick(10);
+  const [a, b, c] = s.progress().runs;
+  assert.equal(a.testLoss, b.testLoss);
+  assert.notEqual(a.testLoss, c.testLoss);
+  assert.equal(a.epoch, 30);
+  assert.equal(c.epoch, 30);
+});
+
+test('step trains exactly n epochs then pauses; pause and resume switch status', () => {
+  const s = new TrainingSession(start({ paused: true }), realFactory, now);
+  assert.equal(s.currentStatus, 'paused');
+  assert.equal(s.tick(10).epochs, 0);
+  s.step(3);
+  const r = s.tick(10);
+  assert.equal(r.epochs, 3);
+  assert.equal(r.statusChanged, true);
+  assert.equal(s.currentStatus, 'paused');
+  assert.equal(s.progress().runs[0].epoch, 3);
+  assert.equal(s.resume(), true);
+  s.tick(10);
+  assert.equal(s.progress().runs[0].epoch, 13);
+  assert.equal(s.pause(), true);
+  assert.equal(s.currentStatus, 'paused');
+});
+
+test('a too-large learning rate is reported as diverged at an epoch, and the run stops', () => {
+  const st = start({ maxEpochs: 100 });
+  // Regression: the squared error's gradient is unbounded, so lr = 10 blows up within epochs.
+  st.setup.dataset.name = 'plane';
+  st.setup.learningRate = 10;
+  const s = new TrainingSession(st, realFactory, now);
+  while (s.currentStatus === 'running') s.tick(10);
+  const run = s.progress().runs[0];
+  assert.ok(run.divergedAt !== undefined && run.divergedAt < 100, 'diverged');
+  assert.equal(run.epoch, run.divergedAt);
+  assert.ok(run.grid && run.grid.every(Number.isFinite), 'the last good picture is kept');
+  assert.ok(parseWorkerToPage(s.progress()).ok);
+});
+
+test('a target loss records the first epoch at or below it', () => {
+  const s = new TrainingSession(start({ targetLoss: 0.4, maxEpochs: 300 }), realFactory, now);
+  while (s.currentStatus === 'running') s.tick(10);
+  const run = s.progress().runs[0];
+  assert.ok(run.epochsToTarget !== undefined && run.epochsToTarget > 0);
+  const h = run.history;
+  const i = Array.from(h.epoch).indexOf(run.epochsToTarget!);
+  assert.ok(i > 0 && h.test[i] <= 0.4 && h.test[i - 1] > 0.4);
+});
+
+test('gradient mode reports gradient norms at init and now, and dead fractions per layer', () => {
+  const st = start({ gradients: true, maxEpochs: 5 });
+  st.setup.hidden = [4, 4, 4, 4];
+  const s = new TrainingSession(st, realFactory, now);
+  while (s.currentStatus === 'running') s.tick(10);
+  const run = s.progress().runs[0];
+  assert.equal(run.gradNormsInit?.length, 5);
+  assert.equal(run.gradNorms?.length, 5);
+  assert.equal(run.deadFraction?.length, 4);
+  assert.notDeepEqual(run.gradNorms, run.gradNormsInit);
+});
+
+test('a run that cannot be built throws a RunError naming it', () => {
+  assert.throws(
+    () =>
+      new TrainingSession(
+        start({ runs: [{ key: 'x', activation: { kind: 'catalog', id: 'nope' } }] }),
+        realFactory,
+        now,
+      ),
+    (e: Error & { key?: string }) => e.key === 'x',
+  );
+});
+
+test('the worker protocol rejects malformed and out-of-limit page messages', () => {
+  assert.ok(parsePageToWorker(start()).ok);
+  const bad: unknown[] = [
+    null,
+    { type: 'train/start' },
+    { ...start(), runs: [] },
+    { ...start(), runs: Array(7).fill({ key: 'a', activation: { kind: 'catalog', id: 'relu' } }) },
+    { ...start(), setup: { ...start().setup, hidden: Array(31).fill(8) } },
+    { ...start(), setup: { ...start().setup, hidden: [33] } },
+    { ...start(), setup: { ...start().setup, learningRate: NaN } },
+    { type: 'train/step', runId: 1, epochs: 0 },
+    { type: 'train/nope', runId: 1 },
+  ];
+  for (const m of bad) assert.equal(parsePageToWorker(m).ok, false, JSON.stringify(m));
+});
