@@ -56,7 +56,7 @@ export function importBindings(
     const parts: string[] = [];
     while (k < kids.length && kids[k].name !== 'import') {
       const nm = kids[k].name;
-      if (nm === '.' || nm === 'Ellipsis') relative = true;
+      if ((nm === '.' || nm === 'Ellipsis') && parts.length === 0) relative = true;
       else if (nm === 'VariableName') parts.push(word(kids[k]));
       k++;
     }

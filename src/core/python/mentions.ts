@@ -5,7 +5,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { Framework } from '../catalog/types';
-import { evaluate, readArgList, type CallArgs } from './literals';
+import { evaluate, isKnown, readArgList, type CallArgs } from './literals';
 import type { PythonAnalysis } from './parse';
 import {
   activationStringSlot,
@@ -123,9 +123,12 @@ function nameMention(ctx: ScopeContext, token: SyntaxNode, offset: number): Ment
   // A Tensor method: `x.relu()` on something that is not an imported module.
   if (token.name !== 'PropertyName' || !argList) return undefined;
   const method = nodeText(ctx, token);
-  if (!TENSOR_METHODS.has(method) || !importsTorch(ctx)) return undefined;
+  const arity = TENSOR_METHODS.get(method);
+  if (arity === undefined || !importsTorch(ctx)) return undefined;
   if (receiver.name === 'VariableName' && isImportBound(ctx, expr, nodeText(ctx, receiver), offset)) return undefined;
   const { args } = readArgList(ctx, argList);
+  // `helpers.relu(x)` passes a tensor: a function of some object, not a Tensor method.
+  if (args.positional.length > arity || !args.positional.every(isKnown)) return undefined;
   return { kind: 'method', qualifiedName: `torch.Tensor.${method}`, framework: 'pytorch', ...range, args };
 }
 
@@ -173,19 +176,33 @@ export function activationStringContext(
   return where && { ...where, callee };
 }
 
+function hasError(n: SyntaxNode): boolean {
+  let found = false;
+  n.toTree().iterate({
+    enter: (c) => {
+      if (c.type.isError) found = true;
+      return !found;
+    },
+  });
+  return found;
+}
+
 function stringMention(ctx: ScopeContext, str: SyntaxNode, offset: number): Mention | undefined {
   const whole = str.parent?.name === 'ContinuedString' ? str.parent : str;
   const where = activationStringContext(ctx, whole, offset);
   if (!where) return undefined;
-  const value = evaluate(ctx, whole);
+  // Error recovery glues following code onto an unclosed call's last string as a "continued
+  // string"; then only the hovered literal is the argument.
+  const valueNode = whole !== str && hasError(whole) ? str : whole;
+  const value = evaluate(ctx, valueNode);
   if (typeof value !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return undefined;
   const base = ctx.window.base;
   return {
     kind: 'string',
     qualifiedName: where.qualifiedPrefix + value,
     framework: where.framework,
-    from: whole.from + base,
-    to: whole.to + base,
+    from: valueNode.from + base,
+    to: valueNode.to + base,
     args: NO_ARGS(),
     value,
   };

@@ -17,6 +17,10 @@ export const MAX_DOCUMENT_CHARS = 4_000_000;
  * once; a larger one is parsed in windows: the innermost function (or top-level statement)
  * around the offset plus the header lines of the blocks enclosing it. */
 export const WINDOW_MAX_CHARS = 16_000;
+/** Window around the offset when one logical line alone is longer than `WINDOW_MAX_CHARS`
+ * (a 200,000-character line, or a bracket never closed): lezer's error recovery reads a call
+ * near the offset from such a slice. */
+export const LONG_LINE_WINDOW_CHARS = 4_000;
 /** Header lines longer than this are left out of a window. */
 export const HEADER_MAX_CHARS = 2_000;
 /** Total size of module-level import statements read for the import table; imports beyond it
@@ -147,9 +151,9 @@ function windowRanges(
   } else {
     // One huge logical line (a 200,000-character line, or a bracket left open): a slice around
     // the offset, which lezer's error recovery reads well enough for a call near the offset.
-    const half = WINDOW_MAX_CHARS >> 1;
+    const half = LONG_LINE_WINDOW_CHARS >> 1;
     const from = Math.max(lines.lineStart[L], offset - half);
-    main = { from, to: Math.min(lines.end[L], from + WINDOW_MAX_CHARS) };
+    main = { from, to: Math.min(lines.end[L], from + LONG_LINE_WINDOW_CHARS) };
     cand = L;
   }
   for (let p = lines.parent[cand]; p >= 0; p = lines.parent[p]) {

@@ -61,17 +61,18 @@ export function takesInputFirst(qualifiedName: string): boolean {
 /** Keyword names frameworks give the input tensor of a functional activation. */
 export const INPUT_KEYWORDS: readonly string[] = ['input', 'x', 'features', 'logits', 'inputs'];
 
-/** PyTorch `Tensor` methods that are activations (`x.relu()`, `x.sigmoid_()`, `x.softmax(-1)`). */
-export const TENSOR_METHODS: ReadonlySet<string> = new Set([
-  'relu',
-  'relu_',
-  'sigmoid',
-  'sigmoid_',
-  'tanh',
-  'tanh_',
-  'softmax',
-  'log_softmax',
-  'hardshrink',
+/** PyTorch `Tensor` methods that are activations (`x.relu()`, `x.sigmoid_()`, `x.softmax(-1)`),
+ * with how many positional arguments each takes (none of them a tensor). */
+export const TENSOR_METHODS: ReadonlyMap<string, number> = new Map([
+  ['relu', 0],
+  ['relu_', 0],
+  ['sigmoid', 0],
+  ['sigmoid_', 0],
+  ['tanh', 0],
+  ['tanh_', 0],
+  ['softmax', 1],
+  ['log_softmax', 1],
+  ['hardshrink', 1],
 ]);
 
 /** Keyword arguments of Keras layers that take an activation (a name string or a callable). */

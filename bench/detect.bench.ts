@@ -1,0 +1,156 @@
+/**
+ * Benchmark of the Python mention detector (issue 4). Prints medians; never fails on a target.
+ * Targets: first query (scan + imports + window parse) on a 5,000-line file ≤ 50 ms; a mention
+ * lookup after the first query ≤ 2 ms median; a 200,000-character line and a 50,000-line file
+ * bounded ≤ 50 ms.
+ */
+import { parser } from '@lezer/python';
+import { completionContext } from '../src/core/python/completionContext';
+import { findMention } from '../src/core/python/mentions';
+import { analyzePython } from '../src/core/python/parse';
+
+const HEADER = `import math
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from tensorflow import keras
+from keras import layers
+import jax
+import flax.linen as fnn
+`;
+
+function block(k: number): string {
+  return `
+
+class Block${k}(nn.Module):
+    """A residual MLP block number ${k}."""
+
+    def __init__(self, dim, hidden=4 * 64):
+        super().__init__()
+        self.fc1 = nn.Linear(dim, hidden)
+        self.act = nn.GELU(approximate="tanh")
+        self.fc2 = nn.Linear(hidden, dim)
+        self.norm = nn.LayerNorm(dim)
+
+    def forward(self, x):
+        y = F.leaky_relu(self.fc1(self.norm(x)), negative_slope=0.2)
+        y = self.fc2(self.act(y))
+        return (x + y).relu()
+
+
+def keras_head_${k}(units):
+    return keras.Sequential([
+        layers.Dense(units, activation="swish"),
+        layers.LeakyReLU(),
+        layers.Dense(10, activation="softmax"),
+    ])
+
+
+def jax_fn_${k}(x):
+    return jax.nn.gelu(x) + fnn.relu(x)  # ${'comment '.repeat(2)}
+`;
+}
+
+/** A file of about `lines` lines: imports, then repeated PyTorch, Keras and JAX blocks. */
+function makeFile(lines: number): string {
+  const parts = [HEADER];
+  let count = HEADER.split('\n').length;
+  for (let k = 0; count < lines; k++) {
+    const b = block(k);
+    parts.push(b);
+    count += b.split('\n').length - 1;
+  }
+  return parts.join('');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+function offsetsOf(text: string, needle: string, shift: number): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i + shift);
+  return out;
+}
+
+const rows: Array<[string, string, string, string]> = [];
+function row(name: string, xs: number[], target: string): void {
+  rows.push([name, median(xs).toFixed(2), Math.max(...xs).toFixed(2), target]);
+}
+
+const file5k = makeFile(5000);
+const geluOffsets = offsetsOf(file5k, 'GELU(approximate', 1);
+const stringOffsets = offsetsOf(file5k, '"swish"', 2);
+const mid = geluOffsets[Math.floor(geluOffsets.length / 2)];
+
+// Warm the JIT on a small file so the first measured run is not dominated by compilation.
+for (let i = 0; i < 20; i++) findMention(analyzePython(makeFile(300)), 400);
+
+{
+  const full: number[] = [];
+  for (let i = 0; i < 10; i++) full.push(time(() => parser.parse(file5k)));
+  row(`lezer parse of the whole 5,000-line file (${file5k.length} chars; not used)`, full, 'reference');
+}
+{
+  const first: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    first.push(time(() => findMention(analyzePython(file5k, i), mid)));
+  }
+  row('5,000 lines: first query (analyse + scan + imports + window parse)', first, '≤ 50 ms');
+}
+{
+  const a = analyzePython(file5k, 1);
+  findMention(a, mid);
+  const same: number[] = [];
+  for (let i = 0; i < 200; i++) same.push(time(() => findMention(a, mid)));
+  row('5,000 lines: lookup again at the same mention', same, '≤ 2 ms median');
+  const spread: number[] = [];
+  const all = [...geluOffsets, ...stringOffsets];
+  for (let i = 0; i < 400; i++) {
+    const off = all[(i * 7919) % all.length];
+    spread.push(time(() => findMention(a, off)));
+  }
+  row('5,000 lines: lookups at 400 mentions all over the file', spread, '≤ 2 ms median');
+  const completions: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const off = stringOffsets[(i * 31) % stringOffsets.length];
+    completions.push(time(() => completionContext(a, off)));
+  }
+  row('5,000 lines: completion context inside activation="…"', completions, '≤ 2 ms median');
+}
+{
+  const longLine = 'y = [' + '1.5, '.repeat(20_000) + 'nn.GELU(approximate="tanh"), ' + '2.0, '.repeat(20_000) + ']\n';
+  const text = HEADER + longLine;
+  const off = text.indexOf('GELU(') + 1;
+  const xs: number[] = [];
+  let found = '';
+  for (let i = 0; i < 20; i++) xs.push(time(() => (found = findMention(analyzePython(text, i), off)?.qualifiedName ?? 'none')));
+  row(`${longLine.length}-char single line: first query (found: ${found})`, xs, '≤ 50 ms');
+}
+{
+  const file50k = makeFile(50_000);
+  const offs = offsetsOf(file50k, 'GELU(approximate', 1);
+  const xs: number[] = [];
+  let found = '';
+  for (let i = 0; i < 10; i++) {
+    const off = offs[(i * 97) % offs.length];
+    xs.push(time(() => (found = findMention(analyzePython(file50k, i), off)?.qualifiedName ?? 'none')));
+  }
+  row(`50,000-line file (${file50k.length} chars): first query (found: ${found})`, xs, '≤ 50 ms');
+  const unclosed = file50k.replace('(approximate="tanh")', '(approximate="tanh"');
+  const ys: number[] = [];
+  for (let i = 0; i < 10; i++) ys.push(time(() => findMention(analyzePython(unclosed, i), offs[offs.length - 1] - 1)));
+  row('50,000-line file with an unclosed bracket near the top: first query', ys, '≤ 50 ms');
+}
+
+const w = [Math.max(...rows.map((r) => r[0].length)), 10, 10, 14];
+const line = (c: string[]): string => c.map((s, i) => (i === 0 ? s.padEnd(w[i]) : s.padStart(w[i]))).join('  ');
+console.log(line(['case', 'median ms', 'max ms', 'target']));
+for (const r of rows) console.log(line(r));
