@@ -6,8 +6,8 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Framework } from '../catalog/types';
 import { stringLayout } from './literals';
-import { activationStringContext } from './mentions';
-import { analyzePython, PythonAnalysis } from './parse';
+import { activationStringContext, stringArgument } from './mentions';
+import { analyzePython, PythonAnalysis, reportDetectorError } from './parse';
 import { canonicalize } from './qualify';
 import { isIdentChar, isIdentStart } from './scan';
 import { nodeText, resolveDotted, type ScopeContext } from './scope';
@@ -56,8 +56,7 @@ function stringContext(ctx: ScopeContext, str: SyntaxNode, offset: number): Kera
   const from = str.from + base + layout.contentFrom;
   const to = str.from + base + layout.contentTo;
   if (offset < from || offset > to) return undefined;
-  const whole = str.parent?.name === 'ContinuedString' ? str.parent : str;
-  const where = activationStringContext(ctx, whole, offset);
+  const where = activationStringContext(ctx, stringArgument(ctx, str), offset);
   if (!where) return undefined;
   return {
     kind: 'kerasString',
@@ -120,7 +119,8 @@ export function completionContext(
     const startsString = insideNode(after, STRINGISH);
     if (startsString && startsString.from + window.base < offset) return stringContext(ctx, startsString, offset);
     return memberContext(ctx, node, offset);
-  } catch {
+  } catch (e) {
+    reportDetectorError(e);
     return undefined;
   }
 }

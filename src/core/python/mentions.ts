@@ -5,8 +5,8 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { Framework } from '../catalog/types';
-import { evaluate, isKnown, readArgList, type CallArgs } from './literals';
-import type { PythonAnalysis } from './parse';
+import { evaluate, isKnown, readArgList, stringLayout, type CallArgs } from './literals';
+import { reportDetectorError, type PythonAnalysis } from './parse';
 import {
   activationStringSlot,
   canonicalize,
@@ -187,8 +187,21 @@ function hasError(n: SyntaxNode): boolean {
   return found;
 }
 
+/**
+ * The argument node a string literal stands for: a continued string (`"a" "b"`) as a whole,
+ * and, for a string left unterminated while typing, the expression error recovery built on top
+ * of it (`"le⏎ layers.Dense(10)` parses as a member call on the string).
+ */
+export function stringArgument(ctx: ScopeContext, str: SyntaxNode): SyntaxNode {
+  if (str.parent?.name === 'ContinuedString') return str.parent;
+  if (stringLayout(nodeText(ctx, str, 4096)).terminated) return str;
+  let n = str;
+  for (let k = 0; k < 16 && n.parent && n.parent.name !== 'ArgList' && n.parent.from === str.from; k++) n = n.parent;
+  return n.parent?.name === 'ArgList' ? n : str;
+}
+
 function stringMention(ctx: ScopeContext, str: SyntaxNode, offset: number): Mention | undefined {
-  const whole = str.parent?.name === 'ContinuedString' ? str.parent : str;
+  const whole = stringArgument(ctx, str);
   const where = activationStringContext(ctx, whole, offset);
   if (!where) return undefined;
   // Error recovery glues following code onto an unclosed call's last string as a "continued
@@ -235,7 +248,8 @@ export function findMention(analysis: PythonAnalysis, offset: number): Mention |
     if (m) return m;
     const left = window.tree.resolveInner(pos, -1);
     return left === right ? undefined : mentionAt(ctx, left, offset);
-  } catch {
+  } catch (e) {
+    reportDetectorError(e);
     return undefined;
   }
 }

@@ -29,6 +29,25 @@ export const IMPORTS_MAX_CHARS = 64_000;
 /** Parsed windows kept per analysis. */
 export const WINDOW_CACHE_SIZE = 8;
 
+let internalErrorHandler: ((error: unknown) => void) | undefined;
+
+/**
+ * Receives errors the detector caught instead of throwing (queries answer `undefined` then).
+ * Tests set it to prove that no query failed; the host may log. Pass undefined to clear.
+ */
+export function setDetectorErrorHandler(handler: ((error: unknown) => void) | undefined): void {
+  internalErrorHandler = handler;
+}
+
+/** Hands a caught error to the handler, if any; never throws. */
+export function reportDetectorError(error: unknown): void {
+  try {
+    internalErrorHandler?.(error);
+  } catch {
+    // A failing handler must not turn a quiet `undefined` into an exception.
+  }
+}
+
 /** A parsed window: `tree` positions plus `base` are document offsets. */
 export interface ParsedWindow {
   tree: Tree;
@@ -296,7 +315,11 @@ export function analyzeCells(cellTexts: readonly string[], cellIndex: number, ve
     const t = typeof cellTexts[k] === 'string' ? cellTexts[k] : '';
     budget -= t.length;
     if (budget < 0) break;
-    inherited = new PythonAnalysis(blankMagics(t), undefined, inherited).moduleTable();
+    try {
+      inherited = new PythonAnalysis(blankMagics(t), undefined, inherited).moduleTable();
+    } catch (e) {
+      reportDetectorError(e);
+    }
   }
   const own = typeof cellTexts[last] === 'string' ? cellTexts[last] : '';
   return new PythonAnalysis(blankMagics(own), version, inherited);

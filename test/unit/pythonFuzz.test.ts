@@ -1,0 +1,140 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { completionContext } from '../../src/core/python/completionContext';
+import { findMention } from '../../src/core/python/mentions';
+import { analyzeCells, analyzePython, setDetectorErrorHandler } from '../../src/core/python/parse';
+
+/** Seeded PRNG (mulberry32) so a failure can be replayed from its seed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CORPUS = [
+  `import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\nclass Block(nn.Module):\n    def __init__(self, d):\n        super().__init__()\n        self.act = nn.GELU(approximate="tanh")\n        self.fc = nn.Linear(d, d)\n\n    def forward(self, x):\n        return F.leaky_relu(self.fc(x), 0.2) + x.relu()\n`,
+  `from tensorflow import keras\nfrom keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation="swish"),\n    layers.LSTM(8, recurrent_activation='hard_sigmoid'),\n    layers.LeakyReLU(alpha=0.3),\n])\nf = keras.activations.get("gelu")\n`,
+  `import jax\nimport flax.linen as nn\nfrom jax import nn as jnn\n\ndef f(x, *, scale=1/8):\n    """Docstring with nn.gelu(x) inside."""\n    # nn.relu(x) in a comment\n    y = jax.nn.gelu(x, approximate=False) * scale\n    return nn.relu(y) + jnn.leaky_relu(y, -1e-2)\n`,
+  `try:\n    import torch\nexcept ImportError:\n    torch = None\nrelu = lambda nn: nn.relu\nx = f"{torch.relu(t)!r:>{w}}" if torch else r'\\d' b"\\x00"\n@decorator(activation="relu")\nasync def g(a, /, b=-0.5, **kw): ...\n`,
+];
+
+const ALPHABET = '()[]{}\'"#\\\n\n\t    .,:;=+-*/@%~<>!0123456789_abcdefnrtuxyzFNRT';
+const WORDS = ['import ', 'from ', ' as ', 'def ', 'class ', 'lambda ', 'nn.', 'F.', 'torch', 'keras', 'layers.Dense(', 'activation="', '"""', "'''", 'relu', 'GELU(', 'return ', '\n    ', 'f"{', '}', 'jax.nn.', ' = '];
+
+function randomText(r: () => number, length: number): string {
+  let s = '';
+  while (s.length < length) {
+    s += r() < 0.7 ? ALPHABET[Math.floor(r() * ALPHABET.length)] : WORDS[Math.floor(r() * WORDS.length)];
+  }
+  return s;
+}
+
+function mutate(r: () => number, text: string): string {
+  let s = text;
+  const n = 1 + Math.floor(r() * 6);
+  for (let k = 0; k < n; k++) {
+    const i = Math.floor(r() * (s.length + 1));
+    const j = Math.min(s.length, i + Math.floor(r() * 40));
+    switch (Math.floor(r() * 5)) {
+      case 0:
+        s = s.slice(0, i) + s.slice(j);
+        break;
+      case 1:
+        s = s.slice(0, i) + randomText(r, 1 + Math.floor(r() * 10)) + s.slice(i);
+        break;
+      case 2:
+        s = s.slice(0, i) + s.slice(i, j) + s.slice(i);
+        break;
+      case 3:
+        s = s.slice(0, i);
+        break;
+      default:
+        s = s.slice(0, i) + WORDS[Math.floor(r() * WORDS.length)] + s.slice(j);
+    }
+  }
+  return s;
+}
+
+function offsets(r: () => number, length: number): number[] {
+  const out = [0, length, length + 1, -1, NaN, Infinity];
+  for (let k = 0; k < 24; k++) out.push(Math.floor(r() * (length + 1)));
+  return out;
+}
+
+function exercise(text: string, r: () => number): void {
+  const a = analyzePython(text, 1);
+  for (const off of offsets(r, text.length)) {
+    const m = findMention(a, off);
+    if (m) {
+      assert.ok(m.from <= off && off <= m.to, `mention range ${m.from}-${m.to} must cover ${off}`);
+      assert.ok(m.from >= 0 && m.to <= text.length && m.qualifiedName.length > 0);
+    }
+    const c = completionContext(a, off);
+    if (c) {
+      assert.ok(c.replaceFrom <= off && off <= c.replaceTo, 'replace range covers the cursor');
+      assert.equal(text.slice(c.replaceFrom, off), c.prefix);
+    }
+  }
+}
+
+test('fuzz: random text, mutations of real code and random offsets never throw', () => {
+  const errors: unknown[] = [];
+  setDetectorErrorHandler((e) => errors.push(e));
+  try {
+    for (let seed = 1; seed <= 400; seed++) {
+      const r = rng(seed);
+      const text =
+        seed % 3 === 0
+          ? randomText(r, Math.floor(r() * 600))
+          : mutate(r, CORPUS[Math.floor(r() * CORPUS.length)]);
+      exercise(text, r);
+      if (seed % 10 === 0) {
+        const cells = text.split(/\n(?=\S)/);
+        const idx = Math.floor(r() * cells.length);
+        const a = analyzeCells(cells, idx);
+        for (const off of offsets(r, cells[idx].length)) {
+          findMention(a, off);
+          completionContext(a, off);
+        }
+      }
+      assert.deepEqual(errors, [], `seed ${seed}: ${String(errors[0])}\n${JSON.stringify(text)}`);
+    }
+  } finally {
+    setDetectorErrorHandler(undefined);
+  }
+});
+
+test('fuzz: large inputs take the windowed path without errors', () => {
+  const errors: unknown[] = [];
+  setDetectorErrorHandler((e) => errors.push(e));
+  try {
+    for (let seed = 1000; seed < 1012; seed++) {
+      const r = rng(seed);
+      let big = '';
+      while (big.length < 40_000) big += r() < 0.5 ? mutate(r, CORPUS[Math.floor(r() * CORPUS.length)]) : CORPUS[0];
+      exercise(big, r);
+      exercise('x = [' + '1, '.repeat(10_000) + randomText(r, 200) + '1]', r);
+      assert.deepEqual(errors, [], `seed ${seed}: ${String(errors[0])}`);
+    }
+  } finally {
+    setDetectorErrorHandler(undefined);
+  }
+});
+
+test('the error handler sees what the API swallows', () => {
+  const errors: unknown[] = [];
+  setDetectorErrorHandler((e) => errors.push(e));
+  try {
+    // A bogus analysis object makes the query fail inside; the API still answers undefined.
+    const bogus = Object.create(analyzePython('x').constructor.prototype);
+    assert.equal(findMention(bogus, 0), undefined);
+    assert.equal(errors.length, 1);
+  } finally {
+    setDetectorErrorHandler(undefined);
+  }
+});
