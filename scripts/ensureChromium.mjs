@@ -31,10 +31,7 @@ export function ensureChromium({ log = (line) => console.log(`[chromium] ${line}
   if (!asRoot) log('not root: using sudo for apt-get');
   // Waiting for the dpkg lock keeps two engineers' concurrent installs from failing.
   const apt = [...sudo, 'apt-get', '-o', 'DPkg::Lock::Timeout=300'];
-  for (const args of [
-    ['update'],
-    ['install', '-y', '--no-install-recommends', 'chromium'],
-  ]) {
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
     log(`running: ${[...apt, ...args].join(' ')}`);
     const result = spawnSync(apt[0], [...apt.slice(1), ...args], {
       stdio: 'inherit',

@@ -62,7 +62,8 @@ function npmNodePackage() {
 function run(command, args, options, what) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
   if (result.error) throw new Error(`${what}: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    throw new Error(`${what} failed (exit ${result.status ?? result.signal})`);
   return result;
 }
 
@@ -80,7 +81,12 @@ function ensureKrb5(log) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   log('installing libkrb5-dev (needed to build the kerberos native module)');
   run(apt[0], [...apt.slice(1), 'update'], { env }, 'apt-get update');
-  run(apt[0], [...apt.slice(1), 'install', '-y', 'libkrb5-dev'], { env }, 'apt-get install libkrb5-dev');
+  run(
+    apt[0],
+    [...apt.slice(1), 'install', '-y', 'libkrb5-dev'],
+    { env },
+    'apt-get install libkrb5-dev',
+  );
 }
 
 function ensureNode(dir, log) {
@@ -141,7 +147,8 @@ export function ensureCodeServer({
       {
         name: 'activation-lab-code-server-cache',
         private: true,
-        description: 'code-server for Activation Lab tests, installed by scripts/ensureCodeServer.mjs',
+        description:
+          'code-server for Activation Lab tests, installed by scripts/ensureCodeServer.mjs',
         // argon2 (password hashing) ships prebuilt binaries picked by its install script.
         allowScripts: { [`code-server@${codeServerVersion}`]: true, argon2: true },
       },
@@ -176,14 +183,17 @@ export function ensureCodeServer({
   if (!existsSync(spdlog)) {
     throw new Error(`native modules were not built (missing ${spdlog}); see the npm output above`);
   }
-  if (!existsSync(paths.entry)) throw new Error(`code-server installed but ${paths.entry} is missing`);
+  if (!existsSync(paths.entry))
+    throw new Error(`code-server installed but ${paths.entry} is missing`);
   // code-server writes a default config.yaml under XDG_CONFIG_HOME: keep it in the cache.
   const probe = spawnSync(paths.node, [paths.entry, '--version'], {
     encoding: 'utf8',
     env: { ...env, XDG_CONFIG_HOME: join(paths.dir, 'config') },
   });
   if (probe.status !== 0) {
-    throw new Error(`code-server --version failed: ${(probe.stderr || probe.stdout).trim().split('\n')[0]}`);
+    throw new Error(
+      `code-server --version failed: ${(probe.stderr || probe.stdout).trim().split('\n')[0]}`,
+    );
   }
   const version = probe.stdout.trim().split('\n').pop();
   const seconds = Math.round((Date.now() - started) / 1000);

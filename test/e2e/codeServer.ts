@@ -1,0 +1,302 @@
+// Starting and stopping code-server for the end-to-end tier: a fresh user-data dir per
+// session, the built extension copied into its own extensions dir, and the process group
+// killed on close so no server, extension host or file watcher outlives the test file.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The repository root: the nearest folder above this file whose package.json is activation-lab. */
+export const repoRoot: string = findRepoRoot(__dirname);
+
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (
+      existsSync(manifest) &&
+      JSON.parse(readFileSync(manifest, 'utf8')).name === 'activation-lab'
+    ) {
+      return dir;
+    }
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+
+/** The paths scripts/ensureCodeServer.mjs exposes (loaded at run time, not bundled). */
+interface CodeServerPaths {
+  dir: string;
+  node: string;
+  entry: string;
+}
+interface EnsureCodeServerModule {
+  codeServerPaths(): CodeServerPaths;
+  isCodeServerInstalled(): boolean;
+  codeServerVersion: string;
+}
+
+export async function loadCodeServerModule(): Promise<EnsureCodeServerModule> {
+  const url = pathToFileURL(join(repoRoot, 'scripts', 'ensureCodeServer.mjs')).href;
+  return (await import(url)) as EnsureCodeServerModule;
+}
+
+/** The extension folder under test: the repo, or ACTIVATION_LAB_E2E_EXTENSION (a throwaway one). */
+export const extensionRoot: string = process.env.ACTIVATION_LAB_E2E_EXTENSION ?? repoRoot;
+
+interface Manifest {
+  publisher: string;
+  name: string;
+  version: string;
+  main?: string;
+}
+
+export function readManifest(folder = extensionRoot): Manifest {
+  return JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as Manifest;
+}
+
+/** What a packaged extension holds (the same set .vscodeignore keeps). */
+const packagedEntries = [
+  'package.json',
+  'package.nls.json',
+  'package.nls.ja.json',
+  'README.md',
+  'LICENSE',
+  'CHANGELOG.md',
+  'dist',
+  'media',
+  'l10n',
+];
+
+/**
+ * Installs the extension into `extensionsDir` as `<publisher>.<name>-<version>`.
+ * A `.vsix` in the repo root newer than dist/extension.js is installed through code-server's
+ * CLI (ACTIVATION_LAB_E2E_VSIX=0 disables that, =1 requires it); otherwise the built folder
+ * is copied.
+ * @returns how it was installed, for the test log
+ */
+export function installExtension(
+  server: CodeServerPaths,
+  extensionsDir: string,
+  env: NodeJS.ProcessEnv,
+): string {
+  const manifest = readManifest();
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const main = join(extensionRoot, manifest.main ?? 'dist/extension.js');
+  if (!existsSync(main)) {
+    throw new Error(
+      `the extension is not built (${main} is missing): run \`node scripts/build.mjs\``,
+    );
+  }
+  const vsix = join(extensionRoot, `${manifest.name}-${manifest.version}.vsix`);
+  const vsixWanted = process.env.ACTIVATION_LAB_E2E_VSIX;
+  const useVsix =
+    vsixWanted === '1' ||
+    (vsixWanted !== '0' && existsSync(vsix) && statSync(vsix).mtimeMs >= statSync(main).mtimeMs);
+  if (useVsix) {
+    if (!existsSync(vsix)) throw new Error(`ACTIVATION_LAB_E2E_VSIX=1 but ${vsix} is missing`);
+    const r = spawnSync(
+      server.node,
+      [server.entry, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'],
+      { encoding: 'utf8', env },
+    );
+    if (r.status !== 0) throw new Error(`installing ${vsix} failed: ${r.stderr || r.stdout}`);
+    return `${id} from ${vsix}`;
+  }
+  const target = join(extensionsDir, `${id}-${manifest.version}`);
+  mkdirSync(target, { recursive: true });
+  for (const entry of packagedEntries) {
+    const from = join(extensionRoot, entry);
+    if (existsSync(from)) cpSync(from, join(target, entry), { recursive: true });
+  }
+  return `${id} copied from ${extensionRoot}`;
+}
+
+/** User settings that keep the workbench quiet and fast on a 2-core machine. */
+export const quietSettings: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.editor.enablePreview': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'git.autoRepositoryDetection': false,
+  'chat.disableAIFeatures': true,
+  'chat.commandCenter.enabled': false,
+  'editor.minimap.enabled': false,
+  'editor.hover.delay': 300,
+};
+
+export function findFreePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  runDir: string;
+  userDataDir: string;
+  extensionsDir: string;
+  logFile: string;
+  installedAs: string;
+  child: ChildProcess;
+  /** Kills the whole process group (server, extension host, watchers) and waits for it. */
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  workspace: string;
+  settings?: Record<string, unknown>;
+  locale?: string;
+}
+
+/** Starts code-server and resolves once it answers /healthz. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const mod = await loadCodeServerModule();
+  if (!mod.isCodeServerInstalled()) {
+    throw new Error('code-server is not installed: run `node scripts/ensureCodeServer.mjs`');
+  }
+  const server = mod.codeServerPaths();
+  const runDir = mkdtempSync(join(tmpdir(), 'activation-lab-e2e-'));
+  const userDataDir = join(runDir, 'user-data');
+  const extensionsDir = join(runDir, 'extensions');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...quietSettings, ...options.settings }, null, 2),
+  );
+  // code-server keeps config.yaml and its own state under the XDG folders: keep them per run.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    XDG_CONFIG_HOME: join(runDir, 'xdg-config'),
+    XDG_DATA_HOME: join(runDir, 'xdg-data'),
+    XDG_CACHE_HOME: join(runDir, 'xdg-cache'),
+  };
+  delete env.PORT;
+  const installedAs = installExtension(server, extensionsDir, env);
+  const port = await findFreePort();
+  const logFile = join(runDir, 'code-server.log');
+  const out = openSync(logFile, 'a');
+  const args = [
+    server.entry,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--disable-proxy',
+    '--ignore-last-opened',
+    '--extensions-dir',
+    extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    ...(options.locale ? ['--locale', options.locale] : []),
+    options.workspace,
+  ];
+  // detached: its own process group, so stop() reaches every child it forks.
+  const child = spawn(server.node, args, { env, detached: true, stdio: ['ignore', out, out] });
+  const killGroup = (signal: NodeJS.Signals): void => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  const onExit = (): void => killGroup('SIGKILL');
+  process.once('exit', onExit);
+  const url = `http://127.0.0.1:${port}/`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    process.removeListener('exit', onExit);
+    killGroup('SIGTERM');
+    const timedOut = await Promise.race([
+      exited.then(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(true), 5000)),
+    ]);
+    // The server's children can outlive it briefly: always sweep the group.
+    killGroup(timedOut ? 'SIGKILL' : 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    killGroup('SIGKILL');
+  };
+  try {
+    await waitForHealth(url, child, logFile, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, port, runDir, userDataDir, extensionsDir, logFile, installedAs, child, stop };
+}
+
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  logFile: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const tail = readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n');
+      throw new Error(
+        `code-server exited (${child.exitCode ?? child.signalCode}) before answering:\n${tail}`,
+      );
+    }
+    try {
+      const res = await fetch(`${url}healthz`);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(
+    `code-server did not answer ${url}healthz within ${timeoutMs / 1000} s (log: ${logFile})`,
+  );
+}
+
+/** Copies the server's logs (extension host, output channels) next to the screenshots. */
+export function keepLogs(server: RunningServer, into: string): void {
+  mkdirSync(into, { recursive: true });
+  if (existsSync(server.logFile)) cpSync(server.logFile, join(into, 'code-server.log'));
+  const logs = join(server.userDataDir, 'logs');
+  if (existsSync(logs)) cpSync(logs, join(into, 'logs'), { recursive: true });
+}
+
+export function removeRunDir(server: RunningServer): void {
+  if (process.env.ACTIVATION_LAB_E2E_KEEP) return;
+  rmSync(server.runDir, { recursive: true, force: true });
+}

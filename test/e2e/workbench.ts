@@ -1,0 +1,342 @@
+// The end-to-end harness: code-server plus Debian's Chromium driven by playwright-core, and
+// helpers that act as a person would (click the explorer, move the mouse onto a token, type
+// into the command palette). Selectors were checked against code-server 4.139.1 (VS Code 1.139).
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import {
+  keepLogs,
+  loadCodeServerModule,
+  removeRunDir,
+  repoRoot,
+  startServer,
+  type RunningServer,
+} from './codeServer';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const resultsDir = join(repoRoot, 'test-results', 'e2e');
+
+/** Flags that work as root in a container without a GPU (see E2E-NOTES.md). */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * Why the tier cannot run here, or false when it can. Under CI nothing is skipped: a missing
+ * browser or code-server makes `startWorkbench` throw, so the tier fails loudly.
+ */
+export async function e2eSkipReason(): Promise<string | false> {
+  if (process.env.CI) return false;
+  if (!existsSync(chromiumPath))
+    return `Chromium missing at ${chromiumPath} (node scripts/ensureChromium.mjs)`;
+  const mod = await loadCodeServerModule();
+  if (!mod.isCodeServerInstalled())
+    return 'code-server missing (node scripts/ensureCodeServer.mjs)';
+  return false;
+}
+
+export interface WorkbenchOptions {
+  /** A name for the screenshots' and logs' folder; defaults to the test file's. */
+  name: string;
+  /** The folder to open; defaults to examples/. */
+  workspace?: string;
+  /** User settings merged over the quiet defaults. */
+  settings?: Record<string, unknown>;
+  /** Display language, e.g. 'ja'. */
+  locale?: string;
+}
+
+export interface HoverResult {
+  text: string;
+  hasImage: boolean;
+  html: string;
+}
+
+/** Milliseconds each phase of start-up took, for the report. */
+export interface StartTimings {
+  serverMs: number;
+  browserMs: number;
+  workbenchMs: number;
+}
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    readonly browser: Browser,
+    readonly server: RunningServer,
+    readonly name: string,
+    readonly timings: StartTimings,
+  ) {}
+
+  /** Starts code-server, opens the workspace in Chromium, waits for `.monaco-workbench`. */
+  static async start(options: WorkbenchOptions): Promise<Workbench> {
+    if (!existsSync(chromiumPath)) {
+      throw new Error(
+        `Chromium is missing at ${chromiumPath}: run \`node scripts/ensureChromium.mjs\``,
+      );
+    }
+    const workspace = options.workspace ?? join(repoRoot, 'examples');
+    let t = Date.now();
+    const server = await startServer({
+      workspace,
+      settings: options.settings,
+      locale: options.locale,
+    });
+    const serverMs = Date.now() - t;
+    let browser: Browser | undefined;
+    try {
+      t = Date.now();
+      browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: chromiumArgs,
+        headless: true,
+      });
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      const browserMs = Date.now() - t;
+      t = Date.now();
+      await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      // The explorer lists the workspace once the extension host and file service are up.
+      await page
+        .locator('.explorer-folders-view .monaco-list-row')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      const workbenchMs = Date.now() - t;
+      return new Workbench(page, browser, server, options.name, {
+        serverMs,
+        browserMs,
+        workbenchMs,
+      });
+    } catch (error) {
+      await browser?.close().catch(() => undefined);
+      keepLogs(server, join(resultsDir, 'logs', options.name));
+      await server.stop();
+      throw error;
+    }
+  }
+
+  /** Closes the browser, stops code-server's process group, keeps its logs under test-results. */
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.server.stop();
+    keepLogs(this.server, join(resultsDir, 'logs', this.name));
+    removeRunDir(this.server);
+  }
+
+  /** Opens a top-level file of the workspace by clicking its row in the explorer. */
+  async openFile(fileName: string): Promise<void> {
+    const row = this.page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .filter({
+        has: this.page.locator('.label-name', {
+          hasText: new RegExp(`^${escapeRegExp(fileName)}$`),
+        }),
+      });
+    await row.first().click();
+    await this.page
+      .locator('.tabs-container .tab.active', { hasText: fileName })
+      .waitFor({ timeout: 20_000 });
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Scrolls the active editor so that 1-based `line` is visible (Ctrl+G). */
+  async goToLine(line: number): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * Moves the real mouse onto the first visible occurrence of `token` (on `line` when given)
+   * in the active editor and returns the hover's text once it has settled.
+   */
+  async hoverText(
+    token: string,
+    options: { line?: number; expect?: string | RegExp; timeoutMs?: number } = {},
+  ): Promise<HoverResult> {
+    const { page } = this;
+    await this.dismissHover();
+    if (options.line !== undefined) await this.goToLine(options.line);
+    const point = await page.evaluate(
+      ({ token, line }) => {
+        const editor = document.querySelector('.editor-instance .monaco-editor');
+        if (!editor) return undefined;
+        // Monaco positions lines absolutely: pair each line with its gutter number by `top`.
+        const numbers = new Map<string, number>();
+        for (const el of Array.from(
+          editor.querySelectorAll<HTMLElement>('.margin-view-overlays > div'),
+        )) {
+          const n = Number(el.querySelector('.line-numbers')?.textContent);
+          if (n) numbers.set(el.style.top, n);
+        }
+        const lines = Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line'))
+          .map((el) => ({ el, top: parseFloat(el.style.top), n: numbers.get(el.style.top) }))
+          .sort((a, b) => a.top - b.top);
+        for (const { el, n } of lines) {
+          if (line !== undefined && n !== line) continue;
+          // Monaco renders spaces as U+00A0; compare on normal spaces.
+          const text = (el.textContent ?? '').replace(/\u00a0/g, ' ');
+          const at = text.indexOf(token);
+          if (at < 0) continue;
+          // Put the pointer on the middle character of the token.
+          let target = at + Math.floor(token.length / 2);
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const len = node.textContent?.length ?? 0;
+            if (target < len) {
+              const range = document.createRange();
+              range.setStart(node, target);
+              range.setEnd(node, target + 1);
+              const r = range.getBoundingClientRect();
+              return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+            }
+            target -= len;
+          }
+        }
+        return undefined;
+      },
+      { token, line: options.line },
+    );
+    if (!point)
+      throw new Error(
+        `"${token}" is not visible in the active editor${options.line ? ` on line ${options.line}` : ''}`,
+      );
+    // A mouse already resting on the token fires no move: come from elsewhere, in steps.
+    await page.mouse.move(point.x, point.y + 60);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    const hover = page.locator('.monaco-hover-content').filter({ visible: true });
+    const wanted = options.expect ? hover.filter({ hasText: options.expect }) : hover;
+    await wanted.first().waitFor({ timeout: options.timeoutMs ?? 15_000 });
+    // Hover parts arrive asynchronously ("Loading..." first): wait until the text settles.
+    let last = '';
+    for (let i = 0; i < 20; i++) {
+      const text = (await hover.allInnerTexts()).join('\n');
+      if (text === last && text && !/Loading\.\.\./.test(text)) break;
+      last = text;
+      await page.waitForTimeout(250);
+    }
+    const first = wanted.first();
+    return {
+      text: (await hover.allInnerTexts()).join('\n').trim(),
+      hasImage: (await first.locator('img').count()) > 0,
+      html: await first.innerHTML(),
+    };
+  }
+
+  /** Moves the mouse away and presses Escape so no hover stays open. */
+  async dismissHover(): Promise<void> {
+    await this.page.mouse.move(5, 5);
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Runs a command by its palette title, e.g. "Activation Lab: Open Playground". */
+  async runCommand(title: string): Promise<void> {
+    const { page } = this;
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ hasText: new RegExp(`^${escapeRegExp(title)}`) });
+    await row.first().waitFor({ timeout: 15_000 });
+    await row.first().click();
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** The content frame of the last webview that finished loading (the playground, usually). */
+  webviewFrame(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
+  }
+
+  /** All log files of this run under `<user-data-dir>/logs`, newest session first. */
+  logFiles(): string[] {
+    const root = join(this.server.userDataDir, 'logs');
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      if (!existsSync(dir)) return;
+      for (const entry of readdirSync(dir)) {
+        const path = join(dir, entry);
+        if (statSync(path).isDirectory()) walk(path);
+        else files.push(path);
+      }
+    };
+    walk(root);
+    return files.sort().reverse();
+  }
+
+  /** The extension host's log (activation events, extension errors). */
+  extHostLog(): string {
+    return this.logFiles()
+      .filter((f) => /remoteexthost\.log$|exthost\.log$/.test(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+  }
+
+  /**
+   * The text of an output channel, read from the file VS Code mirrors it to (a log channel
+   * is `<ext-id>/<name>.log`, a plain one `output_logging_*\/<n>-<name>.log`). Waits until
+   * `waitFor` matches when given.
+   */
+  async readOutputChannel(name: string, waitFor?: RegExp, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const text = this.logFiles()
+        .filter((f) => f.endsWith(`${name}.log`))
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n');
+      if (text && (!waitFor || waitFor.test(text))) return text;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `output channel "${name}" ${text ? `has no match for ${waitFor}` : 'has no log file'} after ${timeoutMs} ms:\n${text}`,
+        );
+      }
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  /** Saves a screenshot to test-results/e2e/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(resultsDir, { recursive: true });
+    const path = join(resultsDir, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+}
+
+/** Merges figures into test-results/e2e/metrics.json (several test files may add to it). */
+export function recordMetrics(values: Record<string, unknown>): void {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, 'metrics.json');
+  let current: Record<string, unknown> = {};
+  try {
+    current = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // First writer.
+  }
+  writeFileSync(file, JSON.stringify({ ...current, ...values }, null, 2) + '\n');
+}
+
+/** The 1-based number of the first line of examples/<file> matching `pattern`. */
+export function lineOf(file: string, pattern: RegExp, folder = join(repoRoot, 'examples')): number {
+  const index = readFileSync(join(folder, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => pattern.test(l));
+  if (index < 0) throw new Error(`no line of ${file} matches ${pattern}`);
+  return index + 1;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
