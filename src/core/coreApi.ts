@@ -11,3 +11,9 @@ export { analyzePython, analyzeCells, PythonAnalysis, setDetectorErrorHandler, M
 export { findMention, type Mention } from './python/mentions';
 export { completionContext, type CompletionContext, type KerasStringContext, type MemberContext } from './python/completionContext';
 export { type PyValue, type CallArgs } from './python/literals';
+export { listActivations, getActivation, defaultParams, validateParams, disagreementsFor, type Validation } from './catalog/catalog';
+export { resolveActivation, resolveActivationDetailed, resolveKerasString, kerasStringNames, type Resolution } from './catalog/resolve';
+export { evaluate, derivative, sampleCurve, type CurveBuffers } from './catalog/sample';
+export { localize, type Lang } from './catalog/text';
+export { erf, erfc, normCdf, normPdf, sigmoid, softplus, logSigmoid } from './math/special';
+export type { Activation, ElementwiseActivation, VectorActivation, Params, ParamSpec, ApiAlias, ApiArg, Resolved, Disagreement, LocalText, Framework, Family, Properties, Origin } from './catalog/types';

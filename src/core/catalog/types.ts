@@ -29,6 +29,13 @@ export interface ParamSpec {
   max: number;
   step: number;
   description: LocalText;
+  /**
+   * Values `validateParams` accepts (the mathematical domain), wider than the slider range.
+   * Absent bounds mean "any finite number". Exclusive bounds reject the bound itself (e.g. β > 0).
+   */
+  valid?: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean };
+  /** `Infinity` is accepted and stands for Python `None` ("no limit"), e.g. Keras `max_value=None`. */
+  infinityMeansNone?: boolean;
 }
 
 /** Qualitative properties shown in the hover and the properties table. */
@@ -62,6 +69,18 @@ export interface ApiAlias {
   args: ApiArg[];
   /** Framework-specific note shown in the hover, if any. */
   note?: LocalText;
+  /**
+   * This alias computes this entry only when these arguments have these values (Python source text,
+   * e.g. `{ approximate: "'tanh'" }` or `{ approximate: 'False' }`). Without it, the alias is the
+   * one chosen when no `requires` of the same qualified name matches.
+   */
+  requires?: Record<string, string>;
+  /** Catalog parameters this API fixes regardless of its arguments (e.g. Keras softplus: `{ beta: 1, threshold: Infinity }`). */
+  fixed?: Params;
+  /** Listed for the reader only: resolution uses the alias of the same name on another entry. */
+  listingOnly?: boolean;
+  /** The API takes `**kwargs` (Keras layers: `name`, `dtype`, …): unknown keywords are ignored, not errors. */
+  acceptsKwargs?: boolean;
 }
 
 /** One argument of a framework API. */
@@ -72,6 +91,10 @@ export interface ApiArg {
   default?: string;
   /** Which catalog parameter it sets, if any; arguments such as `inplace` or `dim` set none. */
   param?: string;
+  /** Keyword-only (or a deprecated keyword alias such as Keras 3 `LeakyReLU(alpha=…)`): never matched by position. */
+  keywordOnly?: boolean;
+  /** Non-numeric values that map to a number, keyed by Python source text (`"'zeros'"` → 0 for an initializer). */
+  valueMap?: Record<string, number>;
 }
 
 /** The paper or source that introduced the function. */
@@ -107,7 +130,28 @@ export interface ActivationBase {
   pitfalls: LocalText;
   /** Ids of entries it is commonly compared with or is a variant of (e.g. gelu ↔ gelu_tanh). */
   related: string[];
+  /** Family for grouping in pickers. */
+  family: Family;
+  /** Cross-parameter check beyond each `ParamSpec.valid` (e.g. lower ≤ upper); returns the problem or undefined. */
+  checkParams?(p: Params): LocalText | undefined;
+  /**
+   * When these parameters make the entry identical to a simpler one (Keras relu with default
+   * arguments is plain ReLU), that entry and its parameters. Used by the resolver.
+   */
+  simplify?(p: Params): { id: string; params: Params } | undefined;
 }
+
+/** Groups for pickers and the catalog browser. */
+export type Family =
+  | 'rectifier'
+  | 'exponential'
+  | 'sigmoid'
+  | 'smooth'
+  | 'shrink'
+  | 'periodic'
+  | 'other'
+  | 'normaliser'
+  | 'gated';
 
 /** An element-wise activation f: ℝ → ℝ with its derivatives. */
 export interface ElementwiseActivation extends ActivationBase {
@@ -118,6 +162,8 @@ export interface ElementwiseActivation extends ActivationBase {
   df(x: number, p: Params): number;
   /** d²f/dx² where it exists. */
   d2f?(x: number, p: Params): number;
+  /** Points where f or f′ is not smooth for parameters p (empty for C∞ functions). */
+  kinks(p: Params): number[];
 }
 
 /** A vector activation applied along the last axis of a row (softmax, log-softmax, GLU, …). */
@@ -147,4 +193,10 @@ export interface Resolved {
   defaulted?: string[];
   /** The alias that matched. */
   api?: ApiAlias;
+  /**
+   * What the reader should know about this resolution: an argument that could not be evaluated
+   * statically (the default was used instead), a random slope in training mode, a required argument
+   * that is missing, an ignored keyword.
+   */
+  notes?: LocalText[];
 }
