@@ -96,7 +96,11 @@ for (let i = 0; i < 20; i++) findMention(analyzePython(makeFile(300)), 400);
 {
   const full: number[] = [];
   for (let i = 0; i < 10; i++) full.push(time(() => parser.parse(file5k)));
-  row(`lezer parse of the whole 5,000-line file (${file5k.length} chars; not used)`, full, 'reference');
+  row(
+    `lezer parse of the whole 5,000-line file (${file5k.length} chars; not used)`,
+    full,
+    'reference',
+  );
 }
 {
   const first: number[] = [];
@@ -126,12 +130,20 @@ for (let i = 0; i < 20; i++) findMention(analyzePython(makeFile(300)), 400);
   row('5,000 lines: completion context inside activation="…"', completions, '≤ 2 ms median');
 }
 {
-  const longLine = 'y = [' + '1.5, '.repeat(20_000) + 'nn.GELU(approximate="tanh"), ' + '2.0, '.repeat(20_000) + ']\n';
+  const longLine =
+    'y = [' +
+    '1.5, '.repeat(20_000) +
+    'nn.GELU(approximate="tanh"), ' +
+    '2.0, '.repeat(20_000) +
+    ']\n';
   const text = HEADER + longLine;
   const off = text.indexOf('GELU(') + 1;
   const xs: number[] = [];
   let found = '';
-  for (let i = 0; i < 20; i++) xs.push(time(() => (found = findMention(analyzePython(text, i), off)?.qualifiedName ?? 'none')));
+  for (let i = 0; i < 20; i++)
+    xs.push(
+      time(() => (found = findMention(analyzePython(text, i), off)?.qualifiedName ?? 'none')),
+    );
   row(`${longLine.length}-char single line: first query (found: ${found})`, xs, '≤ 50 ms');
 }
 {
@@ -141,16 +153,20 @@ for (let i = 0; i < 20; i++) findMention(analyzePython(makeFile(300)), 400);
   let found = '';
   for (let i = 0; i < 10; i++) {
     const off = offs[(i * 97) % offs.length];
-    xs.push(time(() => (found = findMention(analyzePython(file50k, i), off)?.qualifiedName ?? 'none')));
+    xs.push(
+      time(() => (found = findMention(analyzePython(file50k, i), off)?.qualifiedName ?? 'none')),
+    );
   }
   row(`50,000-line file (${file50k.length} chars): first query (found: ${found})`, xs, '≤ 50 ms');
   const unclosed = file50k.replace('(approximate="tanh")', '(approximate="tanh"');
   const ys: number[] = [];
-  for (let i = 0; i < 10; i++) ys.push(time(() => findMention(analyzePython(unclosed, i), offs[offs.length - 1] - 1)));
+  for (let i = 0; i < 10; i++)
+    ys.push(time(() => findMention(analyzePython(unclosed, i), offs[offs.length - 1] - 1)));
   row('50,000-line file with an unclosed bracket near the top: first query', ys, '≤ 50 ms');
 }
 
 const w = [Math.max(...rows.map((r) => r[0].length)), 10, 10, 14];
-const line = (c: string[]): string => c.map((s, i) => (i === 0 ? s.padEnd(w[i]) : s.padStart(w[i]))).join('  ');
+const line = (c: string[]): string =>
+  c.map((s, i) => (i === 0 ? s.padEnd(w[i]) : s.padStart(w[i]))).join('  ');
 console.log(line(['case', 'median ms', 'max ms', 'target']));
 for (const r of rows) console.log(line(r));

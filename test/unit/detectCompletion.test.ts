@@ -13,12 +13,20 @@ function at(src: string): { ctx: CompletionContext | undefined; offset: number; 
 test('inside activation="…" of a Keras layer: the typed prefix and the content range', () => {
   const { ctx, text } = at('from keras import layers\nd = layers.Dense(64, activation="le|aky")\n');
   const from = text.indexOf('leaky');
-  assert.deepEqual(ctx, { kind: 'kerasString', framework: 'keras', prefix: 'le', replaceFrom: from, replaceTo: from + 5 });
+  assert.deepEqual(ctx, {
+    kind: 'kerasString',
+    framework: 'keras',
+    prefix: 'le',
+    replaceFrom: from,
+    replaceTo: from + 5,
+  });
 });
 
 test('half-typed: no closing quote and no closing paren, at the end of the file or before more code', () => {
   for (const tail of ['', '\nx = 1\n', '\n    layers.Dense(10),\n])\n']) {
-    const { ctx, offset } = at(`from keras import layers\nm = Sequential([\n    layers.Dense(64, activation="le|${tail}`);
+    const { ctx, offset } = at(
+      `from keras import layers\nm = Sequential([\n    layers.Dense(64, activation="le|${tail}`,
+    );
     assert.equal(ctx?.kind, 'kerasString', JSON.stringify(tail));
     assert.equal(ctx.prefix, 'le');
     assert.equal(ctx.replaceFrom, offset - 2);

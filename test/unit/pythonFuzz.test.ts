@@ -24,12 +24,38 @@ const CORPUS = [
 ];
 
 const ALPHABET = '()[]{}\'"#\\\n\n\t    .,:;=+-*/@%~<>!0123456789_abcdefnrtuxyzFNRT';
-const WORDS = ['import ', 'from ', ' as ', 'def ', 'class ', 'lambda ', 'nn.', 'F.', 'torch', 'keras', 'layers.Dense(', 'activation="', '"""', "'''", 'relu', 'GELU(', 'return ', '\n    ', 'f"{', '}', 'jax.nn.', ' = '];
+const WORDS = [
+  'import ',
+  'from ',
+  ' as ',
+  'def ',
+  'class ',
+  'lambda ',
+  'nn.',
+  'F.',
+  'torch',
+  'keras',
+  'layers.Dense(',
+  'activation="',
+  '"""',
+  "'''",
+  'relu',
+  'GELU(',
+  'return ',
+  '\n    ',
+  'f"{',
+  '}',
+  'jax.nn.',
+  ' = ',
+];
 
 function randomText(r: () => number, length: number): string {
   let s = '';
   while (s.length < length) {
-    s += r() < 0.7 ? ALPHABET[Math.floor(r() * ALPHABET.length)] : WORDS[Math.floor(r() * WORDS.length)];
+    s +=
+      r() < 0.7
+        ? ALPHABET[Math.floor(r() * ALPHABET.length)]
+        : WORDS[Math.floor(r() * WORDS.length)];
   }
   return s;
 }
@@ -116,7 +142,8 @@ test('fuzz: large inputs take the windowed path without errors', () => {
     for (let seed = 1000; seed < 1012; seed++) {
       const r = rng(seed);
       let big = '';
-      while (big.length < 40_000) big += r() < 0.5 ? mutate(r, CORPUS[Math.floor(r() * CORPUS.length)]) : CORPUS[0];
+      while (big.length < 40_000)
+        big += r() < 0.5 ? mutate(r, CORPUS[Math.floor(r() * CORPUS.length)]) : CORPUS[0];
       exercise(big, r);
       exercise('x = [' + '1, '.repeat(10_000) + randomText(r, 200) + '1]', r);
       assert.deepEqual(errors, [], `seed ${seed}: ${String(errors[0])}`);

@@ -48,7 +48,11 @@ function insideNode(node: SyntaxNode, names: ReadonlySet<string>): SyntaxNode | 
 
 const STRINGISH = new Set(['String', 'FormatString', 'Comment']);
 
-function stringContext(ctx: ScopeContext, str: SyntaxNode, offset: number): KerasStringContext | undefined {
+function stringContext(
+  ctx: ScopeContext,
+  str: SyntaxNode,
+  offset: number,
+): KerasStringContext | undefined {
   if (str.name !== 'String') return undefined;
   const base = ctx.window.base;
   const layout = stringLayout(nodeText(ctx, str));
@@ -67,7 +71,11 @@ function stringContext(ctx: ScopeContext, str: SyntaxNode, offset: number): Kera
   };
 }
 
-function memberContext(ctx: ScopeContext, node: SyntaxNode, offset: number): MemberContext | undefined {
+function memberContext(
+  ctx: ScopeContext,
+  node: SyntaxNode,
+  offset: number,
+): MemberContext | undefined {
   const text = ctx.analysis.text;
   let p = offset;
   while (p > 0 && offset - p < MAX_RECEIVER_CHARS && isIdentChar(text.charCodeAt(p - 1))) p--;
@@ -83,7 +91,11 @@ function memberContext(ctx: ScopeContext, node: SyntaxNode, offset: number): Mem
   const receiver = text.slice(r, p - 1);
   if (!/^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u.test(receiver)) return undefined;
   let replaceTo = offset;
-  while (replaceTo < text.length && replaceTo - offset < MAX_RECEIVER_CHARS && isIdentChar(text.charCodeAt(replaceTo)))
+  while (
+    replaceTo < text.length &&
+    replaceTo - offset < MAX_RECEIVER_CHARS &&
+    isIdentChar(text.charCodeAt(replaceTo))
+  )
     replaceTo++;
   const q = resolveDotted(ctx, node, receiver.split('.'), offset);
   const canon = q !== undefined ? canonicalize(q) : undefined;
@@ -117,7 +129,8 @@ export function completionContext(
     // At the very start of a string, resolveInner(-1) sees the token before it.
     const after = window.tree.resolveInner(offset - window.base, 1);
     const startsString = insideNode(after, STRINGISH);
-    if (startsString && startsString.from + window.base < offset) return stringContext(ctx, startsString, offset);
+    if (startsString && startsString.from + window.base < offset)
+      return stringContext(ctx, startsString, offset);
     return memberContext(ctx, node, offset);
   } catch (e) {
     reportDetectorError(e);

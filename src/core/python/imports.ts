@@ -26,7 +26,10 @@ export function addBinding(table: BindingTable, name: string, b: Binding): void 
  * The binding in effect at `offset`: the last one that starts before it; when none does (a use
  * above its import, e.g. in a function defined earlier), the first one.
  */
-export function pickBinding(list: readonly Binding[] | undefined, offset: number): Binding | undefined {
+export function pickBinding(
+  list: readonly Binding[] | undefined,
+  offset: number,
+): Binding | undefined {
   if (!list || list.length === 0) return undefined;
   let chosen: Binding | undefined;
   for (const b of list) if (b.pos < offset) chosen = b;

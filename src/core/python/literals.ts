@@ -44,10 +44,28 @@ export function parseNumber(src: string): number | undefined {
   return Number.isNaN(v) ? undefined : v;
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+};
 
 /** Quote layout of a string literal's source: prefix letters, quote length, terminated or not. */
-export function stringLayout(src: string): { prefix: string; quote: string; contentFrom: number; contentTo: number; terminated: boolean } {
+export function stringLayout(src: string): {
+  prefix: string;
+  quote: string;
+  contentFrom: number;
+  contentTo: number;
+  terminated: boolean;
+} {
   const m = /^[a-zA-Z]{0,2}/.exec(src);
   const prefix = m ? m[0] : '';
   const q = src.charAt(prefix.length);
@@ -55,8 +73,16 @@ export function stringLayout(src: string): { prefix: string; quote: string; cont
   const quote = triple ? q.repeat(3) : q;
   const contentFrom = Math.min(src.length, prefix.length + quote.length);
   const terminated =
-    src.length >= contentFrom + quote.length && src.endsWith(quote) && src.charAt(src.length - quote.length - 1) !== '\\';
-  return { prefix, quote, contentFrom, contentTo: terminated ? src.length - quote.length : src.length, terminated };
+    src.length >= contentFrom + quote.length &&
+    src.endsWith(quote) &&
+    src.charAt(src.length - quote.length - 1) !== '\\';
+  return {
+    prefix,
+    quote,
+    contentFrom,
+    contentTo: terminated ? src.length - quote.length : src.length,
+    terminated,
+  };
 }
 
 /** Value of one string literal's source (`'relu'`, `r"a\\b"`, `"""x"""`); f-strings are unknown. */
@@ -66,7 +92,8 @@ export function parseStringLiteral(src: string): string | undefined {
   const body = src.slice(contentFrom, contentTo);
   if (/[rR]/.test(prefix)) return body;
   return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|\n|.)/g, (_m, e: string) => {
-    if (e.length > 1 && (e[0] === 'x' || e[0] === 'u')) return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (e.length > 1 && (e[0] === 'x' || e[0] === 'u'))
+      return String.fromCharCode(parseInt(e.slice(1), 16));
     if (e === '\n') return '';
     return ESCAPES[e] ?? '\\' + e;
   });
@@ -127,13 +154,16 @@ export function evaluate(ctx: ScopeContext, n: SyntaxNode, depth = 0): PyValue {
       return null;
     case 'ParenthesizedExpression': {
       const inner = n.firstChild?.nextSibling;
-      return inner && inner.nextSibling?.name === ')' ? evaluate(ctx, inner, depth + 1) : unknown(ctx, n);
+      return inner && inner.nextSibling?.name === ')'
+        ? evaluate(ctx, inner, depth + 1)
+        : unknown(ctx, n);
     }
     case 'TupleExpression':
     case 'ArrayExpression': {
       const items: PyValue[] = [];
       for (let c = n.firstChild; c; c = c.nextSibling) {
-        if (c.name === '(' || c.name === ')' || c.name === '[' || c.name === ']' || c.name === ',') continue;
+        if (c.name === '(' || c.name === ')' || c.name === '[' || c.name === ']' || c.name === ',')
+          continue;
         if (c.name === '⚠') return unknown(ctx, n);
         items.push(evaluate(ctx, c, depth + 1));
       }

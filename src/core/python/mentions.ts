@@ -99,11 +99,16 @@ function stripInput(args: CallArgs): CallArgs {
 function nameMention(ctx: ScopeContext, token: SyntaxNode, offset: number): Mention | undefined {
   if (token.name === 'VariableName') {
     if (isDefinitionSite(token)) return undefined;
-    if (token.parent?.name === 'MemberExpression' && token.parent.firstChild?.from === token.from) return undefined;
+    if (token.parent?.name === 'MemberExpression' && token.parent.firstChild?.from === token.from)
+      return undefined;
   }
   const expr = token.name === 'PropertyName' ? token.parent : token;
-  if (!expr || (token.name === 'PropertyName' && expr.name !== 'MemberExpression')) return undefined;
-  const call = expr.parent?.name === 'CallExpression' && expr.parent.firstChild?.from === expr.from ? expr.parent : null;
+  if (!expr || (token.name === 'PropertyName' && expr.name !== 'MemberExpression'))
+    return undefined;
+  const call =
+    expr.parent?.name === 'CallExpression' && expr.parent.firstChild?.from === expr.from
+      ? expr.parent
+      : null;
   const argList = call?.getChild('ArgList') ?? null;
   const base = ctx.window.base;
   const range = { from: token.from + base, to: token.to + base };
@@ -125,11 +130,18 @@ function nameMention(ctx: ScopeContext, token: SyntaxNode, offset: number): Ment
   const method = nodeText(ctx, token);
   const arity = TENSOR_METHODS.get(method);
   if (arity === undefined || !importsTorch(ctx)) return undefined;
-  if (receiver.name === 'VariableName' && isImportBound(ctx, expr, nodeText(ctx, receiver), offset)) return undefined;
+  if (receiver.name === 'VariableName' && isImportBound(ctx, expr, nodeText(ctx, receiver), offset))
+    return undefined;
   const { args } = readArgList(ctx, argList);
   // `helpers.relu(x)` passes a tensor: a function of some object, not a Tensor method.
   if (args.positional.length > arity || !args.positional.every(isKnown)) return undefined;
-  return { kind: 'method', qualifiedName: `torch.Tensor.${method}`, framework: 'pytorch', ...range, args };
+  return {
+    kind: 'method',
+    qualifiedName: `torch.Tensor.${method}`,
+    framework: 'pytorch',
+    ...range,
+    args,
+  };
 }
 
 /** The argument slot a node fills in its ArgList, and the call it belongs to. */
@@ -196,7 +208,12 @@ export function stringArgument(ctx: ScopeContext, str: SyntaxNode): SyntaxNode {
   if (str.parent?.name === 'ContinuedString') return str.parent;
   if (stringLayout(nodeText(ctx, str, 4096)).terminated) return str;
   let n = str;
-  for (let k = 0; k < 16 && n.parent && n.parent.name !== 'ArgList' && n.parent.from === str.from; k++) n = n.parent;
+  for (
+    let k = 0;
+    k < 16 && n.parent && n.parent.name !== 'ArgList' && n.parent.from === str.from;
+    k++
+  )
+    n = n.parent;
   return n.parent?.name === 'ArgList' ? n : str;
 }
 
@@ -227,7 +244,8 @@ function mentionAt(ctx: ScopeContext, node: SyntaxNode, offset: number): Mention
     if (n.name === 'FormatString' || n.name === 'Comment') return undefined;
     if (n.name !== 'Escape') break;
   }
-  if (node.name === 'VariableName' || node.name === 'PropertyName') return nameMention(ctx, node, offset);
+  if (node.name === 'VariableName' || node.name === 'PropertyName')
+    return nameMention(ctx, node, offset);
   return undefined;
 }
 

@@ -178,7 +178,8 @@ function windowRanges(
   for (let p = lines.parent[cand]; p >= 0; p = lines.parent[p]) {
     const hFrom = lines.lineStart[p];
     const hTo = Math.min(text.length, lines.end[p] + 1);
-    if (hTo - hFrom <= HEADER_MAX_CHARS && hTo <= main.from) ranges.unshift({ from: hFrom, to: hTo });
+    if (hTo - hFrom <= HEADER_MAX_CHARS && hTo <= main.from)
+      ranges.unshift({ from: hFrom, to: hTo });
   }
   ranges.push(main);
   return ranges;
@@ -216,7 +217,8 @@ function buildModuleTable(
 ): BindingTable {
   const table: BindingTable = new Map();
   if (inherited) {
-    for (const [name, list] of inherited) for (const b of list) addBinding(table, name, { ...b, pos: -1 });
+    for (const [name, list] of inherited)
+      for (const b of list) addBinding(table, name, { ...b, pos: -1 });
   }
   if (!lines) return table;
   const nested = nestedFlags(lines);
@@ -285,7 +287,8 @@ function readAssignment(
     }
     return;
   }
-  for (const name of names) if (interesting.has(name)) found.push([name, { kind: 'local', pos: start }]);
+  for (const name of names)
+    if (interesting.has(name)) found.push([name, { kind: 'local', pos: start }]);
 }
 
 /**
@@ -299,7 +302,10 @@ export function analyzePython(text: string, version?: number): PythonAnalysis {
 /** Replaces IPython magics and shell escapes (`%matplotlib inline`, `!pip install x`) with spaces,
  * keeping every offset. */
 export function blankMagics(cell: string): string {
-  return cell.replace(/^([ \t]*)([%!][^\n]*)/gm, (_m, ind: string, rest: string) => ind + ' '.repeat(rest.length));
+  return cell.replace(
+    /^([ \t]*)([%!][^\n]*)/gm,
+    (_m, ind: string, rest: string) => ind + ' '.repeat(rest.length),
+  );
 }
 
 /**
@@ -307,7 +313,11 @@ export function blankMagics(cell: string): string {
  * carried over (imports usually live in the first cell). Offsets are offsets in that cell's text.
  * Magic lines are blanked first. Earlier cells are read in order, as if run top to bottom.
  */
-export function analyzeCells(cellTexts: readonly string[], cellIndex: number, version?: number): PythonAnalysis {
+export function analyzeCells(
+  cellTexts: readonly string[],
+  cellIndex: number,
+  version?: number,
+): PythonAnalysis {
   let inherited: BindingTable | undefined;
   const last = Math.min(Math.max(0, Math.floor(cellIndex)), Math.max(0, cellTexts.length - 1));
   let budget = MAX_DOCUMENT_CHARS;

@@ -28,7 +28,8 @@ export function canonicalize(q: string): Qualified | undefined {
       return { qualifiedName: q, framework: 'pytorch' };
     }
     case 'tensorflow':
-      if (parts[1] === 'keras') return { qualifiedName: ['keras', ...parts.slice(2)].join('.'), framework: 'tf-keras' };
+      if (parts[1] === 'keras')
+        return { qualifiedName: ['keras', ...parts.slice(2)].join('.'), framework: 'tf-keras' };
       return { qualifiedName: q, framework: 'tensorflow' };
     case 'tf_keras':
       return { qualifiedName: ['keras', ...parts.slice(1)].join('.'), framework: 'tf-keras' };
@@ -76,7 +77,10 @@ export const TENSOR_METHODS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Keyword arguments of Keras layers that take an activation (a name string or a callable). */
-export const KERAS_ACTIVATION_KEYWORDS: ReadonlySet<string> = new Set(['activation', 'recurrent_activation']);
+export const KERAS_ACTIVATION_KEYWORDS: ReadonlySet<string> = new Set([
+  'activation',
+  'recurrent_activation',
+]);
 
 /** Positional slots of Keras layers that take an activation: layer name → [index, keyword]. */
 const KERAS_POSITIONAL: Record<string, Array<[number, string]>> = {
@@ -121,14 +125,20 @@ export function activationStringSlot(
   if (callee.framework === 'keras' || callee.framework === 'tf-keras') {
     const prefix = 'keras.activations.';
     if (q === 'keras.activations.get' || q === 'keras.activations.deserialize') {
-      return 'index' in slot && slot.index === 0 ? { framework: callee.framework, qualifiedPrefix: prefix } : undefined;
+      return 'index' in slot && slot.index === 0
+        ? { framework: callee.framework, qualifiedPrefix: prefix }
+        : undefined;
     }
     if (!q.startsWith('keras.layers.')) return undefined;
     if ('keyword' in slot) {
-      return KERAS_ACTIVATION_KEYWORDS.has(slot.keyword) ? { framework: callee.framework, qualifiedPrefix: prefix } : undefined;
+      return KERAS_ACTIVATION_KEYWORDS.has(slot.keyword)
+        ? { framework: callee.framework, qualifiedPrefix: prefix }
+        : undefined;
     }
     const slots = KERAS_POSITIONAL[last];
-    return slots?.some(([i]) => i === slot.index) ? { framework: callee.framework, qualifiedPrefix: prefix } : undefined;
+    return slots?.some(([i]) => i === slot.index)
+      ? { framework: callee.framework, qualifiedPrefix: prefix }
+      : undefined;
   }
   if (
     callee.framework === 'pytorch' &&

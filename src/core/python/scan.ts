@@ -64,16 +64,45 @@ export function isIdentStart(c: number): boolean {
 /** Keywords that, at the start of a physical line indented no deeper than an unclosed
  * statement, mean the bracket was never closed (half-typed code): the statement ends there. */
 const RESET_WORDS = new Set([
-  'def', 'class', 'import', 'from', 'return', 'async', 'with', 'while', 'try', 'except',
-  'finally', 'raise', 'pass', 'break', 'continue', 'del', 'assert', 'global', 'nonlocal',
+  'def',
+  'class',
+  'import',
+  'from',
+  'return',
+  'async',
+  'with',
+  'while',
+  'try',
+  'except',
+  'finally',
+  'raise',
+  'pass',
+  'break',
+  'continue',
+  'del',
+  'assert',
+  'global',
+  'nonlocal',
 ]);
 
 /** Characters before `=` that make it part of another operator (`==`, `<=`, `+=`, `:=`, …). */
 function isOperatorBeforeEq(c: number): boolean {
   // = ! < > : + - * / % & | ^ @
   return (
-    c === 61 || c === 33 || c === 60 || c === 62 || c === 58 || c === 43 || c === 45 ||
-    c === 42 || c === 47 || c === 37 || c === 38 || c === 124 || c === 94 || c === 64
+    c === 61 ||
+    c === 33 ||
+    c === 60 ||
+    c === 62 ||
+    c === 58 ||
+    c === 43 ||
+    c === 45 ||
+    c === 42 ||
+    c === 47 ||
+    c === 37 ||
+    c === 38 ||
+    c === 124 ||
+    c === 94 ||
+    c === 64
   );
 }
 
@@ -94,7 +123,8 @@ export function skipString(text: string, i: number): number {
     while (j < n) {
       const c = text.charCodeAt(j);
       if (c === BACKSLASH) j += 2;
-      else if (c === q && text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q) return j + 3;
+      else if (c === q && text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q)
+        return j + 3;
       else j++;
     }
     return n;

@@ -65,7 +65,11 @@ function targetVariables(n: SyntaxNode, out: SyntaxNode[]): void {
  * Every binding of `name` in the scope `scope` (a function, lambda or class), in document order;
  * `'global'` when the scope declares it `global`/`nonlocal`.
  */
-export function scopeBindings(ctx: ScopeContext, scope: SyntaxNode, name: string): Binding[] | 'global' {
+export function scopeBindings(
+  ctx: ScopeContext,
+  scope: SyntaxNode,
+  name: string,
+): Binding[] | 'global' {
   const base = ctx.window.base;
   const found: Binding[] = [];
   const local = (n: SyntaxNode): void => {
@@ -75,7 +79,8 @@ export function scopeBindings(ctx: ScopeContext, scope: SyntaxNode, name: string
   if (params) {
     let prev: SyntaxNode | null = null;
     for (const c of children(params)) {
-      if (c.name === 'VariableName' && prev?.name !== 'AssignOp' && nodeText(ctx, c) === name) local(c);
+      if (c.name === 'VariableName' && prev?.name !== 'AssignOp' && nodeText(ctx, c) === name)
+        local(c);
       prev = c;
     }
   }
@@ -92,7 +97,8 @@ export function scopeBindings(ctx: ScopeContext, scope: SyntaxNode, name: string
         continue;
       }
       case 'ImportStatement':
-        for (const [nm, b] of importBindings(n, ctx.analysis.text, base)) if (nm === name) found.push(b);
+        for (const [nm, b] of importBindings(n, ctx.analysis.text, base))
+          if (nm === name) found.push(b);
         continue;
       case 'AssignStatement':
         readAssign(ctx, n, name, found);
@@ -104,7 +110,8 @@ export function scopeBindings(ctx: ScopeContext, scope: SyntaxNode, name: string
         break;
       }
       case 'ScopeStatement':
-        for (const c of children(n)) if (c.name === 'VariableName' && nodeText(ctx, c) === name) globalDecl = true;
+        for (const c of children(n))
+          if (c.name === 'VariableName' && nodeText(ctx, c) === name) globalDecl = true;
         continue;
       case 'ForStatement': {
         const kids = children(n);
@@ -118,7 +125,8 @@ export function scopeBindings(ctx: ScopeContext, scope: SyntaxNode, name: string
       case 'TryStatement': {
         let prev: SyntaxNode | null = null;
         for (const c of children(n)) {
-          if (c.name === 'VariableName' && prev?.name === 'as' && nodeText(ctx, c) === name) local(c);
+          if (c.name === 'VariableName' && prev?.name === 'as' && nodeText(ctx, c) === name)
+            local(c);
           prev = c;
         }
         break;
@@ -199,7 +207,12 @@ export function resolveDotted(
 }
 
 /** Whether `name` is bound by an import (directly or through an alias) as seen from `node`. */
-export function isImportBound(ctx: ScopeContext, node: SyntaxNode, name: string, offset: number): boolean {
+export function isImportBound(
+  ctx: ScopeContext,
+  node: SyntaxNode,
+  name: string,
+  offset: number,
+): boolean {
   const b = lookupName(ctx, node, name, offset);
   return !!b && b.kind !== 'local';
 }
