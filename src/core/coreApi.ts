@@ -11,6 +11,12 @@ export { analyzePython, analyzeCells, PythonAnalysis, setDetectorErrorHandler, M
 export { findMention, type Mention } from './python/mentions';
 export { completionContext, type CompletionContext, type KerasStringContext, type MemberContext } from './python/completionContext';
 export { type PyValue, type CallArgs } from './python/literals';
+export { createTrainer, tryCreateTrainer, validateTrainerConfig, catalogLookup } from './train/createTrainer';
+export { createTrainerWith, tryCreateTrainerWith, TrainerConfigError, type Trainer, type StepResult, type LossHistory, type CreateResult } from './train/trainer';
+export { TRAIN_LIMITS, DEFAULT_TRAINER_CONFIG, DEFAULT_DATASET_OPTIONS, DATASET_IDS, FEATURE_IDS, type TrainerConfig, type DatasetId, type DatasetConfig, type DatasetOptions, type FeatureId, type ActivationChoice, type CustomActivation, type InitScheme, type OptimizerConfig, type RegularizationConfig } from './train/config';
+export { generateDataset, DATASET_INFO, type Dataset, type DataSplit, type Extent } from './train/datasets';
+export { type ConfigIssue, type ConfigResult, type ResolvedTrainerConfig } from './train/validate';
+export { createRng, type Rng } from './train/rng';
 export { listActivations, getActivation, defaultParams, validateParams, disagreementsFor, type Validation } from './catalog/catalog';
 export { resolveActivation, resolveActivationDetailed, resolveKerasString, kerasStringNames, type Resolution } from './catalog/resolve';
 export { evaluate, derivative, sampleCurve, type CurveBuffers } from './catalog/sample';

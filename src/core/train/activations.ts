@@ -6,6 +6,7 @@
  * so a renamed parameter or a different convention in the catalog falls back to the exact path.
  */
 import type { Params } from '../catalog/types';
+import { normCdf, normPdf } from '../math/special';
 import type { ActivationChoice, CustomActivation, InitScheme } from './config';
 
 /** What the trainer needs from the catalog for one id: f, f′, default parameters, properties. */
@@ -16,6 +17,8 @@ export interface CatalogEntry {
   /** Used for the default initialisation of ids the trainer does not know. */
   bounded?: 'both' | 'below' | 'above' | 'none';
   selfNormalising?: boolean;
+  /** Catalog family (`rectifier`, `exponential`, `smooth`, `sigmoid`, …), for the default initialisation. */
+  family?: string;
 }
 
 /** Looks up an element-wise catalog activation with its default parameters (undefined if unknown or not element-wise). */
@@ -31,6 +34,7 @@ export const K_SELU = 5;
 export const K_SIGMOID = 6;
 export const K_TANH = 7;
 export const K_SILU = 8;
+export const K_GELU = 9;
 export const K_GELU_TANH = 10;
 export const K_SOFTPLUS = 11;
 
@@ -52,15 +56,27 @@ export interface LayerActivation {
   defaultInit: InitScheme;
 }
 
-/** Default initialisation per catalog id: He for ReLU-like, LeCun for SELU, Xavier for saturating ones. */
+/** Families whose members want He initialisation (ReLU-like: unbounded above, about half the units active). */
+const HE_FAMILIES = ['rectifier', 'exponential', 'smooth'];
+
+/** Ids whose default is known even without a family (and the exceptions inside a family). */
 const INIT_BY_ID: Record<string, InitScheme> = {
-  relu: 'he', leaky_relu: 'he', prelu: 'he', rrelu: 'he', relu6: 'he', elu: 'he', celu: 'he',
-  gelu: 'he', gelu_tanh: 'he', silu: 'he', swish: 'he', mish: 'he', hardswish: 'he',
-  softplus: 'he', squared_relu: 'he', squareplus: 'he', sparse_plus: 'he', star_relu: 'he',
+  relu: 'he', leaky_relu: 'he', elu: 'he', gelu: 'he', silu: 'he', softplus: 'he',
   selu: 'lecun',
-  tanh: 'xavier', sigmoid: 'xavier', hardtanh: 'xavier', hard_sigmoid: 'xavier', softsign: 'xavier',
-  linear: 'xavier', identity: 'xavier',
+  tanh: 'xavier', sigmoid: 'xavier', linear: 'xavier',
 };
+
+/**
+ * Default initialisation of a catalog entry: LeCun for self-normalising (SELU), He for the
+ * rectifier, exponential and smooth (GELU, SiLU, …) families, Xavier otherwise (tanh, sigmoid,
+ * shrink, periodic, linear).
+ */
+export function defaultInitFor(id: string, entry: CatalogEntry): InitScheme {
+  if (INIT_BY_ID[id]) return INIT_BY_ID[id];
+  if (entry.selfNormalising) return 'lecun';
+  if (entry.family !== undefined) return HE_FAMILIES.includes(entry.family) ? 'he' : 'xavier';
+  return entry.bounded === 'below' ? 'he' : 'xavier';
+}
 
 interface KernelSpec {
   kernel: number;
@@ -97,6 +113,7 @@ const KERNELS: Record<string, KernelSpec> = {
   tanh: { kernel: K_TANH, args: none },
   silu: { kernel: K_SILU, args: none },
   swish: { kernel: K_SILU, args: none },
+  gelu: { kernel: K_GELU, args: none },
   gelu_tanh: { kernel: K_GELU_TANH, args: none },
   softplus: {
     kernel: K_SOFTPLUS,
@@ -119,7 +136,8 @@ export function kernelF(k: number, a0: number, a1: number, x: number): number {
     case K_SIGMOID: return 1 / (1 + Math.exp(-x));
     case K_TANH: return Math.tanh(x);
     case K_SILU: return x / (1 + Math.exp(-x));
-    case K_GELU_TANH: return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
+    case K_GELU: return x * normCdf(x);
+    case K_GELU_TANH: return x / (1 + Math.exp(-2 * SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
     case K_SOFTPLUS: return a0 * x > a1 ? x : Math.log1p(Math.exp(a0 * x)) / a0;
     default: return NaN;
   }
@@ -136,9 +154,10 @@ export function kernelDf(k: number, a0: number, a1: number, x: number): number {
     case K_SIGMOID: { const s = 1 / (1 + Math.exp(-x)); return s * (1 - s); }
     case K_TANH: { const t = Math.tanh(x); return 1 - t * t; }
     case K_SILU: { const s = 1 / (1 + Math.exp(-x)); return s * (1 + x * (1 - s)); }
+    case K_GELU: return normCdf(x) + x * normPdf(x);
     case K_GELU_TANH: {
-      const t = Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x));
-      return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 0.134145 * x * x);
+      const sg = 1 / (1 + Math.exp(-2 * SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
+      return sg + x * sg * (1 - sg) * 2 * SQRT_2_OVER_PI * (1 + 0.134145 * x * x);
     }
     case K_SOFTPLUS: return a0 * x > a1 ? 1 : 1 / (1 + Math.exp(-a0 * x));
     default: return NaN;
@@ -193,8 +212,7 @@ export function resolveActivation(
   }
   const f = (x: number) => entry.f(x, p);
   const df = (x: number) => entry.df(x, p);
-  const defaultInit =
-    INIT_BY_ID[id] ?? (entry.selfNormalising ? 'lecun' : entry.bounded === 'below' ? 'he' : 'xavier');
+  const defaultInit = defaultInitFor(id, entry);
   const spec = KERNELS[id];
   const args = spec?.args(p);
   let kernel = K_GENERIC;

@@ -1,13 +1,15 @@
 /**
  * The numeric inner loops of the trainer, on row-major typed arrays (row = sample):
  * dense forward z = W·x + b, its two backward products, and element-wise activations with
- * their derivatives. Loops are blocked four outputs at a time so that four independent sums
- * run in parallel instead of one dependent chain; no allocation, no calls per element except
+ * their derivatives. Loops are register-blocked (2 × 4) so that eight independent sums run
+ * in parallel instead of one dependent chain, and each load feeds two multiply-adds; no allocation, no calls per element except
  * on the generic activation path.
  */
+import { normCdf, normPdf } from '../math/special';
 import type { LayerActivation } from './activations';
 import {
   K_ELU,
+  K_GELU,
   K_GELU_TANH,
   K_IDENTITY,
   K_LEAKY,
@@ -21,15 +23,18 @@ import {
 
 /**
  * z[r, j] = b[j] + Σᵢ W[j, i]·x[r, i] for r < rows, with W (nOut × nIn, row-major) at
- * `p[wOff …]` and b at `p[bOff …]`.
+ * `p[wOff …]` and b at `p[bOff …]`. Blocked 2 rows × 4 outputs: each weight load feeds two sums.
  */
 export function denseForward(
   p: Float64Array, wOff: number, bOff: number, nIn: number, nOut: number,
   x: Float64Array, z: Float64Array, rows: number,
 ): void {
-  for (let r = 0; r < rows; r++) {
-    const xo = r * nIn;
-    const zo = r * nOut;
+  let r = 0;
+  for (; r + 1 < rows; r += 2) {
+    const xa = r * nIn;
+    const xb = xa + nIn;
+    const za = r * nOut;
+    const zb = za + nOut;
     let j = 0;
     for (; j + 3 < nOut; j += 4) {
       const w0 = wOff + j * nIn;
@@ -40,19 +45,52 @@ export function denseForward(
       let s1 = p[bOff + j + 1];
       let s2 = p[bOff + j + 2];
       let s3 = p[bOff + j + 3];
+      let t0 = s0;
+      let t1 = s1;
+      let t2 = s2;
+      let t3 = s3;
       for (let i = 0; i < nIn; i++) {
-        const xi = x[xo + i];
-        s0 += p[w0 + i] * xi;
-        s1 += p[w1 + i] * xi;
-        s2 += p[w2 + i] * xi;
-        s3 += p[w3 + i] * xi;
+        const u = x[xa + i];
+        const v = x[xb + i];
+        const c0 = p[w0 + i];
+        const c1 = p[w1 + i];
+        const c2 = p[w2 + i];
+        const c3 = p[w3 + i];
+        s0 += c0 * u;
+        s1 += c1 * u;
+        s2 += c2 * u;
+        s3 += c3 * u;
+        t0 += c0 * v;
+        t1 += c1 * v;
+        t2 += c2 * v;
+        t3 += c3 * v;
       }
-      z[zo + j] = s0;
-      z[zo + j + 1] = s1;
-      z[zo + j + 2] = s2;
-      z[zo + j + 3] = s3;
+      z[za + j] = s0;
+      z[za + j + 1] = s1;
+      z[za + j + 2] = s2;
+      z[za + j + 3] = s3;
+      z[zb + j] = t0;
+      z[zb + j + 1] = t1;
+      z[zb + j + 2] = t2;
+      z[zb + j + 3] = t3;
     }
     for (; j < nOut; j++) {
+      const w0 = wOff + j * nIn;
+      let s = p[bOff + j];
+      let t = s;
+      for (let i = 0; i < nIn; i++) {
+        const c = p[w0 + i];
+        s += c * x[xa + i];
+        t += c * x[xb + i];
+      }
+      z[za + j] = s;
+      z[zb + j] = t;
+    }
+  }
+  for (; r < rows; r++) {
+    const xo = r * nIn;
+    const zo = r * nOut;
+    for (let j = 0; j < nOut; j++) {
       const w0 = wOff + j * nIn;
       let s = p[bOff + j];
       for (let i = 0; i < nIn; i++) s += p[w0 + i] * x[xo + i];
@@ -64,12 +102,74 @@ export function denseForward(
 /**
  * Weight and bias gradients of a dense layer from the upstream gradient d = ∂L/∂z (rows × nOut):
  * ∂L/∂W[j, i] = Σ_r d[r, j]·x[r, i] and ∂L/∂b[j] = Σ_r d[r, j], written (not added) into `g`.
+ * Blocked 2 outputs × 4 inputs.
  */
 export function denseGradParams(
   g: Float64Array, wOff: number, bOff: number, nIn: number, nOut: number,
   x: Float64Array, d: Float64Array, rows: number,
 ): void {
-  for (let j = 0; j < nOut; j++) {
+  let j = 0;
+  for (; j + 1 < nOut; j += 2) {
+    const wa = wOff + j * nIn;
+    const wb = wa + nIn;
+    let i = 0;
+    for (; i + 3 < nIn; i += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
+      for (let r = 0; r < rows; r++) {
+        const dO = r * nOut + j;
+        const da = d[dO];
+        const db = d[dO + 1];
+        const xo = r * nIn + i;
+        const x0 = x[xo];
+        const x1 = x[xo + 1];
+        const x2 = x[xo + 2];
+        const x3 = x[xo + 3];
+        s0 += da * x0;
+        s1 += da * x1;
+        s2 += da * x2;
+        s3 += da * x3;
+        t0 += db * x0;
+        t1 += db * x1;
+        t2 += db * x2;
+        t3 += db * x3;
+      }
+      g[wa + i] = s0;
+      g[wa + i + 1] = s1;
+      g[wa + i + 2] = s2;
+      g[wa + i + 3] = s3;
+      g[wb + i] = t0;
+      g[wb + i + 1] = t1;
+      g[wb + i + 2] = t2;
+      g[wb + i + 3] = t3;
+    }
+    for (; i < nIn; i++) {
+      let s = 0;
+      let t = 0;
+      for (let r = 0; r < rows; r++) {
+        const xv = x[r * nIn + i];
+        s += d[r * nOut + j] * xv;
+        t += d[r * nOut + j + 1] * xv;
+      }
+      g[wa + i] = s;
+      g[wb + i] = t;
+    }
+    let sa = 0;
+    let sb = 0;
+    for (let r = 0; r < rows; r++) {
+      sa += d[r * nOut + j];
+      sb += d[r * nOut + j + 1];
+    }
+    g[bOff + j] = sa;
+    g[bOff + j + 1] = sb;
+  }
+  for (; j < nOut; j++) {
     const w = wOff + j * nIn;
     let i = 0;
     for (; i + 3 < nIn; i += 4) {
@@ -101,36 +201,71 @@ export function denseGradParams(
   }
 }
 
-/** Gradient with respect to the layer input: dx[r, i] = Σⱼ W[j, i]·d[r, j]. */
+/** Gradient with respect to the layer input: dx[r, i] = Σⱼ W[j, i]·d[r, j]. Blocked 2 rows × 4 inputs. */
 export function denseGradInput(
   p: Float64Array, wOff: number, nIn: number, nOut: number,
   d: Float64Array, dx: Float64Array, rows: number,
 ): void {
-  for (let r = 0; r < rows; r++) {
-    const dOff = r * nOut;
-    const xo = r * nIn;
+  let r = 0;
+  for (; r + 1 < rows; r += 2) {
+    const da = r * nOut;
+    const db = da + nOut;
+    const xa = r * nIn;
+    const xb = xa + nIn;
     let i = 0;
     for (; i + 3 < nIn; i += 4) {
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
       let s3 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
       for (let j = 0; j < nOut; j++) {
-        const dj = d[dOff + j];
+        const u = d[da + j];
+        const v = d[db + j];
         const w = wOff + j * nIn + i;
-        s0 += p[w] * dj;
-        s1 += p[w + 1] * dj;
-        s2 += p[w + 2] * dj;
-        s3 += p[w + 3] * dj;
+        const c0 = p[w];
+        const c1 = p[w + 1];
+        const c2 = p[w + 2];
+        const c3 = p[w + 3];
+        s0 += c0 * u;
+        s1 += c1 * u;
+        s2 += c2 * u;
+        s3 += c3 * u;
+        t0 += c0 * v;
+        t1 += c1 * v;
+        t2 += c2 * v;
+        t3 += c3 * v;
       }
-      dx[xo + i] = s0;
-      dx[xo + i + 1] = s1;
-      dx[xo + i + 2] = s2;
-      dx[xo + i + 3] = s3;
+      dx[xa + i] = s0;
+      dx[xa + i + 1] = s1;
+      dx[xa + i + 2] = s2;
+      dx[xa + i + 3] = s3;
+      dx[xb + i] = t0;
+      dx[xb + i + 1] = t1;
+      dx[xb + i + 2] = t2;
+      dx[xb + i + 3] = t3;
     }
     for (; i < nIn; i++) {
       let s = 0;
-      for (let j = 0; j < nOut; j++) s += p[wOff + j * nIn + i] * d[dOff + j];
+      let t = 0;
+      for (let j = 0; j < nOut; j++) {
+        const c = p[wOff + j * nIn + i];
+        s += c * d[da + j];
+        t += c * d[db + j];
+      }
+      dx[xa + i] = s;
+      dx[xb + i] = t;
+    }
+  }
+  for (; r < rows; r++) {
+    const dO = r * nOut;
+    const xo = r * nIn;
+    for (let i = 0; i < nIn; i++) {
+      let s = 0;
+      for (let j = 0; j < nOut; j++) s += p[wOff + j * nIn + i] * d[dO + j];
       dx[xo + i] = s;
     }
   }
@@ -149,15 +284,17 @@ export function activateForward(act: LayerActivation, z: Float64Array, a: Float6
       for (let k = 0; k < n; k++) a[k] = z[k];
       return;
     case K_RELU:
+      // Branch-free: (v + |v|)/2 is exactly max(v, 0); a branch here mispredicts on half the units.
       for (let k = 0; k < n; k++) {
         const v = z[k];
-        a[k] = v > 0 ? v : 0;
+        a[k] = (v + Math.abs(v)) * 0.5;
       }
       return;
     case K_LEAKY:
       for (let k = 0; k < n; k++) {
         const v = z[k];
-        a[k] = v >= 0 ? v : a0 * v;
+        const neg = Math.ceil(-v / (Math.abs(v) + 1));
+        a[k] = neg * (a0 * v) + (1 - neg) * v;
       }
       return;
     case K_ELU:
@@ -184,10 +321,17 @@ export function activateForward(act: LayerActivation, z: Float64Array, a: Float6
         a[k] = v / (1 + Math.exp(-v));
       }
       return;
-    case K_GELU_TANH:
+    case K_GELU:
       for (let k = 0; k < n; k++) {
         const v = z[k];
-        a[k] = 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)));
+        a[k] = v * normCdf(v);
+      }
+      return;
+    case K_GELU_TANH:
+      // x·σ(2u) = ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³): no cancellation for x ≪ 0.
+      for (let k = 0; k < n; k++) {
+        const v = z[k];
+        a[k] = v / (1 + Math.exp(-2 * SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)));
       }
       return;
     case K_SOFTPLUS:
@@ -216,10 +360,18 @@ export function activateBackward(
     case K_IDENTITY:
       return;
     case K_RELU:
-      for (let k = 0; k < n; k++) if (!(z[k] > 0)) g[k] = 0;
+      // Branch-free step: ⌈v/(|v| + 1)⌉ is exactly 1 for v > 0 and ±0 for v ≤ 0 (NaN stays NaN).
+      for (let k = 0; k < n; k++) {
+        const v = z[k];
+        g[k] *= Math.ceil(v / (Math.abs(v) + 1));
+      }
       return;
     case K_LEAKY:
-      for (let k = 0; k < n; k++) if (z[k] < 0) g[k] *= a0;
+      for (let k = 0; k < n; k++) {
+        const v = z[k];
+        const neg = Math.ceil(-v / (Math.abs(v) + 1));
+        g[k] *= neg * a0 + (1 - neg);
+      }
       return;
     case K_ELU:
       for (let k = 0; k < n; k++) if (!(z[k] > 0)) g[k] *= a[k] + a0;
@@ -246,11 +398,17 @@ export function activateBackward(
         g[k] *= s * (1 + v * (1 - s));
       }
       return;
+    case K_GELU:
+      for (let k = 0; k < n; k++) {
+        const v = z[k];
+        g[k] *= normCdf(v) + v * normPdf(v);
+      }
+      return;
     case K_GELU_TANH:
       for (let k = 0; k < n; k++) {
         const v = z[k];
-        const t = Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v));
-        g[k] *= 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * SQRT_2_OVER_PI * (1 + 0.134145 * v * v);
+        const s = 1 / (1 + Math.exp(-2 * SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)));
+        g[k] *= s + v * s * (1 - s) * 2 * SQRT_2_OVER_PI * (1 + 0.134145 * v * v);
       }
       return;
     case K_SOFTPLUS:

@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { K_GENERIC, resolveActivation } from '../../src/core/train/activations';
+import type { LayerActivation } from '../../src/core/train/activations';
+import { catalogLookup } from '../../src/core/train/createTrainer';
+import { activateBackward, activateForward } from '../../src/core/train/kernels';
+import { Network } from '../../src/core/train/network';
+import type { Head } from '../../src/core/train/network';
+import { createRng } from '../../src/core/train/rng';
+
+function act(id: string): LayerActivation {
+  const a = resolveActivation(id, catalogLookup);
+  assert.ok(typeof a !== 'string', `${id}: ${a}`);
+  return a;
+}
+
+/** A random network with the given head, inputs in a[0] and targets for `rows` rows. */
+function setup(acts: LayerActivation[], head: Head, rows: number, seed: number) {
+  const outputs = head === 'softmax' ? 3 : 1;
+  // Odd widths exercise the remainder paths of the 2 × 4 blocked loops.
+  const sizes = [3, ...acts.map((_, i) => [5, 6, 4][i % 3]), outputs];
+  const net = new Network(sizes, acts, head, rows);
+  const rng = createRng(seed);
+  for (let k = 0; k < net.params.length; k++) net.params[k] = rng.normal() * 0.8;
+  for (let k = 0; k < rows * sizes[0]; k++) net.a[0][k] = rng.normal() * 1.5;
+  const targets = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    targets[r] = head === 'softmax' ? rng.int(3) : head === 'sigmoid' ? rng.int(2) : rng.normal();
+  }
+  return { net, targets };
+}
+
+/** Mean loss over the rows at the current parameters. */
+function loss(net: Network, targets: Float64Array, rows: number): number {
+  net.forward(rows);
+  return net.lossSum(rows, targets, 0, new Float64Array(1)) / rows;
+}
+
+/** Largest mismatch between backprop and central differences, relative to max(1, |g|). */
+function gradientError(net: Network, targets: Float64Array, rows: number): number {
+  net.forward(rows);
+  net.outputGrad(rows, targets, 0, 1 / rows);
+  net.backward(rows);
+  const g = net.grads.slice();
+  const h = 1e-6;
+  let worst = 0;
+  for (let k = 0; k < net.params.length; k++) {
+    const w = net.params[k];
+    net.params[k] = w + h;
+    const up = loss(net, targets, rows);
+    net.params[k] = w - h;
+    const down = loss(net, targets, rows);
+    net.params[k] = w;
+    const fd = (up - down) / (2 * h);
+    worst = Math.max(worst, Math.abs(fd - g[k]) / Math.max(1, Math.abs(g[k])));
+  }
+  return worst;
+}
+
+const IDS = ['relu', 'leaky_relu', 'elu', 'selu', 'tanh', 'sigmoid', 'gelu', 'gelu_tanh', 'silu', 'softplus', 'mish', 'softsign', 'linear'];
+
+test('backward matches central finite differences for every layer, head and several activations', () => {
+  for (const id of IDS) {
+    for (const head of ['sigmoid', 'softmax', 'linear'] as Head[]) {
+      const a = act(id);
+      // 7 rows: an odd count exercises the single-row remainder of the row-pair loops.
+      const { net, targets } = setup([a, a, a], head, 7, IDS.indexOf(id) + 1);
+      const err = gradientError(net, targets, 7);
+      assert.ok(err < 1e-6, `${id} / ${head}: max error ${err}`);
+    }
+  }
+});
+
+test('mixed activations per layer and a custom activation also match finite differences', () => {
+  const custom = resolveActivation({ f: (x) => x * Math.atan(x), df: (x) => Math.atan(x) + x / (1 + x * x), name: 'xatan' }, catalogLookup);
+  assert.ok(typeof custom !== 'string');
+  assert.equal(custom.kernel, K_GENERIC);
+  const { net, targets } = setup([act('tanh'), custom, act('relu')], 'softmax', 9, 99);
+  assert.ok(gradientError(net, targets, 9) < 1e-6);
+});
+
+test('a single row and a network without hidden layers work too', () => {
+  const one = setup([act('tanh')], 'sigmoid', 1, 5);
+  assert.ok(gradientError(one.net, one.targets, 1) < 1e-6);
+  const none = setup([], 'softmax', 4, 6);
+  assert.ok(gradientError(none.net, none.targets, 4) < 1e-6);
+});
+
+test('common activations use a specialised loop that agrees with the catalog', () => {
+  const fast = ['relu', 'leaky_relu', 'elu', 'selu', 'tanh', 'sigmoid', 'gelu', 'gelu_tanh', 'silu', 'softplus', 'linear'];
+  const xs = Float64Array.from({ length: 401 }, (_, i) => -10 + i * 0.05 + 1e-3);
+  for (const id of fast) {
+    const a = act(id);
+    assert.notEqual(a.kernel, K_GENERIC, `${id} falls back to the generic loop`);
+    const out = new Float64Array(xs.length);
+    activateForward(a, xs, out, xs.length);
+    const g = new Float64Array(xs.length).fill(1);
+    activateBackward(a, xs, out, g, xs.length);
+    for (let k = 0; k < xs.length; k++) {
+      const x = xs[k];
+      assert.ok(Math.abs(out[k] - a.f(x)) <= 1e-12 * (1 + Math.abs(a.f(x))), `${id} f(${x})`);
+      assert.ok(Math.abs(g[k] - a.df(x)) <= 1e-9 * (1 + Math.abs(a.df(x))), `${id} f'(${x}): ${g[k]} vs ${a.df(x)}`);
+    }
+  }
+  // Changed parameters still agree (or fall back to the exact generic path).
+  const leaky = resolveActivation({ id: 'leaky_relu', params: { negativeSlope: 0.3 } }, catalogLookup);
+  assert.ok(typeof leaky !== 'string');
+  assert.equal(leaky.a0, 0.3);
+  assert.equal(leaky.f(-2), -0.6);
+});
+
+test('unknown, vector and broken activations are refused with a message', () => {
+  assert.match(String(resolveActivation('nope', catalogLookup)), /unknown/);
+  assert.match(String(resolveActivation('softmax', catalogLookup)), /non-element-wise/);
+  assert.match(String(resolveActivation({ f: () => NaN, df: () => 0 }, catalogLookup)), /not finite/);
+  assert.match(String(resolveActivation({ f: () => { throw new Error('boom'); }, df: () => 0 }, catalogLookup)), /boom/);
+  assert.match(String(resolveActivation({ id: 'elu', params: { alpha: NaN } }, catalogLookup)), /finite/);
+});
