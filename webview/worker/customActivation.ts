@@ -1,16 +1,33 @@
 /**
- * Compiles a custom formula in x into the (f, f′) pair the trainer runs, inside the worker.
- * It must use the same safe compiler as the graphs' formula box (an expression tree, never
- * `eval` or `new Function`). Until that compiler is available to the worker, custom formulas
- * are refused with a clear message instead of being trained.
+ * Compiles a custom formula's tree into the (f, f′) pair the trainer runs, inside the worker,
+ * with the graphs' own safe compiler (a closure tree with forward-mode differentiation; never
+ * `eval` or `new Function`). The page parsed the text with mathjs; the worker needs no mathjs.
  */
+import { compileExpr, FUNCTIONS, isFnName, type Expr } from '../custom/expr';
+import { isExprTree } from '../../src/core/protocol/workerProtocol';
+
 export interface CompiledActivation {
   f(x: number): number;
   df(x: number): number;
 }
 
-/** The compiled pair, or the reason the formula cannot be trained. */
-export function compileCustomActivation(formula: string): CompiledActivation | string {
-  if (!formula.trim()) return 'The custom formula is empty.';
-  return 'Training a custom formula is not available yet.';
+/** Every function call names a whitelisted function with the right number of arguments. */
+function knownCalls(e: Expr): boolean {
+  switch (e.k) {
+    case 'num':
+    case 'x':
+      return true;
+    case 'neg':
+      return knownCalls(e.a);
+    case 'bin':
+      return knownCalls(e.a) && knownCalls(e.b);
+    case 'call':
+      return isFnName(e.fn) && FUNCTIONS[e.fn].arity === e.args.length && e.args.every(knownCalls);
+  }
+}
+
+/** The compiled pair, or the reason the tree cannot be trained. */
+export function compileCustomActivation(expr: unknown): CompiledActivation | string {
+  if (!isExprTree(expr) || !knownCalls(expr as Expr)) return 'The custom formula is not valid.';
+  return compileExpr(expr as Expr);
 }

@@ -53,9 +53,9 @@ function choiceOf(a: ActivationSpec): { choice: ActivationChoice; label: string 
     const label = e?.name ?? a.id;
     return { choice: a.params ? { id: a.id, params: a.params } : a.id, label };
   }
-  const compiled = compileCustomActivation(a.formula);
+  const compiled = compileCustomActivation(a.expr);
   if (typeof compiled === 'string') return compiled;
-  const label = a.name || a.formula;
+  const label = a.formula;
   return { choice: { ...compiled, name: label }, label };
 }
 

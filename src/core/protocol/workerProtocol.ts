@@ -28,6 +28,51 @@ const runId = int(0, Number.MAX_SAFE_INTEGER);
 const f64 = v.custom<Float64Array>((x) => x instanceof Float64Array, 'expected a Float64Array');
 const f32 = v.custom<Float32Array>((x) => x instanceof Float32Array, 'expected a Float32Array');
 
+/** Deepest and largest custom-formula tree accepted. */
+export const MAX_EXPR_DEPTH = 64;
+export const MAX_EXPR_NODES = 1000;
+
+/**
+ * Shape check of a custom formula's plain-data tree (`{ k: 'num' | 'x' | 'neg' | 'bin' | 'call' }`,
+ * as the graphs' formula parser builds it), bounded in depth and size. Function names are checked
+ * against the whitelist by the compiler in the worker.
+ */
+export function isExprTree(e: unknown): boolean {
+  let nodes = 0;
+  const ok = (n: unknown, depth: number): boolean => {
+    if (++nodes > MAX_EXPR_NODES || depth > MAX_EXPR_DEPTH) return false;
+    if (typeof n !== 'object' || n === null) return false;
+    const o = n as Record<string, unknown>;
+    switch (o.k) {
+      case 'num':
+        return typeof o.v === 'number';
+      case 'x':
+        return true;
+      case 'neg':
+        return ok(o.a, depth + 1);
+      case 'bin':
+        return (
+          typeof o.op === 'string' &&
+          ['+', '-', '*', '/', '^'].includes(o.op) &&
+          ok(o.a, depth + 1) &&
+          ok(o.b, depth + 1)
+        );
+      case 'call':
+        return (
+          typeof o.fn === 'string' &&
+          o.fn.length <= 32 &&
+          Array.isArray(o.args) &&
+          o.args.length >= 1 &&
+          o.args.length <= 2 &&
+          o.args.every((a) => ok(a, depth + 1))
+        );
+      default:
+        return false;
+    }
+  };
+  return ok(e, 0);
+}
+
 /** A hidden layer's activation: a catalog entry with parameters, or a custom formula in x. */
 export const ActivationSpecSchema = v.variant('kind', [
   v.object({
@@ -40,7 +85,13 @@ export const ActivationSpecSchema = v.variant('kind', [
       ),
     ),
   }),
-  v.object({ kind: v.literal('custom'), formula: text(MAX_FORMULA), name: v.optional(text(64)) }),
+  v.object({
+    kind: v.literal('custom'),
+    /** The formula as typed (its label). */
+    formula: text(MAX_FORMULA),
+    /** Its parsed tree; the worker compiles it (functions cannot be posted). */
+    expr: v.custom<unknown>(isExprTree, 'not a valid formula tree'),
+  }),
 ]);
 export type ActivationSpec = v.InferOutput<typeof ActivationSpecSchema>;
 

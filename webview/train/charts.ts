@@ -1,0 +1,310 @@
+/**
+ * chart.js charts of the training views: loss and accuracy curves over epochs (one or several
+ * runs), per-layer gradient magnitudes on a log scale and dead-unit fractions as bars. Only the
+ * chart.js parts used here are registered (tree-shaken). Points are reused between frames and
+ * every redraw is `update('none')`, without animation.
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LineController,
+  LineElement,
+  LinearScale,
+  LogarithmicScale,
+  PointElement,
+  type ChartDataset,
+} from 'chart.js';
+import { withAlpha, type Theme } from '../theme';
+
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  LogarithmicScale,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Legend,
+);
+
+type Pt = { x: number; y: number };
+
+/** One curve of a `CurveChart`. */
+export interface CurveSpec {
+  label: string;
+  color: string;
+  dashed?: boolean;
+  /** Plot on the right-hand axis (0–100 %). */
+  percent?: boolean;
+}
+
+/** Copies (xs, ys) into `pts`, reusing its objects; non-finite y values end the curve there. */
+function fill(pts: Pt[], xs: ArrayLike<number>, ys: ArrayLike<number>, scale = 1): void {
+  let n = 0;
+  for (let i = 0; i < xs.length && i < ys.length; i++) {
+    const y = ys[i] * scale;
+    if (!Number.isFinite(y)) break;
+    if (n === pts.length) pts.push({ x: 0, y: 0 });
+    pts[n].x = xs[i];
+    pts[n].y = y;
+    n++;
+  }
+  pts.length = n;
+}
+
+function axisColors(theme: Theme) {
+  return {
+    ticks: { color: theme.muted },
+    grid: { color: theme.grid },
+    border: { color: theme.axis },
+    title: { color: theme.foreground, display: true },
+  };
+}
+
+/** Line chart of several series over epochs: loss on the left axis, accuracy (%) on the right. */
+export class CurveChart {
+  readonly chart: Chart<'line', Pt[]>;
+  private specs: CurveSpec[] = [];
+  private readonly points: Pt[][] = [];
+
+  constructor(
+    canvas: HTMLCanvasElement,
+    private theme: Theme,
+    private readonly labels: { x: string; y: string; y2?: string },
+  ) {
+    this.chart = new Chart<'line', Pt[]>(canvas, {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        events: [],
+        elements: { point: { radius: 0 }, line: { tension: 0, borderWidth: 2 } },
+        scales: {},
+        plugins: { legend: { display: true, labels: { boxHeight: 2, boxWidth: 16 } } },
+      },
+    });
+    this.applyTheme();
+  }
+
+  /** Replaces the curves (their number, labels or colours changed). */
+  setCurves(specs: CurveSpec[]): void {
+    this.specs = specs;
+    this.points.length = 0;
+    const datasets: ChartDataset<'line', Pt[]>[] = specs.map((s) => {
+      const pts: Pt[] = [];
+      this.points.push(pts);
+      return {
+        label: s.label,
+        data: pts,
+        borderColor: s.color,
+        backgroundColor: s.color,
+        borderDash: s.dashed ? [6, 4] : [],
+        yAxisID: s.percent ? 'y2' : 'y',
+        borderWidth: this.theme.lineWidth,
+      };
+    });
+    this.chart.data.datasets = datasets;
+    this.applyTheme();
+  }
+
+  /** New data for curve `i`; call `draw` once after all curves are set. */
+  setData(i: number, xs: ArrayLike<number>, ys: ArrayLike<number>): void {
+    const pts = this.points[i];
+    if (pts) fill(pts, xs, ys, this.specs[i].percent ? 100 : 1);
+  }
+
+  /** Redraws with the x axis over [0, xMax] and the loss axis from 0 to the largest value shown (capped). */
+  draw(xMax: number): void {
+    const o = this.chart.options.scales!;
+    o.x!.max = Math.max(1, xMax);
+    let top = 0;
+    this.points.forEach((pts, i) => {
+      if (this.specs[i].percent) return;
+      for (const p of pts) if (p.y > top) top = p.y;
+    });
+    // One early spike (or a run about to diverge) must not flatten every other curve.
+    o.y!.max = top > 0 ? Math.min(niceCeil(top), 10) : 1;
+    this.chart.update('none');
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    this.applyTheme();
+    this.chart.update('none');
+  }
+
+  private applyTheme(): void {
+    const t = this.theme;
+    const hasPercent = this.specs.some((s) => s.percent);
+    this.chart.options.scales = {
+      x: {
+        type: 'linear',
+        min: 0,
+        ...axisColors(t),
+        title: { ...axisColors(t).title, text: this.labels.x },
+      },
+      y: {
+        type: 'linear',
+        min: 0,
+        ...axisColors(t),
+        title: { ...axisColors(t).title, text: this.labels.y },
+      },
+      y2: {
+        type: 'linear',
+        display: hasPercent,
+        position: 'right',
+        min: 0,
+        max: 100,
+        ...axisColors(t),
+        grid: { drawOnChartArea: false },
+        title: { ...axisColors(t).title, text: this.labels.y2 ?? '' },
+      },
+    };
+    const legend = this.chart.options.plugins!.legend!;
+    legend.labels = { ...legend.labels, color: t.foreground, font: { family: t.font } };
+    for (const d of this.chart.data.datasets) d.borderWidth = t.lineWidth;
+  }
+
+  destroy(): void {
+    this.chart.destroy();
+  }
+}
+
+/** 1, 2 or 5 times a power of ten, at or above v. */
+function niceCeil(v: number): number {
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 5, 10]) if (m * p >= v) return m * p;
+  return 10 * p;
+}
+
+/** Smallest gradient magnitude drawn on the log axis (an all-dead layer has exactly 0). */
+export const GRAD_FLOOR = 1e-12;
+
+/** Per-layer mean |∂L/∂W| on a log axis (at initialisation and now), and dead fractions as bars. */
+export class LayerCharts {
+  readonly grad: Chart<'line', Pt[]>;
+  readonly dead: Chart<'bar', number[], string>;
+  private readonly initPts: Pt[] = [];
+  private readonly nowPts: Pt[] = [];
+
+  constructor(
+    gradCanvas: HTMLCanvasElement,
+    deadCanvas: HTMLCanvasElement,
+    private theme: Theme,
+    private readonly text: {
+      layer: string;
+      grad: string;
+      init: string;
+      now: string;
+      dead: string;
+      deadAxis: string;
+    },
+  ) {
+    this.grad = new Chart<'line', Pt[]>(gradCanvas, {
+      type: 'line',
+      data: {
+        datasets: [
+          { label: text.init, data: this.initPts, borderDash: [6, 4], pointRadius: 3 },
+          { label: text.now, data: this.nowPts, pointRadius: 3 },
+        ],
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        events: [],
+        elements: { line: { tension: 0 } },
+        plugins: { legend: { display: true } },
+      },
+    });
+    this.dead = new Chart<'bar', number[], string>(deadCanvas, {
+      type: 'bar',
+      data: { labels: [], datasets: [{ label: text.dead, data: [] }] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        events: [],
+        plugins: { legend: { display: false } },
+      },
+    });
+    this.applyTheme();
+  }
+
+  /** Draws gradient norms per weight layer and dead fractions per hidden layer. */
+  update(init: number[] | undefined, now: number[] | undefined, dead: number[] | undefined): void {
+    const put = (pts: Pt[], v: number[] | undefined) => {
+      const xs = (v ?? []).map((_, i) => i + 1);
+      fill(
+        pts,
+        xs,
+        (v ?? []).map((g) => Math.max(GRAD_FLOOR, g)),
+      );
+    };
+    put(this.initPts, init);
+    put(this.nowPts, now);
+    const layers = Math.max(init?.length ?? 0, now?.length ?? 0);
+    const x = this.grad.options.scales!.x!;
+    x.min = 1;
+    x.max = Math.max(2, layers);
+    this.grad.update('none');
+    const d = dead ?? [];
+    this.dead.data.labels = d.map((_, i) => String(i + 1));
+    this.dead.data.datasets[0].data = d.map((f) => f * 100);
+    this.dead.update('none');
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    this.applyTheme();
+    this.grad.update('none');
+    this.dead.update('none');
+  }
+
+  private applyTheme(): void {
+    const t = this.theme;
+    const ax = axisColors(t);
+    const [initDs, nowDs] = this.grad.data.datasets;
+    initDs.borderColor = initDs.backgroundColor = t.muted;
+    nowDs.borderColor = nowDs.backgroundColor = t.palette[0];
+    initDs.borderWidth = nowDs.borderWidth = t.lineWidth;
+    this.grad.options.scales = {
+      x: {
+        type: 'linear',
+        ...ax,
+        ticks: { ...ax.ticks, stepSize: 1, precision: 0 },
+        title: { ...ax.title, text: this.text.layer },
+      },
+      y: { type: 'logarithmic', ...ax, title: { ...ax.title, text: this.text.grad } },
+    };
+    this.grad.options.plugins!.legend!.labels = { color: t.foreground, font: { family: t.font } };
+    const bars = this.dead.data.datasets[0];
+    bars.backgroundColor = withAlpha(t.palette[6], 0.6);
+    bars.borderColor = t.palette[6];
+    bars.borderWidth = 1;
+    this.dead.options.scales = {
+      x: { type: 'category', ...ax, title: { ...ax.title, text: this.text.layer } },
+      y: {
+        type: 'linear',
+        min: 0,
+        max: 100,
+        ...ax,
+        title: { ...ax.title, text: this.text.deadAxis },
+      },
+    };
+  }
+
+  destroy(): void {
+    this.grad.destroy();
+    this.dead.destroy();
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The training tab of the playground: three views (Train, Race, Gradient flow) behind a small tab
+ * bar, each with its own worker. `mountTrainingTab` is what the page calls; the page keeps the
+ * saved UI slice (never results) and passes it back on the next load.
+ */
+import type { Params } from '../../src/core/catalog/types';
+import { t } from '../i18n';
+import { readTheme, watchTheme, type Theme } from '../theme';
+import { el } from './dom';
+import { GradientView } from './gradientView';
+import { RaceView } from './raceView';
+import { TrainView, type ViewContext } from './trainView';
+import { restoreTrainingUi, type TrainingUiState } from './uiState';
+import './train.css';
+
+export interface TrainingTabOptions {
+  /** The slice saved last time by `save` (validated here; anything invalid gives the defaults). */
+  saved: unknown;
+  /** Keeps the slice in the page state (UI configuration only). */
+  save(state: TrainingUiState): void;
+  /** `activationLab.playground.maxTrainingEpochs`. */
+  maxEpochs: number;
+}
+
+/** What the host asks for with "Train with…" or a hover link. */
+export interface TrainRequest {
+  id: string;
+  params?: Params;
+  /** Start training at once (otherwise the view is ready and waits for Train). */
+  start?: boolean;
+}
+
+export interface TrainingTab {
+  /** Opens the Train view with this activation selected (and training, if asked). */
+  show(request: TrainRequest): Promise<void>;
+  /** Stops every worker and removes the tab's content. */
+  dispose(): void;
+}
+
+type ViewName = TrainingUiState['view'];
+
+export function mountTrainingTab(container: HTMLElement, options: TrainingTabOptions): TrainingTab {
+  const state = restoreTrainingUi(options.saved);
+  let theme: Theme = readTheme();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const ctx: ViewContext = {
+    state,
+    maxEpochs: Math.max(1, Math.min(100000, Math.round(options.maxEpochs) || 2000)),
+    theme: () => theme,
+    changed: () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => options.save(structuredClone(state)), 150);
+    },
+  };
+  const views = {
+    train: new TrainView(ctx),
+    race: new RaceView(ctx),
+    gradient: new GradientView(ctx),
+  };
+  const names: [ViewName, string][] = [
+    ['train', t('Single network')],
+    ['race', t('Race')],
+    ['gradient', t('Gradient flow')],
+  ];
+  const bar = el('div', 'subtabs');
+  bar.setAttribute('role', 'tablist');
+  bar.setAttribute('aria-label', t('Training views'));
+  const tabs = new Map<ViewName, HTMLButtonElement>();
+  for (const [name, label] of names) {
+    const b = el('button', 'subtab', label);
+    b.type = 'button';
+    b.id = `train-tab-${name}`;
+    b.setAttribute('role', 'tab');
+    b.setAttribute('aria-controls', `train-panel-${name}`);
+    b.dataset.view = name;
+    b.addEventListener('click', () => select(name, true));
+    tabs.set(name, b);
+    bar.append(b);
+  }
+  bar.addEventListener('keydown', (e) => {
+    const order = names.map(([n]) => n);
+    const i = order.indexOf(state.view);
+    const next =
+      e.key === 'ArrowRight'
+        ? order[(i + 1) % 3]
+        : e.key === 'ArrowLeft'
+          ? order[(i + 2) % 3]
+          : undefined;
+    if (!next) return;
+    e.preventDefault();
+    select(next, true);
+    tabs.get(next)!.focus();
+  });
+  const panels = new Map<ViewName, HTMLElement>();
+  for (const [name] of names) {
+    const p = views[name].element;
+    p.id = `train-panel-${name}`;
+    p.setAttribute('role', 'tabpanel');
+    p.setAttribute('aria-labelledby', `train-tab-${name}`);
+    panels.set(name, p);
+  }
+  const root = el('div', 'training', bar, ...panels.values());
+  container.append(root);
+
+  function select(name: ViewName, save: boolean): void {
+    state.view = name;
+    for (const [n, b] of tabs) {
+      const on = n === name;
+      b.setAttribute('aria-selected', String(on));
+      b.tabIndex = on ? 0 : -1;
+      panels.get(n)!.hidden = !on;
+    }
+    views[name].refresh();
+    if (save) ctx.changed();
+  }
+  select(state.view, false);
+
+  watchTheme((th) => {
+    theme = th;
+    for (const v of Object.values(views)) v.setTheme(th);
+  });
+
+  return {
+    async show(request) {
+      select('train', true);
+      await views.train.select(
+        { id: request.id, params: request.params ?? {}, formula: state.train.activation.formula },
+        request.start === true,
+      );
+    },
+    dispose() {
+      clearTimeout(timer);
+      for (const v of Object.values(views)) v.dispose();
+      root.remove();
+    },
+  };
+}

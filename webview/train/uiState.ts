@@ -1,0 +1,104 @@
+/**
+ * The training views' UI configuration, saved with the page state (never training results):
+ * which view is open, the shared data/network/optimiser setup, the Train view's activation,
+ * the Race view's activations and target, the Gradient-flow view's deep network.
+ * It is validated when read back, since an older version may have written it.
+ */
+import * as v from 'valibot';
+import { TrainSetupSchema } from '../../src/core/protocol/workerProtocol';
+import type { TrainSetup } from '../../src/core/protocol/workerProtocol';
+import { MAX_FORMULA, MAX_RUNS } from '../../src/core/protocol/workerProtocol';
+
+const finite = v.pipe(v.number(), v.finite());
+const id = v.pipe(v.string(), v.maxLength(64));
+const params = v.record(id, finite);
+
+/** Deepest and narrowest/widest network of the gradient-flow view. */
+export const GRADIENT_DEPTH = { min: 2, max: 30 } as const;
+export const GRADIENT_WIDTH = { min: 2, max: 32 } as const;
+/** Speeds offered, in epochs per tick (0 = as fast as possible). */
+export const SPEEDS = [1, 5, 20, 0] as const;
+
+/** The activation of the Train view: a catalog entry with parameters, or the custom formula. */
+const TrainActivationSchema = v.object({
+  id,
+  params,
+  /** Used when `id` is `custom`. */
+  formula: v.pipe(v.string(), v.maxLength(MAX_FORMULA)),
+});
+
+export const TrainingUiSchema = v.object({
+  version: v.literal(1),
+  view: v.picklist(['train', 'race', 'gradient']),
+  setup: TrainSetupSchema,
+  train: v.object({ activation: TrainActivationSchema, speed: v.picklist(SPEEDS) }),
+  race: v.object({
+    ids: v.pipe(v.array(id), v.maxLength(MAX_RUNS)),
+    targetLoss: v.pipe(finite, v.minValue(0), v.maxValue(10)),
+    speed: v.picklist(SPEEDS),
+  }),
+  gradient: v.object({
+    id,
+    depth: v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(GRADIENT_DEPTH.min),
+      v.maxValue(GRADIENT_DEPTH.max),
+    ),
+    width: v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(GRADIENT_WIDTH.min),
+      v.maxValue(GRADIENT_WIDTH.max),
+    ),
+    learningRate: v.pipe(finite, v.minValue(1e-6), v.maxValue(100)),
+    init: v.picklist(['auto', 'xavier', 'he', 'lecun']),
+    optimizer: v.picklist(['sgd', 'momentum', 'adam']),
+    dataset: TrainSetupSchema.entries.dataset.entries.name,
+    speed: v.picklist(SPEEDS),
+  }),
+});
+export type TrainingUiState = v.InferOutput<typeof TrainingUiSchema>;
+export type TrainActivation = TrainingUiState['train']['activation'];
+
+/** The Playground-like default setup: circle, (x, y), 8-8 hidden, SGD 0.03, batch 10. */
+export function defaultSetup(): TrainSetup {
+  return {
+    dataset: { name: 'circle', nSamples: 500, noise: 0, testFraction: 0.5, seed: 1 },
+    features: ['x', 'y'],
+    hidden: [8, 8],
+    init: 'auto',
+    optimizer: 'sgd',
+    learningRate: 0.03,
+    batchSize: 10,
+    regularization: 'none',
+    regularizationRate: 0,
+    seed: 1,
+  };
+}
+
+export function defaultTrainingUi(): TrainingUiState {
+  return {
+    version: 1,
+    view: 'train',
+    setup: defaultSetup(),
+    train: { activation: { id: 'relu', params: {}, formula: 'x * sigmoid(1.702 * x)' }, speed: 5 },
+    race: { ids: ['relu', 'tanh', 'sigmoid'], targetLoss: 0.1, speed: 5 },
+    gradient: {
+      id: 'sigmoid',
+      depth: 20,
+      width: 8,
+      learningRate: 0.03,
+      init: 'auto',
+      optimizer: 'sgd',
+      dataset: 'circle',
+      speed: 1,
+    },
+  };
+}
+
+/** The saved slice if it is valid, else the defaults. */
+export function restoreTrainingUi(raw: unknown): TrainingUiState {
+  const r = v.safeParse(TrainingUiSchema, raw);
+  return r.success ? r.output : defaultTrainingUi();
+}

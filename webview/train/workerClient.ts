@@ -1,0 +1,134 @@
+/**
+ * The page's side of the training worker: creates it from a Blob (the CSP allows `worker-src
+ * blob:`), validates everything it sends, and hands the newest progress to the view once per
+ * animation frame (older ones are dropped; each carries the complete state). After drawing it
+ * tells the worker `view/frame`, so progress never arrives faster than the page can draw.
+ * Each view owns one client; `terminate` (Reset, leaving the page) stops the worker at once.
+ */
+import workerSource from 'worker-source:webview/worker/trainWorker.ts';
+import {
+  parseWorkerToPage,
+  type DataMessage,
+  type PageToWorker,
+  type ProgressMessage,
+  type StartMessage,
+} from '../../src/core/protocol/workerProtocol';
+
+export interface WorkerListener {
+  data(m: DataMessage): void;
+  progress(m: ProgressMessage): void;
+  error(message: string, key?: string): void;
+}
+
+let sourceUrl: string | undefined;
+const live = new Set<TrainingClient>();
+
+// Closing the panel destroys the page and its workers; terminating here also covers a page that
+// is merely navigated or hidden for good, and keeps the intent visible.
+addEventListener('pagehide', () => {
+  for (const c of live) c.terminate();
+});
+
+export class TrainingClient {
+  private worker: Worker | undefined;
+  private runId = 0;
+  private pending: ProgressMessage | undefined;
+  private frame = 0;
+
+  constructor(private readonly listener: WorkerListener) {}
+
+  /** Whether a worker is alive (something is or was training since the last reset). */
+  get active(): boolean {
+    return this.worker !== undefined;
+  }
+
+  get currentRunId(): number {
+    return this.runId;
+  }
+
+  /** Starts (or restarts) training; the previous run's messages are ignored from now on. */
+  start(m: Omit<StartMessage, 'type' | 'runId'>): void {
+    const w = this.ensureWorker();
+    this.runId++;
+    this.pending = undefined;
+    this.send(w, { type: 'train/start', runId: this.runId, ...m });
+  }
+
+  pause(): void {
+    if (this.worker) this.send(this.worker, { type: 'train/pause', runId: this.runId });
+  }
+
+  resume(): void {
+    if (this.worker) this.send(this.worker, { type: 'train/resume', runId: this.runId });
+  }
+
+  step(epochs: number): void {
+    if (this.worker) this.send(this.worker, { type: 'train/step', runId: this.runId, epochs });
+  }
+
+  setSpeed(epochsPerTick: number): void {
+    if (this.worker) {
+      this.send(this.worker, { type: 'train/speed', runId: this.runId, epochsPerTick });
+    }
+  }
+
+  /** Stops the worker immediately; the next `start` creates a fresh one. */
+  terminate(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.pending = undefined;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.runId++;
+    live.delete(this);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    sourceUrl ??= URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    const w = new Worker(sourceUrl, { name: 'activation-lab-training' });
+    w.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
+    w.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      this.listener.error(e.message || 'training worker failed');
+    };
+    this.worker = w;
+    live.add(this);
+    return w;
+  }
+
+  private send(w: Worker, m: PageToWorker): void {
+    w.postMessage(m);
+  }
+
+  private receive(raw: unknown): void {
+    const checked = parseWorkerToPage(raw);
+    if (!checked.ok) {
+      this.listener.error(`dropped worker message: ${checked.reason}`);
+      return;
+    }
+    const m = checked.message;
+    if (m.runId !== this.runId) return;
+    switch (m.type) {
+      case 'train/data':
+        this.listener.data(m);
+        return;
+      case 'train/progress':
+        this.pending = m;
+        this.frame ||= requestAnimationFrame(() => this.draw());
+        return;
+      case 'train/error':
+        this.listener.error(m.message, m.key);
+        return;
+    }
+  }
+
+  private draw(): void {
+    this.frame = 0;
+    const m = this.pending;
+    this.pending = undefined;
+    if (!m || m.runId !== this.runId) return;
+    this.listener.progress(m);
+    if (this.worker) this.send(this.worker, { type: 'view/frame', runId: this.runId });
+  }
+}
