@@ -113,8 +113,8 @@ export const DISAGREEMENTS: Disagreement[] = [
     ids: ['hard_swish'],
     apis: [],
     text: t(
-      'Hard swish is Hardswish in PyTorch and hard_silu / hard_swish in Keras and JAX. At the kinks PyTorch’s gradient is −0.5 (x = −3) and 1.5 (x = 3); JAX gives 0 and 1.',
-      'hard swish は PyTorch では Hardswish、Keras と JAX では hard_silu / hard_swish。折れ点での勾配は PyTorch が −0.5（x = −3）と 1.5（x = 3）、JAX は 0 と 1。',
+      'Hard swish is Hardswish in PyTorch and hard_silu / hard_swish in Keras and JAX. At the kinks PyTorch’s gradient is −0.5 (x = −3) and 1 (x = 3), or 1.5 at x = 3 for tensors of fewer than 8 elements (torch 1.13’s scalar and vectorised kernels disagree); JAX gives 0 and 1.',
+      'hard swish は PyTorch では Hardswish、Keras と JAX では hard_silu / hard_swish。折れ点での勾配は PyTorch が −0.5（x = −3）と 1（x = 3）。ただし要素数 8 未満のテンソルでは x = 3 で 1.5 になる（torch 1.13 のスカラー版とベクトル化版のカーネルが食い違う）。JAX は 0 と 1。',
     ),
   },
   {

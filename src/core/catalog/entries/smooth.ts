@@ -206,8 +206,8 @@ const hardSwish: ElementwiseActivation = {
   family: 'smooth',
   latex: 'x\\,\\frac{\\operatorname{ReLU6}(x + 3)}{6}',
   text: 'x·relu6(x + 3)/6: 0 for x ≤ −3, x for x ≥ 3, x(x + 3)/6 between',
-  derivativeLatex: '\\begin{cases}0 & x < -3\\\\ (2x + 3)/6 & -3 \\le x \\le 3\\\\ 1 & x > 3\\end{cases}',
-  derivativeText: '0 below −3, (2x + 3)/6 on [−3, 3], 1 above 3',
+  derivativeLatex: '\\begin{cases}0 & x < -3\\\\ (2x + 3)/6 & -3 \\le x < 3\\\\ 1 & x \\ge 3\\end{cases}',
+  derivativeText: '0 below −3, (2x + 3)/6 on [−3, 3), 1 from 3 on',
   params: [],
   properties: {
     range: '[−0.375, ∞)',
@@ -217,8 +217,8 @@ const hardSwish: ElementwiseActivation = {
     bounded: 'below',
     selfNormalising: false,
     gradientNotes: t(
-      'PyTorch uses the inner formula at the kinks: −0.5 at x = −3 and 1.5 at x = 3; JAX gives 0 and 1 there (relu6′ is 0 at its kinks).',
-      'PyTorch は折れ点でも内側の式を使う：x = −3 で −0.5、x = 3 で 1.5。JAX はそこで 0 と 1（relu6′ が折れ点で 0 のため）。',
+      'At the kinks PyTorch gives −0.5 (x = −3) and 1 (x = 3; its scalar kernel, used for tensors of fewer than 8 elements, gives 1.5); JAX gives 0 and 1 (relu6′ is 0 at its kinks).',
+      '折れ点での勾配は PyTorch が −0.5（x = −3）と 1（x = 3。要素数 8 未満のテンソルで使われるスカラー版のカーネルでは 1.5）、JAX は 0 と 1（relu6′ が折れ点で 0 のため）。',
     ),
     cost: 1,
   },
@@ -248,7 +248,7 @@ const hardSwish: ElementwiseActivation = {
   ),
   related: ['silu', 'hard_sigmoid'],
   f: (x) => (x <= -3 ? 0 : x >= 3 ? x : (x * (x + 3)) / 6),
-  df: (x) => (x < -3 ? 0 : x <= 3 ? x / 3 + 0.5 : 1),
+  df: (x) => (x < -3 ? 0 : x < 3 ? x / 3 + 0.5 : 1),
   d2f: (x) => (x > -3 && x < 3 ? 1 / 3 : 0),
   kinks: () => [-3, 3],
 };
