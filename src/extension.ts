@@ -3,6 +3,7 @@ import { CommandIds, PLAYGROUND_VIEW_TYPE } from './core/commandIds';
 import { parseShowRequest, type ShowRequest } from './core/protocol/webviewProtocol';
 import { ActivationHoverProvider } from './hoverProvider';
 import { PlaygroundPanel } from './playgroundPanel';
+import { trainWith } from './commands/trainWith';
 import { log } from './log';
 
 const PYTHON: vscode.DocumentSelector = [
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
         PlaygroundPanel.show(uri, showArg(raw)),
       ),
       vscode.commands.registerCommand(CommandIds.showLog, () => log().show()),
+      vscode.commands.registerCommand(CommandIds.trainWith, (raw: unknown) => trainWith(uri, raw)),
       vscode.window.registerWebviewPanelSerializer(PLAYGROUND_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel) => PlaygroundPanel.revive(panel, uri),
       }),

@@ -5,10 +5,10 @@
  */
 import { getActivation } from '../../src/core/catalog/catalog';
 import type { ActivationSpec, TrainSetup } from '../../src/core/protocol/workerProtocol';
-import type { ActivationLookup } from '../../src/core/train/activations';
 import type { ActivationChoice } from '../../src/core/train/config';
 import type { Dataset } from '../../src/core/train/datasets';
-import { tryCreateTrainerWith, type StepResult } from '../../src/core/train/trainer';
+import { tryCreateTrainer } from '../../src/core/train/createTrainer';
+import type { StepResult } from '../../src/core/train/trainer';
 import { compileCustomActivation } from './customActivation';
 import { trainerConfig } from './trainerConfig';
 
@@ -32,21 +32,6 @@ export interface RunTrainer {
 /** Builds a run's trainer, or says why it cannot. */
 export type TrainerFactory = (setup: TrainSetup, activation: ActivationSpec) => RunTrainer | string;
 
-/** The catalog's element-wise entries, as the trainer consumes them. */
-export const catalogLookup: ActivationLookup = (id) => {
-  const e = getActivation(id);
-  if (!e || e.kind !== 'elementwise') return undefined;
-  const params: Record<string, number> = {};
-  for (const p of e.params) params[p.name] = p.default;
-  return {
-    f: (x, p) => e.f(x, p),
-    df: (x, p) => e.df(x, p),
-    params,
-    bounded: e.properties.bounded,
-    selfNormalising: e.properties.selfNormalising,
-  };
-};
-
 function choiceOf(a: ActivationSpec): { choice: ActivationChoice; label: string } | string {
   if (a.kind === 'catalog') {
     const e = getActivation(a.id);
@@ -62,7 +47,7 @@ function choiceOf(a: ActivationSpec): { choice: ActivationChoice; label: string 
 export const createRunTrainer: TrainerFactory = (setup, activation) => {
   const c = choiceOf(activation);
   if (typeof c === 'string') return c;
-  const r = tryCreateTrainerWith(trainerConfig(setup, c.choice), catalogLookup);
+  const r = tryCreateTrainer(trainerConfig(setup, c.choice));
   if (!r.ok)
     return r.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ');
   const tr = r.trainer;

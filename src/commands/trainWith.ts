@@ -1,0 +1,69 @@
+/**
+ * `Activation Lab: Train with…`: pick an activation, then the playground opens on its training
+ * tab with that activation selected and ready to train. A caller (a hover link) may pass
+ * `{ id, params }` to skip the pick.
+ */
+import * as vscode from 'vscode';
+import { defaultParams, getActivation, listActivations } from '../core/catalog/catalog';
+import { localize } from '../core/catalog/text';
+import type { Params } from '../core/catalog/types';
+import type { ShowRequest } from '../core/protocol/webviewProtocol';
+import { PlaygroundPanel } from '../playgroundPanel';
+
+interface Pick extends vscode.QuickPickItem {
+  id: string;
+}
+
+function lang(): 'en' | 'ja' {
+  return vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/** The request that opens the training tab with `id` (and its parameters) selected, not yet training. */
+export function trainRequest(id: string, params?: Params): ShowRequest {
+  return {
+    curves: [{ id, params: { ...defaultParams(id), ...params } }],
+    tab: 'train',
+    train: false,
+  };
+}
+
+/** Reads `{ id, params? }` from a command argument; anything else means "ask". */
+function argument(raw: unknown): { id: string; params?: Params } | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { id, params } = raw as { id?: unknown; params?: unknown };
+  const e = typeof id === 'string' ? getActivation(id) : undefined;
+  if (!e || e.kind !== 'elementwise') return undefined;
+  const p: Params = {};
+  if (typeof params === 'object' && params !== null) {
+    for (const [k, v] of Object.entries(params))
+      if (typeof v === 'number' && Number.isFinite(v)) p[k] = v;
+  }
+  return { id: e.id, params: p };
+}
+
+async function pick(): Promise<string | undefined> {
+  const l = lang();
+  const items: Pick[] = listActivations()
+    .filter((e) => e.kind === 'elementwise')
+    .map((e) => ({
+      id: e.id,
+      label: e.name,
+      description: e.aliases.length ? e.aliases.join(', ') : undefined,
+      detail: localize(e.summary, l),
+    }));
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Train with…'),
+    placeHolder: vscode.l10n.t('Pick the activation of the hidden layers'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return chosen?.id;
+}
+
+/** The command's handler. */
+export async function trainWith(extensionUri: vscode.Uri, raw?: unknown): Promise<void> {
+  const given = argument(raw);
+  const id = given?.id ?? (await pick());
+  if (!id) return;
+  PlaygroundPanel.show(extensionUri, trainRequest(id, given?.params));
+}
