@@ -136,6 +136,11 @@ export const TRAIN_LIMITS = {
   maxEpochsPerStep: 100000,
   /** Largest `resolution` of `predictGrid`. */
   maxGridResolution: 512,
+  /**
+   * A run has diverged once a weight or the mean training/test loss is NaN, ±∞ or larger in
+   * magnitude than this: no healthy run gets near it, and a run past it only draws overflow.
+   */
+  divergenceLimit: 1e15,
 } as const;
 
 /** Dataset options used when a field is omitted (Playground-like: 500 points, no noise, half held out). */

@@ -27,7 +27,10 @@ export interface StepResult {
   /** Fraction of correctly classified points (classification only). */
   trainAccuracy?: number;
   testAccuracy?: number;
-  /** Set once a non-finite weight or loss appeared; the weights are those of the last finite evaluation. */
+  /**
+   * Set once a weight or loss became NaN, ±∞ or exceeded `TRAIN_LIMITS.divergenceLimit` in that
+   * epoch; the weights and losses are then those of the last good evaluation, and `step` is a no-op.
+   */
   diverged?: { epoch: number };
   /** Set if a custom activation threw; training stops as if diverged. */
   error?: string;
@@ -143,20 +146,21 @@ class TrainerImpl implements Trainer {
   }
 
   step(epochs = 1): StepResult {
-    if (this.diverged) return { ...this.lastResult, diverged: this.diverged, error: this.error };
+    if (this.diverged) return { ...this.lastResult, epoch: this.epoch, diverged: this.diverged, error: this.error };
     const n = Math.min(TRAIN_LIMITS.maxEpochsPerStep, Math.max(0, Math.round(Number.isFinite(epochs) ? epochs : 1)));
     try {
       for (let e = 0; e < n; e++) {
         this.epoch++;
         this.trainEpoch();
-        if (!allFinite(this.net.params)) return this.diverge();
+        if (!withinLimit(this.net.params)) return this.diverge();
       }
     } catch (ex) {
       this.error = ex instanceof Error ? ex.message : String(ex);
       return this.diverge();
     }
     const r = this.evaluate();
-    if (!Number.isFinite(r.trainLoss) || !Number.isFinite(r.testLoss)) return this.diverge();
+    const lim = TRAIN_LIMITS.divergenceLimit;
+    if (!(Math.abs(r.trainLoss) <= lim && Math.abs(r.testLoss) <= lim)) return this.diverge();
     this.lastGood.set(this.net.params);
     this.lastResult = r;
     this.record(r);
@@ -290,10 +294,11 @@ class TrainerImpl implements Trainer {
   }
 }
 
-function allFinite(a: Float64Array): boolean {
-  let s = 0;
-  for (let k = 0; k < a.length; k++) s += a[k] * 0;
-  return s === 0;
+/** True if every |a[k]| ≤ `divergenceLimit` (false for NaN, which fails every comparison). */
+function withinLimit(a: Float64Array): boolean {
+  const lim = TRAIN_LIMITS.divergenceLimit;
+  for (let k = 0; k < a.length; k++) if (!(Math.abs(a[k]) <= lim)) return false;
+  return true;
 }
 
 /** Validates `config` and creates a trainer, or returns the errors. Never throws. */

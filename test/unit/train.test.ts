@@ -1,0 +1,217 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TRAIN_LIMITS } from '../../src/core/train/config';
+import type { TrainerConfig } from '../../src/core/train/config';
+import { createTrainer, tryCreateTrainer, validateTrainerConfig } from '../../src/core/train/createTrainer';
+import { TrainerConfigError } from '../../src/core/train/trainer';
+
+const adam = { type: 'adam' } as const;
+
+/** Sensible small networks per dataset; each trains in well under a second here. */
+const CONVERGENCE: [string, TrainerConfig, number][] = [
+  ['circle', { dataset: 'circle', optimizer: adam, learningRate: 0.03 }, 40],
+  ['xor', { dataset: 'xor', optimizer: adam, learningRate: 0.03 }, 40],
+  ['gauss', { dataset: 'gauss', optimizer: adam, learningRate: 0.03 }, 20],
+  ['moons', { dataset: 'moons', optimizer: adam, learningRate: 0.03 }, 40],
+  ['spiral (ReLU)', { dataset: 'spiral', hidden: [16, 16], activation: 'relu', optimizer: adam, learningRate: 0.01 }, 250],
+  ['spiral3 (softmax)', { dataset: 'spiral3', hidden: [16, 16], activation: 'relu', optimizer: adam, learningRate: 0.01 }, 200],
+  // sin x and sin y have nearly the board's period: the feature-engineering way to the board.
+  ['checkerboard', { dataset: 'checkerboard', hidden: [16, 16], features: ['x', 'y', 'sinX', 'sinY'], optimizer: adam, learningRate: 0.01 }, 150],
+];
+
+for (const [name, config, epochs] of CONVERGENCE) {
+  test(`${name} reaches ≥ 95% test accuracy`, () => {
+    const tr = createTrainer(config);
+    const first = tr.evaluate();
+    const r = tr.step(epochs);
+    assert.equal(r.epoch, epochs);
+    assert.ok(r.testAccuracy! >= 0.95, `${name}: test accuracy ${r.testAccuracy} after ${epochs} epochs`);
+    assert.ok(r.trainLoss < first.trainLoss);
+    assert.equal(r.diverged, undefined);
+  });
+}
+
+test('regression fits sine and plane (linear output, MSE)', () => {
+  const sine = createTrainer({ dataset: 'sine', features: ['x'], hidden: [16, 16], activation: 'tanh', optimizer: adam, learningRate: 0.01 });
+  assert.equal(sine.problem, 'regression');
+  const r = sine.step(200);
+  assert.ok(r.testLoss < 0.01, `sine test MSE ${r.testLoss}`);
+  assert.equal(r.testAccuracy, undefined);
+  const curve = sine.predictCurve(13);
+  assert.equal(curve.length, 13);
+  for (let c = 0; c < 13; c++) assert.ok(Math.abs(curve[c] - Math.sin(-6 + (c + 0.5) * (12 / 13))) < 0.15);
+  const plane = createTrainer({ dataset: 'plane', hidden: [], optimizer: adam, learningRate: 0.05 });
+  assert.ok(plane.step(50).testLoss < 1e-3);
+});
+
+test('the same seed gives an identical loss history; another seed another one', () => {
+  const config: TrainerConfig = { dataset: { name: 'spiral', noise: 0.3 }, hidden: [8, 8], activation: 'tanh', optimizer: { type: 'momentum' }, seed: 5 };
+  const a = createTrainer(config);
+  const b = createTrainer(config);
+  for (let i = 0; i < 5; i++) {
+    a.step(3);
+    b.step(3);
+  }
+  assert.deepEqual(a.lossHistory(), b.lossHistory());
+  assert.deepEqual(a.getWeights(), b.getWeights());
+  assert.equal(a.lossHistory().train.length, 6);
+  const c = createTrainer({ ...config, seed: 6 });
+  c.step(15);
+  assert.notDeepEqual(c.lossHistory().train, a.lossHistory().train);
+});
+
+test('a depth-20 sigmoid network has vanishing gradients at initialisation; ReLU with He init does not', () => {
+  // gradientNorms has one entry per weight layer: 20 hidden layers, then the output layer (index 20).
+  for (const seed of [1, 2, 3]) {
+    const deep = (activation: string) =>
+      createTrainer({ dataset: 'circle', hidden: new Array(20).fill(8), activation, seed }).gradientNorms();
+    const sig = deep('sigmoid');
+    assert.equal(sig.length, 21);
+    assert.ok(sig[0] * 100 <= sig[19], `sigmoid: first ${sig[0]}, last hidden ${sig[19]}`);
+    assert.ok(sig[0] * 100 <= sig[20], `sigmoid: first ${sig[0]}, output ${sig[20]}`);
+    const relu = deep('relu');
+    assert.ok(relu[0] * 100 > relu[19], `relu: first ${relu[0]}, last hidden ${relu[19]}`);
+    assert.ok(relu.every((g) => g > 0));
+  }
+});
+
+test('lr = 10 diverges with MSE (and with ELU), later steps are no-ops and the grid stays finite', () => {
+  for (const config of [
+    { dataset: 'sine', features: ['x'], learningRate: 10 },
+    { dataset: 'plane', activation: 'tanh', learningRate: 10 },
+    { dataset: 'circle', activation: 'elu', learningRate: 10 },
+  ] as TrainerConfig[]) {
+    const tr = createTrainer(config);
+    let r = tr.step(1);
+    for (let i = 0; i < 20 && !r.diverged; i++) r = tr.step(1);
+    assert.ok(r.diverged, `${JSON.stringify(config)} diverged`);
+    assert.equal(r.diverged.epoch, r.epoch);
+    assert.deepEqual(tr.diverged, r.diverged);
+    const again = tr.step(10);
+    assert.equal(again.epoch, r.epoch);
+    assert.deepEqual(again.diverged, r.diverged);
+    assert.ok(Number.isFinite(again.trainLoss));
+    assert.ok(tr.predictGrid(8).every(Number.isFinite));
+    assert.ok(tr.getWeights().every(Number.isFinite));
+  }
+});
+
+test('lr = 10 with ReLU and cross-entropy does not overflow: it kills units instead (dying ReLU)', () => {
+  const tr = createTrainer({ dataset: 'circle', learningRate: 10 });
+  assert.deepEqual(tr.deadFraction(), [0, 0]);
+  const r = tr.step(20);
+  assert.equal(r.diverged, undefined);
+  assert.ok(Math.max(...tr.deadFraction()) >= 0.5, `dead ${tr.deadFraction()}`);
+  assert.ok(r.trainAccuracy! < 0.9);
+});
+
+test('a custom activation that throws mid-training stops the run with an error', () => {
+  let calls = 0;
+  const f = (x: number) => {
+    if (++calls > 50000) throw new Error('formula failed');
+    return Math.tanh(x);
+  };
+  const tr = createTrainer({ dataset: 'xor', activation: { f, df: (x) => 1 - Math.tanh(x) ** 2 } });
+  const r = tr.step(100);
+  assert.ok(r.diverged);
+  assert.match(r.error ?? '', /formula failed/);
+});
+
+test('predictGrid: row 0 is the top, columns go left to right, classes by argmax', () => {
+  const tr = createTrainer({ dataset: 'gauss', optimizer: adam, learningRate: 0.03 });
+  tr.step(20);
+  const res = 10;
+  const g = tr.predictGrid(res);
+  assert.ok(g instanceof Float32Array);
+  assert.equal(g.length, res * res);
+  // Class 1 is the Gaussian at (2, 2): top right.
+  assert.ok(g[res - 1] > 0.9, `top right ${g[res - 1]}`);
+  assert.ok(g[(res - 1) * res] < 0.1, `bottom left ${g[(res - 1) * res]}`);
+  const out = new Float64Array(res * res);
+  assert.equal(tr.predictGrid(res, out), out);
+
+  const three = createTrainer({ dataset: 'spiral3', hidden: [16, 16], optimizer: adam, learningRate: 0.01 });
+  three.step(30);
+  const probs = three.predictGridClasses(6);
+  const cls = three.predictGrid(6);
+  assert.equal(probs.length, 6 * 6 * 3);
+  for (let k = 0; k < 36; k++) {
+    const p = [probs[3 * k], probs[3 * k + 1], probs[3 * k + 2]];
+    assert.ok(Math.abs(p[0] + p[1] + p[2] - 1) < 1e-5);
+    assert.equal(cls[k], p.indexOf(Math.max(...p)));
+  }
+});
+
+test('deadFraction finds units that output 0 on every training point', () => {
+  const tr = createTrainer({ dataset: 'circle', hidden: [4, 4], activation: 'relu' });
+  assert.deepEqual(tr.deadFraction().length, 2);
+  const w = tr.getWeights();
+  // Layer 1 is W (4 × 2) then b (4): push two biases far negative.
+  w[8] = -1e3;
+  w[9] = -1e3;
+  assert.ok(tr.setWeights(w));
+  assert.equal(tr.deadFraction()[0], 0.5);
+  const tanh = createTrainer({ dataset: 'circle', hidden: [4], activation: 'tanh' });
+  assert.deepEqual(tanh.deadFraction(), [0]);
+});
+
+test('setWeights lets a race start several activations from identical weights', () => {
+  const base = { dataset: 'xor', hidden: [6, 6], seed: 9 } as const;
+  const a = createTrainer({ ...base, activation: 'relu' });
+  const b = createTrainer({ ...base, activation: 'tanh' });
+  assert.notDeepEqual(a.getWeights(), b.getWeights(), 'He and Xavier scale the same draws differently');
+  assert.ok(b.setWeights(a.getWeights()));
+  assert.deepEqual(a.getWeights(), b.getWeights());
+  assert.equal(b.lossHistory().epoch.length, 1);
+  assert.equal(b.setWeights(new Float64Array(3)), false);
+  assert.equal(b.setWeights(new Float64Array(a.getWeights().length).fill(NaN)), false);
+});
+
+test('momentum, Adam and L1/L2 change the trajectory; L2 shrinks the weights', () => {
+  const base: TrainerConfig = { dataset: 'circle', seed: 4 };
+  const norm = (w: Float64Array) => Math.sqrt(w.reduce((s, v) => s + v * v, 0));
+  const plain = createTrainer(base);
+  const l2 = createTrainer({ ...base, regularization: { type: 'l2', rate: 0.05 } });
+  const l1 = createTrainer({ ...base, regularization: { type: 'l1', rate: 0.01 } });
+  const mom = createTrainer({ ...base, optimizer: { type: 'momentum', momentum: 0.5 } });
+  for (const t of [plain, l2, l1, mom]) t.step(30);
+  assert.ok(norm(l2.getWeights()) < norm(plain.getWeights()));
+  assert.notDeepEqual(l1.getWeights(), plain.getWeights());
+  assert.notDeepEqual(mom.getWeights(), plain.getWeights());
+});
+
+test('validation: clear errors, clamped sizes as warnings, never a throw from tryCreateTrainer', () => {
+  const bad = validateTrainerConfig({ dataset: 'nope' });
+  assert.ok(!bad.ok && bad.errors[0].field === 'dataset');
+  const many = validateTrainerConfig({
+    dataset: 'sine',
+    features: ['x', 'y', 'z'],
+    activation: 'softmax',
+    learningRate: -1,
+    optimizer: { type: 'adam', beta1: 2 },
+    regularization: { type: 'l3', rate: 0 },
+  });
+  assert.ok(!many.ok);
+  const fields = many.errors.map((e) => e.field);
+  for (const f of ['features[1]', 'features[2]', 'activation', 'learningRate', 'optimizer.beta1', 'regularization']) {
+    assert.ok(fields.includes(f), `missing error for ${f}: ${fields}`);
+  }
+  const clamped = validateTrainerConfig({ dataset: { name: 'xor', nSamples: 1e6 }, hidden: new Array(40).fill(100), batchSize: 1e4 });
+  assert.ok(clamped.ok);
+  assert.equal(clamped.config.hidden.length, TRAIN_LIMITS.maxHiddenLayers);
+  assert.ok(clamped.config.hidden.every((w) => w === TRAIN_LIMITS.maxLayerWidth));
+  assert.equal(clamped.config.batchSize, TRAIN_LIMITS.maxBatchSize);
+  assert.equal(clamped.config.dataset.nSamples, TRAIN_LIMITS.maxSamples);
+  assert.ok(clamped.warnings.length >= 3);
+  const defaults = validateTrainerConfig({ dataset: 'circle' });
+  assert.ok(defaults.ok);
+  assert.deepEqual(defaults.config.init, ['he', 'he', 'xavier']);
+  const selu = validateTrainerConfig({ dataset: 'circle', activation: ['selu', 'tanh'] });
+  assert.ok(selu.ok);
+  assert.deepEqual(selu.config.init, ['lecun', 'xavier', 'xavier']);
+  for (const junk of [null, 3, 'circle', [], { dataset: 5 }, { dataset: 'xor', hidden: 'big' }, { dataset: 'xor', activation: [1] }]) {
+    const r = tryCreateTrainer(junk);
+    assert.equal(r.ok, false, JSON.stringify(junk));
+  }
+  assert.throws(() => createTrainer({ dataset: 'xor', learningRate: 0 }), TrainerConfigError);
+});
