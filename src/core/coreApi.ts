@@ -9,8 +9,9 @@ export {
 } from './protocol/webviewProtocol';
 export { analyzePython, analyzeCells, PythonAnalysis, setDetectorErrorHandler, MAX_DOCUMENT_CHARS, WINDOW_MAX_CHARS, LONG_LINE_WINDOW_CHARS, HEADER_MAX_CHARS, IMPORTS_MAX_CHARS } from './python/parse';
 export { findMention, type Mention } from './python/mentions';
+export { resolveMention } from './python/resolveMention';
 export { completionContext, type CompletionContext, type KerasStringContext, type MemberContext } from './python/completionContext';
-export { type PyValue, type CallArgs } from './python/literals';
+export { type PyValue as MentionValue, type CallArgs as MentionArgs } from './python/literals';
 export { createTrainer, tryCreateTrainer, validateTrainerConfig, catalogLookup } from './train/createTrainer';
 export { createTrainerWith, tryCreateTrainerWith, TrainerConfigError, type Trainer, type StepResult, type LossHistory, type CreateResult } from './train/trainer';
 export { TRAIN_LIMITS, DEFAULT_TRAINER_CONFIG, DEFAULT_DATASET_OPTIONS, DATASET_IDS, FEATURE_IDS, type TrainerConfig, type DatasetId, type DatasetConfig, type DatasetOptions, type FeatureId, type ActivationChoice, type CustomActivation, type InitScheme, type OptimizerConfig, type RegularizationConfig } from './train/config';

@@ -64,6 +64,11 @@ const POSITIVE: Array<[string, string, Expect]> = [
     },
   ],
   [
+    'import torch',
+    'x.sigmo|id_()',
+    { kind: 'method', qualifiedName: 'torch.Tensor.sigmoid', framework: 'pytorch', args: noArgs },
+  ],
+  [
     'import torch.nn.functional as F',
     'y = F.rel|u(input=x)',
     { kind: 'call', qualifiedName: 'torch.nn.functional.relu', framework: 'pytorch', args: noArgs },
@@ -211,14 +216,19 @@ const POSITIVE: Array<[string, string, Expect]> = [
   [
     'from tensorflow import keras',
     'l = keras.layers.LeakyRe|LU()',
-    { kind: 'call', qualifiedName: 'keras.layers.LeakyReLU', framework: 'tf-keras', args: noArgs },
+    {
+      kind: 'call',
+      qualifiedName: 'tf_keras.layers.LeakyReLU',
+      framework: 'tf-keras',
+      args: noArgs,
+    },
   ],
   [
     'import tensorflow as tf',
     'l = tf.keras.layers.LeakyRe|LU(alpha=0.1)',
     {
       kind: 'call',
-      qualifiedName: 'keras.layers.LeakyReLU',
+      qualifiedName: 'tf_keras.layers.LeakyReLU',
       framework: 'tf-keras',
       args: { positional: [], keywords: { alpha: 0.1 } },
     },
@@ -329,7 +339,7 @@ const POSITIVE: Array<[string, string, Expect]> = [
     'd = tf.keras.layers.Dense(3, activation="leaky_re|lu")',
     {
       kind: 'string',
-      qualifiedName: 'keras.activations.leaky_relu',
+      qualifiedName: 'tf_keras.activations.leaky_relu',
       framework: 'tf-keras',
       value: 'leaky_relu',
     },
@@ -339,7 +349,7 @@ const POSITIVE: Array<[string, string, Expect]> = [
     'm = Sequential([\n    layers.Dense(\n        64,\n        activation="se|lu",\n    ),\n])',
     {
       kind: 'string',
-      qualifiedName: 'keras.activations.selu',
+      qualifiedName: 'tf_keras.activations.selu',
       framework: 'tf-keras',
       value: 'selu',
     },

@@ -63,7 +63,7 @@ test('after a module receiver: the resolved module, the prefix and the identifie
     ['import keras\nf = keras.activations.re|', 'keras.activations', 're'],
     ['import flax.linen as nn\nf = nn.|', 'flax.linen', ''],
     ['from jax import nn as jnn\nf = jnn.s|', 'jax.nn', 's'],
-    ['import tensorflow as tf\nf = tf.keras.activations.|', 'keras.activations', ''],
+    ['import tensorflow as tf\nf = tf.keras.activations.|', 'tf_keras.activations', ''],
   ];
   for (const [src, module, prefix] of cases) {
     const { ctx, offset, text } = at(src);

@@ -34,7 +34,9 @@ export interface Mention {
   kind: 'call' | 'reference' | 'method' | 'string';
   /** Catalog spelling: `torch.nn.GELU`, `torch.nn.functional.leaky_relu`, `torch.Tensor.relu`,
    * `keras.activations.leaky_relu` (string form), `jax.nn.gelu`, `flax.linen.gelu`,
-   * `keras.layers.LeakyReLU` (also for tf.keras, with framework `tf-keras`). */
+   * `keras.layers.LeakyReLU`; code written against `tf.keras` gives `tf_keras.layers.LeakyReLU`
+   * (framework `tf-keras`). In-place PyTorch variants name the function (`x.relu_()` →
+   * `torch.Tensor.relu`). */
   qualifiedName: string;
   framework: Framework;
   /** Document range of the hovered token: the callee's last name, or the whole string literal. */
@@ -43,6 +45,10 @@ export interface Mention {
   args: CallArgs;
   /** For `string` mentions: the activation name as written (`"leaky_relu"` → `leaky_relu`). */
   value?: string;
+  /** The fully qualified name as the imports give it, before canonical spelling
+   * (`tensorflow.keras.layers.LeakyReLU`, `torch.Tensor.relu_`); for a string, that of the call
+   * receiving it. */
+  importedName: string;
 }
 
 const NO_ARGS = (): CallArgs => ({ positional: [], keywords: {} });
@@ -115,14 +121,16 @@ function nameMention(ctx: ScopeContext, token: SyntaxNode, offset: number): Ment
   const { path, base: receiver } = dottedPath(ctx, expr);
   const q = path.length > 0 ? resolveDotted(ctx, expr, path, offset) : undefined;
   const canon = q !== undefined ? canonicalize(q) : undefined;
-  if (canon) {
-    if (!argList) return { kind: 'reference', ...canon, ...range, args: NO_ARGS() };
+  if (canon && q !== undefined) {
+    if (!argList)
+      return { kind: 'reference', ...canon, ...range, args: NO_ARGS(), importedName: q };
     const { args } = readArgList(ctx, argList);
     return {
       kind: 'call',
       ...canon,
       ...range,
       args: takesInputFirst(canon.qualifiedName) ? stripInput(args) : args,
+      importedName: q,
     };
   }
   // A Tensor method: `x.relu()` on something that is not an imported module.
@@ -137,7 +145,8 @@ function nameMention(ctx: ScopeContext, token: SyntaxNode, offset: number): Ment
   if (args.positional.length > arity || !args.positional.every(isKnown)) return undefined;
   return {
     kind: 'method',
-    qualifiedName: `torch.Tensor.${method}`,
+    qualifiedName: (canonicalize(`torch.Tensor.${method}`) as Qualified).qualifiedName,
+    importedName: `torch.Tensor.${method}`,
     framework: 'pytorch',
     ...range,
     args,
@@ -174,7 +183,9 @@ export function activationStringContext(
   ctx: ScopeContext,
   strNode: SyntaxNode,
   offset: number,
-): { framework: Framework; qualifiedPrefix: string; callee: Qualified } | undefined {
+):
+  | { framework: Framework; qualifiedPrefix: string; callee: Qualified; importedName: string }
+  | undefined {
   const found = argumentSlot(ctx, strNode);
   if (!found) return undefined;
   const calleeExpr = found.call.firstChild;
@@ -185,7 +196,7 @@ export function activationStringContext(
   const callee = q !== undefined ? canonicalize(q) : undefined;
   if (!callee) return undefined;
   const where = activationStringSlot(callee, found.slot);
-  return where && { ...where, callee };
+  return where && { ...where, callee, importedName: q as string };
 }
 
 function hasError(n: SyntaxNode): boolean {
@@ -235,6 +246,7 @@ function stringMention(ctx: ScopeContext, str: SyntaxNode, offset: number): Ment
     to: valueNode.to + base,
     args: NO_ARGS(),
     value,
+    importedName: where.importedName,
   };
 }
 

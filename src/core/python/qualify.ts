@@ -12,27 +12,31 @@ export interface Qualified {
 }
 
 /**
- * Canonical spelling of a fully qualified Python name, or undefined when it is not from a
- * framework the catalog knows. `tensorflow.keras.*` and `tf_keras.*` become `keras.*` with
- * framework `tf-keras`; `torch.nn.modules.activation.GELU` becomes `torch.nn.GELU`;
- * `flax.linen.activation.gelu` becomes `flax.linen.gelu`.
+ * Canonical spelling of a fully qualified Python name, in the catalog's spelling, or undefined
+ * when it is not from a framework the catalog knows. `tensorflow.keras.*` becomes `tf_keras.*`
+ * with framework `tf-keras` (Keras 2 as shipped with TensorFlow 2.x; `resolveMention` falls back
+ * to Keras 3 when the arguments are spelled the Keras 3 way); `torch.nn.modules.activation.GELU`
+ * becomes `torch.nn.GELU`; `flax.linen.activation.gelu` becomes `flax.linen.gelu`; PyTorch's
+ * in-place variants (`F.relu_`, `x.sigmoid_()`) become the function they compute (`F.relu`).
  */
 export function canonicalize(q: string): Qualified | undefined {
   const parts = q.split('.');
   switch (parts[0]) {
     case 'torch': {
-      if (parts[1] === 'nn' && parts[2] === 'modules') {
-        const rest = parts.slice(parts[3] === 'activation' ? 4 : 3);
-        return { qualifiedName: ['torch', 'nn', ...rest].join('.'), framework: 'pytorch' };
-      }
-      return { qualifiedName: q, framework: 'pytorch' };
+      let p = parts;
+      if (p[1] === 'nn' && p[2] === 'modules')
+        p = ['torch', 'nn', ...p.slice(p[3] === 'activation' ? 4 : 3)];
+      const last = p[p.length - 1];
+      if (p.length > 1 && /^[a-z]\w*[a-z0-9]_$/.test(last))
+        p = [...p.slice(0, -1), last.slice(0, -1)];
+      return { qualifiedName: p.join('.'), framework: 'pytorch' };
     }
     case 'tensorflow':
       if (parts[1] === 'keras')
-        return { qualifiedName: ['keras', ...parts.slice(2)].join('.'), framework: 'tf-keras' };
+        return { qualifiedName: ['tf_keras', ...parts.slice(2)].join('.'), framework: 'tf-keras' };
       return { qualifiedName: q, framework: 'tensorflow' };
     case 'tf_keras':
-      return { qualifiedName: ['keras', ...parts.slice(1)].join('.'), framework: 'tf-keras' };
+      return { qualifiedName: q, framework: 'tf-keras' };
     case 'keras':
       return { qualifiedName: q, framework: 'keras' };
     case 'jax':
@@ -123,22 +127,15 @@ export function activationStringSlot(
   const q = callee.qualifiedName;
   const last = q.slice(q.lastIndexOf('.') + 1);
   if (callee.framework === 'keras' || callee.framework === 'tf-keras') {
-    const prefix = 'keras.activations.';
-    if (q === 'keras.activations.get' || q === 'keras.activations.deserialize') {
-      return 'index' in slot && slot.index === 0
-        ? { framework: callee.framework, qualifiedPrefix: prefix }
-        : undefined;
+    const root = callee.framework === 'keras' ? 'keras' : 'tf_keras';
+    const rest = q.slice(root.length + 1);
+    const found = { framework: callee.framework, qualifiedPrefix: `${root}.activations.` };
+    if (rest === 'activations.get' || rest === 'activations.deserialize') {
+      return 'index' in slot && slot.index === 0 ? found : undefined;
     }
-    if (!q.startsWith('keras.layers.')) return undefined;
-    if ('keyword' in slot) {
-      return KERAS_ACTIVATION_KEYWORDS.has(slot.keyword)
-        ? { framework: callee.framework, qualifiedPrefix: prefix }
-        : undefined;
-    }
-    const slots = KERAS_POSITIONAL[last];
-    return slots?.some(([i]) => i === slot.index)
-      ? { framework: callee.framework, qualifiedPrefix: prefix }
-      : undefined;
+    if (!rest.startsWith('layers.')) return undefined;
+    if ('keyword' in slot) return KERAS_ACTIVATION_KEYWORDS.has(slot.keyword) ? found : undefined;
+    return KERAS_POSITIONAL[last]?.some(([i]) => i === slot.index) ? found : undefined;
   }
   if (
     callee.framework === 'pytorch' &&
