@@ -452,7 +452,7 @@ const softsign: ElementwiseActivation = {
     const d = 1 + Math.abs(x);
     return (-2 * Math.sign(x)) / (d * d * d);
   },
-  kinks: none,
+  kinks: () => [0],
 };
 
 const arctan: ElementwiseActivation = {

@@ -240,7 +240,10 @@ const gatedProps = (g: string, cost: 1 | 2 | 3) => ({
   zeroCentred: false,
   bounded: 'none' as const,
   selfNormalising: false,
-  gradientNotes: t(`∂/∂a = ${g}(b); ∂/∂b = a·${g}′(b).`, `∂/∂a = ${g}(b)、∂/∂b = a·${g}′(b)。`),
+  gradientNotes: t(
+    `∂/∂a = ${g}(b); ∂/∂b = a·${g}′(b).`,
+    `a についての偏微分は ${g}(b)、b についての偏微分は a·${g}′(b)。`,
+  ),
   cost,
 });
 const shazeer = {
