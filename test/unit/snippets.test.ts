@@ -13,7 +13,9 @@ import {
 import { parseExpr } from '../../src/core/snippets/expr';
 import { printPy, pyNumber } from '../../src/core/snippets/pyPrint';
 
-const elementwise = listActivations().filter((e): e is ElementwiseActivation => e.kind === 'elementwise');
+const elementwise = listActivations().filter(
+  (e): e is ElementwiseActivation => e.kind === 'elementwise',
+);
 const vector = listActivations().filter((e) => e.kind === 'vector');
 
 /** Parameter sets to check: the defaults, and each parameter moved inside its slider range. */
@@ -22,7 +24,8 @@ function paramSets(e: ElementwiseActivation): Params[] {
   const sets: Params[] = [base];
   for (const p of e.params) {
     const v = p.min + 0.37 * (p.max - p.min);
-    if (v !== p.default && (p.valid?.min === undefined || v > p.valid.min)) sets.push({ ...base, [p.name]: v });
+    if (v !== p.default && (p.valid?.min === undefined || v > p.valid.min))
+      sets.push({ ...base, [p.name]: v });
   }
   return sets;
 }
@@ -75,10 +78,19 @@ test('every entry can be written for every framework, with imports and its param
       assert.ok(impl, `${e.id} ${fw}`);
       assert.ok(impl.imports.length > 0, `${e.id} ${fw} imports`);
       assert.ok(impl.code.includes(impl.name), `${e.id} ${fw} defines ${impl.name}`);
-      assert.ok(!/\t/.test(impl.code) && !/ +\n/.test(impl.code), `${e.id} ${fw}: tabs or trailing spaces`);
+      assert.ok(
+        !/\t/.test(impl.code) && !/ +\n/.test(impl.code),
+        `${e.id} ${fw}: tabs or trailing spaces`,
+      );
       for (const p of e.params) {
-        const py = p.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/^lambda$/, 'lambd');
-        assert.match(impl.code, new RegExp(`\\b${py}=${pyNumber(p.default).replace(/[.()']/g, '\\$&')}`), `${e.id} ${fw} ${py}`);
+        const py = p.name
+          .replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+          .replace(/^lambda$/, 'lambd');
+        assert.match(
+          impl.code,
+          new RegExp(`\\b${py}=${pyNumber(p.default).replace(/[.()']/g, '\\$&')}`),
+          `${e.id} ${fw} ${py}`,
+        );
       }
     }
   }
@@ -92,7 +104,9 @@ test('PyTorch: GELU (tanh) module, leaky slope passed in, learnable PReLU slope'
   assert.match(gt.code, /c = math\.sqrt\(2 \/ math\.pi\)/);
   assert.match(gt.code, /t = torch\.tanh\(c \* \(x \+ 0\.044715 \* x \*\* 3\)\)/);
   assert.deepEqual(gt.imports, ['import math', 'import torch', 'from torch import nn']);
-  const lr = generateImplementation(getActivation('leaky_relu')!, 'pytorch', { negativeSlope: 0.3 })!;
+  const lr = generateImplementation(getActivation('leaky_relu')!, 'pytorch', {
+    negativeSlope: 0.3,
+  })!;
   assert.match(lr.code, /def __init__\(self, negative_slope=0\.3\):/);
   assert.match(lr.code, /return torch\.where\(x >= 0, x, self\.negative_slope \* x\)/);
   const pr = generateImplementation(getActivation('prelu')!, 'pytorch')!;
@@ -139,7 +153,12 @@ test('vector entries: max subtracted before exp, axis argument, NumPy vjp', () =
 });
 
 test('the printer keeps Python precedence: unary minus, power and subtraction', () => {
-  const ctx = () => ({ lib: 'numpy' as const, spell: (n: string) => n, tensors: new Set(['x']), needs: new Set<string>() });
+  const ctx = () => ({
+    lib: 'numpy' as const,
+    spell: (n: string) => n,
+    tensors: new Set(['x']),
+    needs: new Set<string>(),
+  });
   assert.equal(printPy(parseExpr('-x ** 2'), ctx()), '-x ** 2');
   assert.equal(printPy(parseExpr('(-x) ** 2'), ctx()), '(-x) ** 2');
   assert.equal(printPy(parseExpr('a - (b - x)'), ctx()), 'a - (b - x)');

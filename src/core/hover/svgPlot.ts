@@ -29,6 +29,8 @@ export interface PlotOptions {
 
 /** Colours of one theme kind: transparent background, so the hover's own background shows. */
 interface Palette {
+  /** Backdrop of the legend only, translucent, so a curve under it does not hide the labels. */
+  legendBg: string;
   f: string;
   df: string;
   axis: string;
@@ -38,10 +40,42 @@ interface Palette {
 }
 
 const PALETTES: Record<ThemeKind, Palette> = {
-  light: { f: '#0065c2', df: '#c25400', axis: '#8a8a8a', zero: '#b0b0b0', text: '#3b3b3b', lineWidth: 1.6 },
-  dark: { f: '#4fb3ff', df: '#ffa657', axis: '#7a7a7a', zero: '#5a5a5a', text: '#c8c8c8', lineWidth: 1.6 },
-  highContrast: { f: '#00ffff', df: '#ffd700', axis: '#ffffff', zero: '#c0c0c0', text: '#ffffff', lineWidth: 2.2 },
-  highContrastLight: { f: '#0f4a85', df: '#a1260d', axis: '#000000', zero: '#4d4d4d', text: '#000000', lineWidth: 2.2 },
+  light: {
+    legendBg: '#ffffff',
+    f: '#0065c2',
+    df: '#c25400',
+    axis: '#8a8a8a',
+    zero: '#b0b0b0',
+    text: '#3b3b3b',
+    lineWidth: 1.6,
+  },
+  dark: {
+    legendBg: '#1e1e1e',
+    f: '#4fb3ff',
+    df: '#ffa657',
+    axis: '#7a7a7a',
+    zero: '#5a5a5a',
+    text: '#c8c8c8',
+    lineWidth: 1.6,
+  },
+  highContrast: {
+    legendBg: '#000000',
+    f: '#00ffff',
+    df: '#ffd700',
+    axis: '#ffffff',
+    zero: '#c0c0c0',
+    text: '#ffffff',
+    lineWidth: 2.2,
+  },
+  highContrastLight: {
+    legendBg: '#ffffff',
+    f: '#0f4a85',
+    df: '#a1260d',
+    axis: '#000000',
+    zero: '#4d4d4d',
+    text: '#000000',
+    lineWidth: 2.2,
+  },
 };
 
 /** The colours used for `theme` (exported for tests and for legends drawn elsewhere). */
@@ -57,10 +91,15 @@ export function niceTicks(lo: number, hi: number, target = 4): number[] {
   if (!(Number.isFinite(lo) && Number.isFinite(hi)) || hi <= lo) return [];
   const raw = (hi - lo) / Math.max(1, target);
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  // The step of 1, 2 or 5 × 10^k whose tick count is closest to the target.
+  let step = mag;
+  for (const m of [1, 2, 5, 10]) {
+    if (Math.abs((hi - lo) / (m * mag) - target) < Math.abs((hi - lo) / step - target))
+      step = m * mag;
+  }
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
-    out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) {
+    out.push(k === 0 ? 0 : Number((k * step).toPrecision(12)));
     if (out.length > 20) break;
   }
   return out;
@@ -168,6 +207,9 @@ export function plotSvg(series: readonly PlotSeries[], opts: PlotOptions): strin
     );
   }
   let ly = box.top + 9;
+  out.push(
+    `<rect x="${box.left + 2}" y="${box.top + 2}" width="30" height="${series.length * 10 + 2}" fill="${pal.legendBg}" fill-opacity="0.75"/>`,
+  );
   for (const s of series) {
     const colour = s.role === 'f' ? pal.f : pal.df;
     const dash = s.role === 'df' ? ' stroke-dasharray="4 2"' : '';

@@ -99,7 +99,8 @@ export function parseExpr(src: string): Expr {
   };
   const mul = (): Expr => {
     let a = unary();
-    while (peek() === '*' || peek() === '/') a = { k: 'bin', op: toks[i++] as BinOp, a, b: unary() };
+    while (peek() === '*' || peek() === '/')
+      a = { k: 'bin', op: toks[i++] as BinOp, a, b: unary() };
     return a;
   };
   const unary = (): Expr => (peek() === '-' ? (i++, { k: 'neg', a: unary() }) : pow());
@@ -160,7 +161,15 @@ export function evalExpr(e: Expr, env: Record<string, number>, erf: ErfFn): numb
     case 'bin': {
       const a = ev(e.a);
       const b = ev(e.b);
-      return e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : e.op === '/' ? a / b : a ** b;
+      return e.op === '+'
+        ? a + b
+        : e.op === '-'
+          ? a - b
+          : e.op === '*'
+            ? a * b
+            : e.op === '/'
+              ? a / b
+              : a ** b;
     }
     case 'cmp': {
       const a = ev(e.a);

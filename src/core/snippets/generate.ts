@@ -166,12 +166,18 @@ function prelude(fw: ImplFramework, needs: Set<string>): { imports: string[]; he
  * Code of one element-wise entry for `fw`, parameters defaulting to `values` (catalog defaults
  * when absent). Returns undefined when the entry has no neutral definition.
  */
-function elementwise(entry: Activation, fw: ImplFramework, values: Params): Implementation | undefined {
+function elementwise(
+  entry: Activation,
+  fw: ImplFramework,
+  values: Params,
+): Implementation | undefined {
   const n = neutralOf(entry.id);
   if (!n) return undefined;
   const paramNames = new Set(entry.params.map((p) => p.name));
   const needs = new Set<string>();
-  const sig = entry.params.map((p) => `${pyParamName(p.name)}=${pyNumber(values[p.name] ?? p.default)}`);
+  const sig = entry.params.map(
+    (p) => `${pyParamName(p.name)}=${pyNumber(values[p.name] ?? p.default)}`,
+  );
   const learnable = new Set(n.def.learnable ?? []);
   const doc = [summaryLine(entry), ...(n.def.note ? ['', n.def.note] : [])];
   const docLines = (d: string[]) =>
@@ -189,7 +195,9 @@ function elementwise(entry: Activation, fw: ImplFramework, values: Params): Impl
         ? `self.${py} = nn.Parameter(torch.tensor(float(${py})))`
         : `self.${py} = ${py}`;
     });
-    const reprArgs = entry.params.map((p) => `${pyParamName(p.name)}={self.${pyParamName(p.name)}}`);
+    const reprArgs = entry.params.map(
+      (p) => `${pyParamName(p.name)}={self.${pyParamName(p.name)}}`,
+    );
     lines = [
       `class ${name}(nn.Module):`,
       ...indent(docLines(doc), 4),
@@ -247,14 +255,18 @@ function elementwise(entry: Activation, fw: ImplFramework, values: Params): Impl
     const fb = body(n, n.f, fw, paramNames, needs);
     lines = [
       `def ${name}(x: jax.Array${sig.map((s) => `, ${s}`).join('')}) -> jax.Array:`,
-      ...indent(docLines([...doc, '', `Derivative: jax.vmap(jax.grad(${name}))(x) for a 1-D x.`]), 4),
+      ...indent(
+        docLines([...doc, '', `Derivative: jax.vmap(jax.grad(${name}))(x) for a 1-D x.`]),
+        4,
+      ),
       ...indent(fb, 4),
     ];
   } else {
     name = functionName(entry.id);
     const fb = body(n, n.f, fw, paramNames, needs);
     const db = body(n, n.df, fw, paramNames, needs);
-    const ds = entry.kind === 'elementwise' && entry.derivativeText ? ` = ${entry.derivativeText}` : '';
+    const ds =
+      entry.kind === 'elementwise' && entry.derivativeText ? ` = ${entry.derivativeText}` : '';
     lines = [
       `def ${name}(x${sig.map((s) => `, ${s}`).join('')}):`,
       ...indent(docLines(doc), 4),
@@ -269,7 +281,13 @@ function elementwise(entry: Activation, fw: ImplFramework, values: Params): Impl
     ];
   }
   const { imports, helpers } = prelude(fw, needs);
-  return { id: entry.id, framework: fw, imports, code: [...helpers, ...lines].join('\n') + '\n', name };
+  return {
+    id: entry.id,
+    framework: fw,
+    imports,
+    code: [...helpers, ...lines].join('\n') + '\n',
+    name,
+  };
 }
 
 /**

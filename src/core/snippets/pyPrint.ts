@@ -162,7 +162,9 @@ function pr(e: Expr, ctx: PrintContext): Printed {
     case 'cmp':
       return { s: `${at(pr(e.a, ctx), ADD)} ${e.op} ${at(pr(e.b, ctx), ADD)}`, prec: CMP };
     case 'call':
-      return isTensor(e, ctx.tensors) ? tensorCall(e.fn, e.args, ctx) : scalarCall(e.fn, e.args, ctx);
+      return isTensor(e, ctx.tensors)
+        ? tensorCall(e.fn, e.args, ctx)
+        : scalarCall(e.fn, e.args, ctx);
   }
 }
 
@@ -209,7 +211,8 @@ function tensorCall(fn: Fn, args: Expr[], ctx: PrintContext): Printed {
       return { s: `_sigmoid(${a[0]})`, prec: ATOM };
     }
     if (fn === 'softplus') return { s: `np.logaddexp(0.0, ${a[0]})`, prec: ATOM };
-    if (fn === 'logSigmoid') return { s: `-np.logaddexp(0.0, -${at(pr(args[0], ctx), UNARY)})`, prec: UNARY };
+    if (fn === 'logSigmoid')
+      return { s: `-np.logaddexp(0.0, -${at(pr(args[0], ctx), UNARY)})`, prec: UNARY };
     if (fn === 'erf') {
       ctx.needs.add('erf');
       return { s: `erf(${a[0]})`, prec: ATOM };
@@ -220,7 +223,10 @@ function tensorCall(fn: Fn, args: Expr[], ctx: PrintContext): Printed {
     // torch.maximum/minimum need two tensors; clamp takes a Python number bound.
     if ((fn === 'maximum' || fn === 'minimum') && t[0] !== t[1]) {
       const [tensor, bound] = t[0] ? [a[0], a[1]] : [a[1], a[0]];
-      return { s: `torch.clamp(${tensor}, ${fn === 'maximum' ? 'min' : 'max'}=${bound})`, prec: ATOM };
+      return {
+        s: `torch.clamp(${tensor}, ${fn === 'maximum' ? 'min' : 'max'}=${bound})`,
+        prec: ATOM,
+      };
     }
     if (fn === 'where' && !t[1] && !t[2]) {
       return {

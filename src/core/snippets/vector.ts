@@ -244,7 +244,9 @@ export function vectorImplementation(
   const doc = `"""${entry.name}: ${entry.text}, along one axis."""`;
   const cls = className(entry.id);
   const names = entry.params.map((p) => pyParamName(p.name));
-  const sig = entry.params.map((p, i) => `, ${names[i]}=${pyNumber(values[p.name] ?? p.default)}`).join('');
+  const sig = entry.params
+    .map((p, i) => `, ${names[i]}=${pyNumber(values[p.name] ?? p.default)}`)
+    .join('');
   const sub = (lines: string[], ax: string, self: string) =>
     lines.map((l) =>
       l.replace(/\bAX\b/g, ax).replace(/\bP_(\w+)/g, (_m, n: string) => `${self}${pyParamName(n)}`),
@@ -303,7 +305,9 @@ export function vectorImplementation(
       '    x = np.asarray(x, dtype=float)',
       '    g = np.asarray(g, dtype=float)',
       ...ind(sub(VJP[entry.id], 'axis', ''), 4).map((l) =>
-        l.replace(/(\w+)\(x, axis\)/, (m, f: string) => (f === entry.id ? `${f}(x, axis${call})` : m)),
+        l.replace(/(\w+)\(x, axis\)/, (m, f: string) =>
+          f === entry.id ? `${f}(x, axis${call})` : m,
+        ),
       ),
     ];
   }
@@ -312,5 +316,11 @@ export function vectorImplementation(
   if (fw === 'numpy' && /\berf\(/.test(text) && !imports.includes('import math')) {
     imports = ['import math', ...imports];
   }
-  return { id: entry.id, framework: fw, imports, code: text, name: fw === 'pytorch' || fw === 'keras' ? cls : entry.id };
+  return {
+    id: entry.id,
+    framework: fw,
+    imports,
+    code: text,
+    name: fw === 'pytorch' || fw === 'keras' ? cls : entry.id,
+  };
 }

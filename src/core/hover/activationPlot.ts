@@ -1,0 +1,107 @@
+/**
+ * Samples a catalog activation for exactly the given parameters and draws it with svgPlot:
+ * f(x) and f′(x) = df/dx on [x0, x1]. Kinks are sampled on both sides and the line is broken
+ * there, so a jump in f′ (ReLU at 0) is drawn as a jump, not as a steep segment. A vector entry
+ * is drawn as its first output on the two-element row [x, 0] (softmax → σ(x)).
+ */
+import type { Activation, Params } from '../catalog/types';
+import { localize, type Lang } from '../catalog/text';
+import { L, fill } from './labels';
+import { plotSvg, svgDataUri, tickLabel, type PlotSeries, type ThemeKind } from './svgPlot';
+
+export interface PlotRequest {
+  entry: Activation;
+  params: Params;
+  x0: number;
+  x1: number;
+  theme: ThemeKind;
+  showDerivative: boolean;
+  lang: Lang;
+  /** Samples across the range (before kinks are added); 121 by default. */
+  samples?: number;
+}
+
+const EPS = 1e-9;
+
+/** Sample positions: a uniform grid plus both sides of every kink inside the range. */
+function positions(
+  x0: number,
+  x1: number,
+  n: number,
+  kinks: number[],
+): { xs: number[]; breaks: Set<number> } {
+  const pts: { x: number; breakAfter: boolean }[] = [];
+  const inside = kinks.filter((k) => k > x0 && k < x1);
+  const gap = (x1 - x0) / (n - 1) / 4;
+  for (let i = 0; i < n; i++) {
+    const x = x0 + ((x1 - x0) * i) / (n - 1);
+    // A grid point on (or right next to) a kink would join the two sides of a jump.
+    if (!inside.some((k) => Math.abs(x - k) < gap)) pts.push({ x, breakAfter: false });
+  }
+  for (const k of inside) {
+    const h = EPS * Math.max(1, Math.abs(k));
+    pts.push({ x: k - h, breakAfter: true }, { x: k + h, breakAfter: false });
+  }
+  pts.sort((a, b) => a.x - b.x);
+  const breaks = new Set<number>();
+  pts.forEach((p, i) => p.breakAfter && breaks.add(i));
+  return { xs: pts.map((p) => p.x), breaks };
+}
+
+/** f and f′ of an element-wise entry, or of a vector entry's first output on [x, 0], sampled. */
+export function sampleEntry(
+  entry: Activation,
+  params: Params,
+  x0: number,
+  x1: number,
+  n = 121,
+): { xs: number[]; f: number[]; df: number[]; breaks: Set<number> } {
+  if (entry.kind === 'elementwise') {
+    let kinks: number[] = [];
+    try {
+      kinks = entry.kinks(params).filter(Number.isFinite);
+    } catch {
+      kinks = [];
+    }
+    const { xs, breaks } = positions(x0, x1, n, kinks);
+    const f = xs.map((x) => entry.f(x, params));
+    const df = xs.map((x) => entry.df(x, params));
+    return { xs, f, df, breaks };
+  }
+  const { xs, breaks } = positions(x0, x1, n, []);
+  const g = (x: number) => entry.apply([x, 0], params)[0];
+  const f = xs.map(g);
+  // Central difference: the vector entries are smooth in x except sparsemax's kinks.
+  const h = 1e-5 * Math.max(1, x1 - x0);
+  const df = xs.map((x) => (g(x + h) - g(x - h)) / (2 * h));
+  return { xs, f, df, breaks };
+}
+
+/** An SVG data URI of the plot and its alt text, or undefined when sampling fails. */
+export function activationPlot(
+  req: PlotRequest,
+): { uri: string; alt: string; svg: string } | undefined {
+  try {
+    const [x0, x1] = req.x1 > req.x0 ? [req.x0, req.x1] : [-5, 5];
+    const s = sampleEntry(req.entry, req.params, x0, x1, req.samples ?? 121);
+    const name =
+      req.entry.kind === 'vector'
+        ? fill(localize(L.vectorPlot, req.lang), req.entry.name)
+        : req.entry.name;
+    const title = fill(
+      localize(req.showDerivative ? L.plotTitle : L.plotTitleF, req.lang),
+      name,
+      tickLabel(x0),
+      tickLabel(x1),
+    );
+    const series: PlotSeries[] = [
+      { role: 'f', label: 'f', xs: s.xs, ys: s.f, breakAfter: s.breaks },
+    ];
+    if (req.showDerivative)
+      series.push({ role: 'df', label: 'f′', xs: s.xs, ys: s.df, breakAfter: s.breaks });
+    const svg = plotSvg(series, { theme: req.theme, x0, x1, title });
+    return { uri: svgDataUri(svg), alt: title, svg };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * The hover of one activation mention as a Markdown string: what this very call computes (its
+ * effective parameters, defaults filled in and marked), the formula, a plot of f and f′ for those
+ * parameters, the key properties, measured framework disagreements, when to use it, and command
+ * links. Pure: the host wraps the string in a `vscode.MarkdownString` with trusted commands.
+ */
+import type { Activation, ApiAlias, ParamSpec, Params, Resolved } from '../catalog/types';
+import type { Mention } from '../python/mentions';
+import type { PyValue } from '../python/literals';
+import { aliasDefaults, getActivation } from '../catalog/catalog';
+import { localize, type Lang } from '../catalog/text';
+import { L, fill, frameworkName, smoothnessText } from './labels';
+import { disagreementLines } from './disagreement';
+import { activationPlot, type PlotRequest } from './activationPlot';
+import type { ThemeKind } from './svgPlot';
+import { CommandIds } from '../commandIds';
+
+/** What the hover shows, from the `activationLab.hover.*` settings and the editor. */
+export interface HoverOptions {
+  lang: Lang;
+  theme: ThemeKind;
+  showPlot: boolean;
+  showDerivative: boolean;
+  xMin: number;
+  xMax: number;
+}
+
+/** The mention (as the detector found it) and its resolution (as the catalog resolved it). */
+export interface HoverSubject {
+  mention: Pick<Mention, 'kind' | 'qualifiedName' | 'framework' | 'args' | 'value'>;
+  resolved: Resolved;
+}
+
+export const DEFAULT_HOVER_OPTIONS: HoverOptions = {
+  lang: 'en',
+  theme: 'dark',
+  showPlot: true,
+  showDerivative: true,
+  xMin: -5,
+  xMax: 5,
+};
+
+/** A statically evaluated call argument as Python source (`'tanh'`, `True`, `0.2`, the text of an unknown). */
+export function pyValueText(v: PyValue): string {
+  if (v === null) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return `'${v}'`;
+  if (Array.isArray(v)) return `[${v.map(pyValueText).join(', ')}]`;
+  return v.unknown;
+}
+
+/** A parameter value as Python would print it, `None` for an unlimited one (∞). */
+export function paramValueText(v: number, spec?: ParamSpec): string {
+  if (v === Infinity && spec?.infinityMeansNone) return 'None';
+  if (!Number.isFinite(v)) return v > 0 ? 'inf' : v < 0 ? '-inf' : 'nan';
+  const s = String(Number(v.toPrecision(6)));
+  return Number.isInteger(v) && !/e/.test(s) ? `${s}.0` : s;
+}
+
+/** The value an argument was given in the call, by keyword or by position, or undefined. */
+export function givenArgument(
+  args: HoverSubject['mention']['args'],
+  api: ApiAlias,
+  name: string,
+): PyValue | undefined {
+  if (Object.prototype.hasOwnProperty.call(args.keywords, name)) return args.keywords[name];
+  const i = api.args.filter((a) => !a.keywordOnly).findIndex((a) => a.name === name);
+  return i >= 0 && i < args.positional.length ? args.positional[i] : undefined;
+}
+
+/** True when the entry's framework APIs default this parameter to different values. */
+function defaultsDisagree(entry: Activation, param: string): boolean {
+  const seen = new Set<number>();
+  for (const a of entry.apis) {
+    if (a.form === 'string' || !a.args.some((g) => g.param === param)) continue;
+    seen.add(aliasDefaults(entry.id, a)[param]);
+  }
+  return seen.size > 1;
+}
+
+/** Bullet lines "`name=value` (symbol) — from the call / default / default of X". */
+function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): string[] {
+  const { resolved, mention } = subject;
+  const alias = resolved.api;
+  // `activation="…"` passes no arguments: every value is the called function's default.
+  const isString = mention.kind === 'string';
+  const defaulted = new Set(resolved.defaulted ?? []);
+  const lines: string[] = [];
+  const covered = new Set<string>();
+  const spec = (name: string) => entry.params.find((p) => p.name === name);
+  const tag = (text: string) => ` — *${text}*`;
+  for (const arg of alias?.args ?? []) {
+    if (arg.name === 'inplace' || arg.name === 'name') continue;
+    const given = alias && !isString ? givenArgument(mention.args, alias, arg.name) : undefined;
+    // A second spelling of a parameter already listed (Keras 3 `alpha=`) only when it was used.
+    if (arg.param && covered.has(arg.param) && given === undefined) continue;
+    if (
+      arg.default === undefined &&
+      given === undefined &&
+      !(arg.param && arg.param in resolved.params)
+    )
+      continue;
+    if (arg.param && arg.param in resolved.params) {
+      covered.add(arg.param);
+      const s = spec(arg.param);
+      const value = paramValueText(resolved.params[arg.param], s);
+      const sym = s?.symbol && s.symbol !== arg.name ? ` (${s.symbol})` : '';
+      const isDefault = isString || defaulted.has(arg.param) || given === undefined;
+      let how = localize(L.fromCall, lang);
+      if (isDefault) {
+        how = defaultsDisagree(entry, arg.param)
+          ? fill(localize(L.defaultOf, lang), `\`${alias!.qualifiedName}\``)
+          : localize(L.default, lang);
+      }
+      lines.push(`- \`${arg.name}=${value}\`${sym}${tag(how)}`);
+    } else if (!arg.param) {
+      // Arguments that choose behaviour rather than set a number: approximate=, dim=, axis=.
+      const value =
+        given !== undefined
+          ? pyValueText(given)
+          : (alias?.requires?.[arg.name] ?? arg.default ?? '');
+      const how = given !== undefined ? L.fromCall : L.default;
+      lines.push(`- \`${arg.name}=${value}\`${tag(localize(how, lang))}`);
+    }
+  }
+  const fixed = resolved.api?.fixed ?? {};
+  for (const p of entry.params) {
+    if (covered.has(p.name) || !(p.name in resolved.params)) continue;
+    const value = paramValueText(resolved.params[p.name], p);
+    const how =
+      p.name in fixed
+        ? fill(localize(L.fixedBy, lang), `\`${resolved.api!.qualifiedName}\``)
+        : defaulted.has(p.name) || isString
+          ? localize(L.default, lang)
+          : localize(L.catalogDefault, lang);
+    lines.push(`- ${p.symbol} = ${value}${tag(how)}`);
+  }
+  return lines;
+}
+
+/** `[label](command:id?<encoded JSON>)`: VS Code passes the decoded object as the argument. */
+export function commandLink(label: string, command: string, arg: unknown): string {
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(arg))})`;
+}
+
+/** Parameters that survive JSON and the playground's schema (finite numbers only). */
+function finiteParams(p: Params): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(p)) if (Number.isFinite(v)) out[k] = v;
+  return out;
+}
+
+/** The implementation framework that matches the mention's framework. */
+export function implementationFrameworkOf(
+  framework: string,
+): 'pytorch' | 'keras' | 'jax' | 'numpy' {
+  if (framework === 'pytorch') return 'pytorch';
+  if (framework === 'keras' || framework === 'tf-keras' || framework === 'tensorflow')
+    return 'keras';
+  if (framework === 'jax' || framework === 'flax') return 'jax';
+  return 'numpy';
+}
+
+/** Links to the playground and to the insert command for this entry and these parameters. */
+export function linksLine(
+  entry: Activation,
+  params: Params,
+  api: string | undefined,
+  framework: string | undefined,
+  lang: Lang,
+): string {
+  const curve = { id: entry.id, params: finiteParams(params), ...(api ? { api } : {}) };
+  const show = { curves: [curve], ...(entry.kind === 'vector' ? { tab: 'vector' } : {}) };
+  const insert = {
+    id: entry.id,
+    params: finiteParams(params),
+    ...(framework ? { framework: implementationFrameworkOf(framework) } : {}),
+  };
+  return [
+    commandLink(
+      `$(graph-line) ${localize(L.showInPlayground, lang)}`,
+      CommandIds.showInPlayground,
+      show,
+    ),
+    commandLink(
+      `$(code) ${localize(L.insertImplementation, lang)}`,
+      CommandIds.insertImplementation,
+      insert,
+    ),
+  ].join(' · ');
+}
+
+/** Formula lines (f and, when enabled and known, f′) in code spans. */
+export function formulaLines(entry: Activation, showDerivative: boolean): string[] {
+  const vector = entry.kind === 'vector';
+  const lines = [vector ? `\`${entry.text}\`` : `\`f(x) = ${entry.text}\``];
+  if (showDerivative && entry.derivativeText) {
+    lines.push(vector ? `\`${entry.derivativeText}\`` : `\`f′(x) = ${entry.derivativeText}\``);
+  }
+  return lines;
+}
+
+/** "Range … · monotonic · smooth (C∞) · zero-centred" and the gradient note. */
+export function propertyLines(entry: Activation, lang: Lang): string[] {
+  const p = entry.properties;
+  const parts = [
+    `${localize(L.range, lang)} \`${p.range}\``,
+    localize(p.monotonic ? L.monotonic : L.notMonotonic, lang),
+    localize(smoothnessText(p.smoothness), lang),
+    localize(p.zeroCentred ? L.zeroCentred : L.notZeroCentred, lang),
+    ...(p.selfNormalising ? [localize(L.selfNormalising, lang)] : []),
+  ];
+  return [
+    `**${localize(L.properties, lang)}:** ${parts.join(' · ')}`,
+    `**${localize(L.gradients, lang)}:** ${localize(p.gradientNotes, lang)}`,
+  ];
+}
+
+/** The plot as a Markdown image, or nothing when plots are off or the entry has no curve. */
+export function plotLine(req: PlotRequest): string[] {
+  const plot = activationPlot(req);
+  return plot ? [`![${plot.alt.replace(/[[\]]/g, '')}](${plot.uri})`] : [];
+}
+
+/**
+ * The complete hover Markdown for a resolved mention, or undefined when the resolved id is not in
+ * the catalog. Sections are separated by horizontal rules so they stay apart in a narrow hover.
+ */
+export function hoverMarkdown(
+  subject: HoverSubject,
+  options: Partial<HoverOptions> = {},
+): string | undefined {
+  const o = { ...DEFAULT_HOVER_OPTIONS, ...options };
+  const entry = getActivation(subject.resolved.id);
+  if (!entry) return undefined;
+  const { lang } = o;
+  const { mention, resolved } = subject;
+  const shown =
+    mention.kind === 'string' && mention.value
+      ? `activation="${mention.value}"`
+      : mention.qualifiedName;
+  const head = [
+    `**${entry.name}** — ${frameworkName(mention.framework)} · \`${shown}\``,
+    '',
+    localize(entry.summary, lang),
+  ];
+  const note = resolved.api?.note;
+  const noted = (resolved.notes ?? []).some((n) => note && n.en === note.en);
+  if (note && !noted) head.push('', `*${localize(note, lang)}*`);
+  const params = parameterLines(subject, entry, lang);
+  const callPart = [
+    `**${localize(L.thisCall, lang)}:**`,
+    '',
+    ...(params.length ? params : [localize(L.noParams, lang)]),
+  ];
+  for (const n of resolved.notes ?? []) callPart.push('', `*${localize(n, lang)}*`);
+  const formula = formulaLines(entry, o.showDerivative).join('  \n');
+  const plot = o.showPlot
+    ? plotLine({
+        entry,
+        params: resolved.params,
+        x0: o.xMin,
+        x1: o.xMax,
+        theme: o.theme,
+        showDerivative: o.showDerivative,
+        lang,
+      })
+    : [];
+  const disagree = disagreementLines(
+    entry,
+    resolved.params,
+    mention.qualifiedName,
+    o.xMin,
+    o.xMax,
+    lang,
+  );
+  const sections = [
+    head.join('\n'),
+    callPart.join('\n'),
+    [formula, ...plot].join('\n\n'),
+    propertyLines(entry, lang).join('  \n'),
+    ...(disagree.length ? [disagree.join('\n')] : []),
+    `**${localize(L.whenToUse, lang)}:** ${localize(entry.whenToUse, lang)}`,
+    linksLine(
+      entry,
+      resolved.params,
+      resolved.api?.qualifiedName ?? mention.qualifiedName,
+      mention.framework,
+      lang,
+    ),
+  ];
+  return sections.join('\n\n---\n\n');
+}

@@ -1,0 +1,156 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzePython } from '../../src/core/python/parse';
+import { hoverAt } from '../../src/core/hover/hoverAt';
+import { hoverMarkdown, type HoverOptions } from '../../src/core/hover/hoverContent';
+import { formatGap, formatX, largestGap } from '../../src/core/hover/gap';
+import { getActivation } from '../../src/core/catalog/catalog';
+import type { ElementwiseActivation } from '../../src/core/catalog/types';
+import { parseShowRequest } from '../../src/core/protocol/webviewProtocol';
+
+const SRC = `import torch.nn as nn
+import torch.nn.functional as F
+import jax
+import keras
+from keras import layers
+
+a = nn.GELU(approximate="tanh")
+b = jax.nn.gelu(x)
+c = keras.layers.LeakyReLU()
+d = layers.Dense(3, activation="leaky_relu")
+e = F.leaky_relu(x, 0.2)
+f = nn.Softmax(dim=-1)
+g = nn.Linear(3, 4)
+`;
+const analysis = analyzePython(SRC);
+
+/** The hover on the first occurrence of `token` (cursor one character into it). */
+function hover(token: string, options: Partial<HoverOptions> = {}) {
+  const at = SRC.indexOf(token);
+  assert.ok(at >= 0, token);
+  return hoverAt(analysis, at + 1, options);
+}
+
+/** Every `command:` link of a hover: command id and decoded argument. */
+function links(md: string): { id: string; arg: Record<string, unknown> }[] {
+  return [...md.matchAll(/\]\(command:([\w.]+)\?([^)\s]+)\)/g)].map((m) => ({
+    id: m[1],
+    arg: JSON.parse(decodeURIComponent(m[2])),
+  }));
+}
+
+test('nn.GELU(approximate="tanh"): the tanh entry, its argument marked as given, plot and links', () => {
+  const h = hover('GELU(approximate')!;
+  assert.equal(h.id, 'gelu_tanh');
+  assert.match(h.markdown, /^\*\*GELU \(tanh approximation\)\*\* — PyTorch · `torch\.nn\.GELU`/);
+  assert.match(h.markdown, /`approximate='tanh'` — \*from the call\*/);
+  assert.match(h.markdown, /!\[[^\]]*\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/]+=*\)/);
+  assert.match(h.markdown, /`f\(x\) = [^`]+`/);
+  assert.match(h.markdown, /`f′\(x\) = [^`]+`/);
+  const [show, insert] = links(h.markdown);
+  assert.equal(show.id, 'activationLab.showInPlayground');
+  assert.deepEqual(show.arg, { curves: [{ id: 'gelu_tanh', params: {}, api: 'torch.nn.GELU' }] });
+  assert.equal(parseShowRequest(show.arg).ok, true, 'the playground accepts the link argument');
+  assert.equal(insert.id, 'activationLab.insertImplementation');
+  assert.deepEqual(insert.arg, { id: 'gelu_tanh', params: {}, framework: 'pytorch' });
+});
+
+test('jax.nn.gelu(x): tanh approximation by default, with the measured gap to exact GELU', () => {
+  const h = hover('gelu(x)')!;
+  assert.equal(h.id, 'gelu_tanh');
+  assert.match(h.markdown, /— JAX · `jax\.nn\.gelu`/);
+  assert.match(h.markdown, /`approximate=True` — \*default\*/);
+  const exact = getActivation('gelu') as ElementwiseActivation;
+  const tanh = getActivation('gelu_tanh') as ElementwiseActivation;
+  const g = largestGap(
+    (x) => tanh.f(x, {}),
+    (x) => exact.f(x, {}),
+    -5,
+    5,
+  );
+  assert.ok(
+    Math.abs(g.gap - 4.73e-4) < 0.01e-4 && Math.abs(Math.abs(g.at) - 2.7) < 0.01,
+    JSON.stringify(g),
+  );
+  assert.ok(
+    h.markdown.includes(`largest |Δf| = ${formatGap(g.gap)} at x ≈ ${formatX(g.at)}`),
+    h.markdown,
+  );
+  assert.match(
+    h.markdown,
+    /vs `torch\.nn\.GELU` \(GELU[^)]*\)\): largest \|Δf\| = 4\.7e-4 at x ≈ −2\.70 on \[−5, 5\]/,
+  );
+});
+
+test('keras.layers.LeakyReLU() is 0.3 (layer default); activation="leaky_relu" is 0.2', () => {
+  const layer = hover('LeakyReLU()')!;
+  assert.equal(layer.id, 'leaky_relu');
+  assert.equal(layer.resolved.params.negativeSlope, 0.3);
+  assert.match(
+    layer.markdown,
+    /`negative_slope=0\.3` \(a\) — \*default of `keras\.layers\.LeakyReLU`\*/,
+  );
+  assert.match(layer.markdown, /vs `torch\.nn\.LeakyReLU` \(a = 0\.01\)/);
+  const str = hover('leaky_relu"')!;
+  assert.equal(str.id, 'leaky_relu');
+  assert.match(str.markdown, /— Keras 3 · `activation="leaky_relu"`/);
+  assert.match(
+    str.markdown,
+    /`negative_slope=0\.2` \(a\) — \*default of `keras\.activations\.leaky_relu`\*/,
+  );
+  assert.match(str.markdown, /vs `keras\.layers\.LeakyReLU` \(a = 0\.3\)/);
+  assert.deepEqual(links(str.markdown)[0].arg, {
+    curves: [
+      { id: 'leaky_relu', params: { negativeSlope: 0.2 }, api: 'keras.activations.leaky_relu' },
+    ],
+  });
+});
+
+test('a positional argument is read as the call gives it', () => {
+  const h = hover('leaky_relu(x, 0.2)')!;
+  assert.equal(h.resolved.params.negativeSlope, 0.2);
+  assert.match(h.markdown, /`negative_slope=0\.2` \(a\) — \*from the call\*/);
+});
+
+test('vector entries: dim from the call, the vector tab in the link, a plot of the first output', () => {
+  const h = hover('Softmax(dim')!;
+  assert.match(h.markdown, /`dim=-1` — \*from the call\*/);
+  assert.equal((links(h.markdown)[0].arg as { tab?: string }).tab, 'vector');
+  assert.match(h.markdown, /data:image\/svg\+xml;base64,/);
+});
+
+test('Japanese text when the display language is Japanese', () => {
+  const h = hover('LeakyReLU()', { lang: 'ja' })!;
+  assert.match(h.markdown, /この呼び出しの実効パラメータ/);
+  assert.match(h.markdown, /`keras\.layers\.LeakyReLU` の既定値/);
+  assert.match(h.markdown, /フレームワーク間の違い/);
+  assert.match(h.markdown, /プレイグラウンドで表示/);
+});
+
+test('settings: plot off, derivative off, another x range', () => {
+  const noPlot = hover('GELU(approximate', { showPlot: false })!;
+  assert.doesNotMatch(noPlot.markdown, /data:image/);
+  const noDerivative = hover('GELU(approximate', { showDerivative: false })!;
+  assert.doesNotMatch(noDerivative.markdown, /f′\(x\)/);
+  const wide = hover('gelu(x)', { xMin: -10, xMax: 10 })!;
+  assert.match(wide.markdown, /on \[−10, 10\]/);
+});
+
+test('nothing for unknown calls, comments and bad input; never a throw', () => {
+  assert.equal(hover('Linear'), undefined);
+  assert.equal(hoverAt(analysis, -5), undefined);
+  assert.equal(hoverAt(analysis, 1e9), undefined);
+  assert.equal(hoverAt(analyzePython('nn.GELU(  # unbalanced\n'), 3), undefined);
+  assert.equal(
+    hoverMarkdown({
+      mention: {
+        kind: 'call',
+        qualifiedName: 'x.y',
+        framework: 'pytorch',
+        args: { positional: [], keywords: {} },
+      },
+      resolved: { id: 'no_such_id', params: {} },
+    }),
+    undefined,
+  );
+});
