@@ -1,0 +1,272 @@
+/**
+ * Training benchmark: the same network on the same data with this engine (typed arrays, layer at
+ * a time), a per-neuron-object implementation in TensorFlow Playground's style, and
+ * @tensorflow/tfjs on its CPU backend. Prints µs per training sample and ms per 100 × 100 grid
+ * (medians over repeats), ratios measured in this run, multiply-adds per second against a plain
+ * dot-product loop, and heap growth over 10,000 epochs. Measures only; never fails on a target.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { FeatureId } from '../src/core/train/config';
+import { createTrainer } from '../src/core/train/createTrainer';
+import type { Trainer } from '../src/core/train/trainer';
+import { createRng } from '../src/core/train/rng';
+import * as pg from './tfPlayground/nn';
+
+const ALL: FeatureId[] = ['x', 'y', 'x2', 'y2', 'xy', 'sinX', 'sinY'];
+const NETS = [
+  { name: 'default 2-8-8-1', features: ['x', 'y'] as FeatureId[], hidden: [8, 8], sampleUs: 0.25, gridMs: 1.2 },
+  { name: 'large 7-8×6-1', features: ALL, hidden: [8, 8, 8, 8, 8, 8], sampleUs: 0.75, gridMs: 3.3 },
+];
+/** 500 training points (and 500 test points), batch 10, plain SGD. */
+const DATA = { name: 'circle' as const, nSamples: 1000, testFraction: 0.5, seed: 1 };
+const LR = 0.03;
+const BATCH = 10;
+const RES = 100;
+
+const now = () => performance.now();
+const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+const f = (v: number, d = 3) => v.toFixed(d).padStart(9);
+
+/** Median of `reps` timings of fn(), in ms, after one warm-up call. */
+function timeMs(reps: number, fn: () => void): number {
+  fn();
+  const t: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = now();
+    fn();
+    t.push(now() - t0);
+  }
+  return median(t);
+}
+
+/** Multiply-adds per training sample (forward, weight gradients, input gradients) and per prediction. */
+function macs(sizes: number[]): { train: number; predict: number } {
+  let fwd = 0;
+  let gin = 0;
+  for (let l = 1; l < sizes.length; l++) {
+    fwd += sizes[l - 1] * sizes[l];
+    if (l > 1) gin += sizes[l - 1] * sizes[l];
+  }
+  return { train: 2 * fwd + gin, predict: fwd };
+}
+
+interface Row {
+  impl: string;
+  sampleUs: number;
+  gridMs: number;
+  note: string;
+}
+
+function benchEngine(tr: Trainer): Row {
+  const nTrain = tr.dataset.train.length;
+  const E = 20;
+  const ms = timeMs(9, () => tr.step(E));
+  const out = new Float32Array(RES * RES);
+  const grid = timeMs(15, () => tr.predictGrid(RES, out));
+  const r = tr.evaluate();
+  return { impl: 'this engine', sampleUs: (ms * 1000) / (E * nTrain), gridMs: grid, note: `acc ${r.trainAccuracy?.toFixed(3)}` };
+}
+
+function benchPlayground(tr: Trainer, act: pg.NeuronActivation, gain: number): Row {
+  const ds = tr.dataset;
+  const fm = (tr as unknown as { features: { fill(x: number, y: number, o: Float64Array, off: number): void; size: number } }).features;
+  const k = fm.size;
+  const net = pg.buildNetwork([...tr.layerSizes], act, gain, createRng(1));
+  const scratch = new Float64Array(k);
+  // As in the Playground, each sample's input is built as a fresh array.
+  const input = (x: number, y: number): number[] => {
+    fm.fill(x, y, scratch, 0);
+    return Array.from(scratch);
+  };
+  const rng = createRng(2);
+  const order = Array.from({ length: ds.train.length }, (_, i) => i);
+  const epoch = () => {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    order.forEach((s, i) => {
+      pg.forwardProp(net, input(ds.train.x[s], ds.train.y[s]));
+      pg.backProp(net, ds.train.label[s]);
+      if ((i + 1) % BATCH === 0) pg.updateWeights(net, LR);
+    });
+  };
+  const E = 3;
+  const ms = timeMs(5, () => {
+    for (let e = 0; e < E; e++) epoch();
+  });
+  const { xMin, xMax, yMin, yMax } = ds.extent;
+  const grid = timeMs(5, () => {
+    for (let r = 0; r < RES; r++) {
+      for (let c = 0; c < RES; c++) {
+        const x = xMin + ((c + 0.5) * (xMax - xMin)) / RES;
+        const y = yMax - ((r + 0.5) * (yMax - yMin)) / RES;
+        pg.forwardProp(net, input(x, y));
+      }
+    }
+  });
+  let ok = 0;
+  for (let s = 0; s < ds.train.length; s++) {
+    const p = pg.forwardProp(net, input(ds.train.x[s], ds.train.y[s]));
+    if ((p >= 0.5 ? 1 : 0) === ds.train.label[s]) ok++;
+  }
+  return { impl: 'per-neuron objects', sampleUs: (ms * 1000) / (E * ds.train.length), gridMs: grid, note: `acc ${(ok / ds.train.length).toFixed(3)}` };
+}
+
+function benchTf(tr: Trainer, act: 'relu' | 'tanh'): Row {
+  const ds = tr.dataset;
+  const t = tr as unknown as { trainX: Float64Array; features: { fill(x: number, y: number, o: Float64Array, off: number): void } };
+  const sizes = [...tr.layerSizes];
+  const k = sizes[0];
+  const n = ds.train.length;
+  const X = tf.tensor2d(Float32Array.from(t.trainX), [n, k]);
+  const Y = tf.tensor2d(Float32Array.from(ds.train.label), [n, 1]);
+  const rng = createRng(1);
+  const Ws: tf.Variable[] = [];
+  const bs: tf.Variable[] = [];
+  for (let l = 1; l < sizes.length; l++) {
+    const std = Math.sqrt((l === sizes.length - 1 ? 1 : act === 'relu' ? 2 : 1) / sizes[l - 1]);
+    const w = Float32Array.from({ length: sizes[l - 1] * sizes[l] }, () => std * rng.normal());
+    Ws.push(tf.variable(tf.tensor2d(w, [sizes[l - 1], sizes[l]])));
+    bs.push(tf.variable(tf.zeros([sizes[l]])));
+  }
+  const logits = (x: tf.Tensor2D): tf.Tensor2D => {
+    let h = x;
+    for (let l = 0; l < Ws.length; l++) {
+      const z = tf.add(tf.matMul(h, Ws[l]), bs[l]) as tf.Tensor2D;
+      h = l < Ws.length - 1 ? (act === 'relu' ? tf.relu(z) : tf.tanh(z)) : z;
+    }
+    return h;
+  };
+  const opt = tf.train.sgd(LR);
+  const epoch = () => {
+    for (let s = 0; s < n; s += BATCH) {
+      tf.tidy(() => {
+        const xb = X.slice([s, 0], [Math.min(BATCH, n - s), k]);
+        const yb = Y.slice([s, 0], [Math.min(BATCH, n - s), 1]);
+        opt.minimize(() => tf.losses.sigmoidCrossEntropy(yb, logits(xb)) as tf.Scalar);
+      });
+    }
+  };
+  const ms = timeMs(3, epoch);
+  const G = new Float64Array(RES * RES * k);
+  const { xMin, xMax, yMin, yMax } = ds.extent;
+  for (let r = 0; r < RES; r++) {
+    for (let c = 0; c < RES; c++) {
+      t.features.fill(xMin + ((c + 0.5) * (xMax - xMin)) / RES, yMax - ((r + 0.5) * (yMax - yMin)) / RES, G, (r * RES + c) * k);
+    }
+  }
+  const grid = timeMs(5, () => {
+    tf.tidy(() => {
+      const g = tf.tensor2d(Float32Array.from(G), [RES * RES, k]);
+      tf.sigmoid(logits(g)).dataSync();
+    });
+  });
+  const acc = tf.tidy(() => {
+    const p = tf.sigmoid(logits(X)).greaterEqual(0.5).cast('float32');
+    return p.equal(Y).mean().dataSync()[0];
+  });
+  tf.dispose([X, Y, ...Ws, ...bs]);
+  return { impl: 'tfjs (cpu)', sampleUs: (ms * 1000) / n, gridMs: grid, note: `acc ${acc.toFixed(3)}` };
+}
+
+/** Plain dot product over two Float64Arrays (one accumulator) and the same with four accumulators. */
+function dotBaseline(): { plain: number; unrolled: number } {
+  const n = 1024;
+  const a = Float64Array.from({ length: n }, (_, i) => Math.sin(i));
+  const b = Float64Array.from({ length: n }, (_, i) => Math.cos(i));
+  const reps = 20000;
+  let sink = 0;
+  const plain = timeMs(7, () => {
+    for (let r = 0; r < reps; r++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += a[i] * b[i];
+      sink += s;
+    }
+  });
+  const unrolled = timeMs(7, () => {
+    for (let r = 0; r < reps; r++) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = 0; i < n; i += 4) {
+        s0 += a[i] * b[i];
+        s1 += a[i + 1] * b[i + 1];
+        s2 += a[i + 2] * b[i + 2];
+        s3 += a[i + 3] * b[i + 3];
+      }
+      sink += s0 + s1 + s2 + s3;
+    }
+  });
+  if (sink === 42) console.log('');
+  // In G multiply-adds per second: n·reps / (ms · 10⁶).
+  return { plain: (n * reps) / (plain * 1e6), unrolled: (n * reps) / (unrolled * 1e6) };
+}
+
+/** Heap growth (MB) after gc over 10,000 epochs of the default network, in one step call and in 10,000. */
+function heapGrowth(): { one: number; many: number } | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  const cfg = { dataset: DATA, features: NETS[0].features, hidden: NETS[0].hidden, batchSize: BATCH, learningRate: LR };
+  const measure = (run: (t: Trainer) => void) => {
+    const tr = createTrainer(cfg);
+    tr.step(5);
+    gc();
+    gc();
+    const h0 = process.memoryUsage().heapUsed;
+    run(tr);
+    gc();
+    gc();
+    return (process.memoryUsage().heapUsed - h0) / 2 ** 20;
+  };
+  return {
+    one: measure((t) => t.step(10000)),
+    many: measure((t) => {
+      for (let e = 0; e < 10000; e++) t.step(1);
+    }),
+  };
+}
+
+async function main(): Promise<void> {
+  await tf.setBackend('cpu');
+  const dot = dotBaseline();
+  console.log(`Node ${process.version}; ${DATA.nSamples / 2} training points (circle), batch ${BATCH}, SGD η = ${LR}, 100 × 100 grid.`);
+  console.log(`Dot-product loop (Float64Array, n = 1024): ${dot.plain.toFixed(2)} G multiply-adds/s plain, ${dot.unrolled.toFixed(2)} G with 4 accumulators.\n`);
+  for (const net of NETS) {
+    for (const act of ['relu', 'tanh'] as const) {
+      const tr = createTrainer({ dataset: DATA, features: net.features, hidden: net.hidden, activation: act, batchSize: BATCH, learningRate: LR });
+      const m = macs([...tr.layerSizes]);
+      const rows = [
+        benchEngine(tr),
+        benchPlayground(tr, act === 'relu' ? pg.RELU : pg.TANH, act === 'relu' ? 2 : 1),
+        benchTf(tr, act),
+      ];
+      console.log(`${net.name}, ${act} (${m.train} multiply-adds per training sample, ${m.predict} per prediction)`);
+      console.log('  implementation        µs/sample  ms/epoch   ms/grid   vs engine (sample, grid)   check');
+      for (const r of rows) {
+        const ratio = r === rows[0] ? '' : `${(r.sampleUs / rows[0].sampleUs).toFixed(1)}× slower, ${(r.gridMs / rows[0].gridMs).toFixed(1)}× slower`;
+        console.log(`  ${r.impl.padEnd(20)}${f(r.sampleUs)} ${f((r.sampleUs * tr.dataset.train.length) / 1000, 2)} ${f(r.gridMs)}   ${ratio.padEnd(26)} ${r.note}`);
+      }
+      const e = rows[0];
+      const gmacTrain = m.train / (e.sampleUs * 1e3);
+      const gmacGrid = (m.predict * RES * RES) / (e.gridMs * 1e6);
+      console.log(`  targets: ≤ ${net.sampleUs} µs/sample ${e.sampleUs <= net.sampleUs ? 'met' : 'MISSED'}, ≤ ${net.gridMs} ms/grid ${e.gridMs <= net.gridMs ? 'met' : 'MISSED'}`);
+      console.log(`  engine multiply-adds/s: training ${gmacTrain.toFixed(2)} G (${(gmacTrain / dot.plain).toFixed(2)}× the plain dot loop, ${(gmacTrain / dot.unrolled).toFixed(2)}× the unrolled one), grid ${gmacGrid.toFixed(2)} G (${(gmacGrid / dot.plain).toFixed(2)}×, ${(gmacGrid / dot.unrolled).toFixed(2)}×)\n`);
+    }
+  }
+  const heap = heapGrowth();
+  if (!heap) console.log('Heap growth: run with node --expose-gc to measure.');
+  else {
+    console.log(`Heap growth over 10,000 epochs of the default network (target < 1 MB):`);
+    console.log(`  one step(10000) call: ${heap.one.toFixed(3)} MB; 10,000 step(1) calls (keeps 10,001 history entries): ${heap.many.toFixed(3)} MB`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(0);
+  },
+);
