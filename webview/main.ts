@@ -1,12 +1,50 @@
+/**
+ * Entry of the playground webview: says `webview/ready`, builds the app from the host's `init`
+ * snapshot (restoring the saved UI state unless the host asks to show something), then follows
+ * `playground/show` and `file/saved`.
+ */
+import 'katex/dist/katex.min.css';
 import './style.css';
+import { assertNever, type InitMessage } from '../src/core/protocol/webviewProtocol';
+import { App, starterCurves } from './app';
+import { setLocale, t } from './i18n';
+import { defaultState, restoreState } from './state';
 import { onHostMessage, post } from './vscodeApi';
 
-const app = document.getElementById('app')!;
-const h1 = document.createElement('h1');
-h1.textContent = 'Activation Lab';
-app.append(h1);
+let app: App | undefined;
+
+function start(init: InitMessage): void {
+  setLocale(init.locale, init.strings);
+  document.title = t('Activation Lab Playground');
+  const restored = restoreState();
+  const state = restored ?? defaultState();
+  if (!restored) {
+    state.curves = starterCurves();
+    state.active = state.curves[0]?.key ?? -1;
+  }
+  try {
+    app = new App(document.getElementById('app')!, state, init.settings);
+    if (init.show) app.show(init.show);
+  } catch (e) {
+    post({ type: 'log/error', message: `Playground failed to start: ${String(e)}`.slice(0, 4000) });
+    throw e;
+  }
+}
 
 onHostMessage((m) => {
-  if (m.type === 'init') document.documentElement.lang = m.locale;
+  switch (m.type) {
+    case 'init':
+      // A second `init` (the host re-sent it) keeps the running page.
+      if (!app) start(m);
+      return;
+    case 'playground/show':
+      app?.show(m.show);
+      return;
+    case 'file/saved':
+      app?.saved(m.ok, m.detail);
+      return;
+    default:
+      assertNever(m);
+  }
 });
 post({ type: 'webview/ready' });

@@ -1,0 +1,238 @@
+/**
+ * Chromium harness for the playground webview: serves `dist/` from a local HTTP server, builds
+ * the page with the host's own `playgroundHtml()` (so the real CSP applies, with the server's
+ * origin as `cspSource`), and prepends a nonce'd script that stands in for `acquireVsCodeApi`:
+ * it records posted messages, keeps `setState`, answers `webview/ready` with an `init`, sets the
+ * theme's body class, and collects `securitypolicyviolation` events.
+ */
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { playgroundHtml } from '../../src/core/webviewHtml';
+import type { InitMessage, ShowRequest } from '../../src/core/protocol/webviewProtocol';
+
+export const root = resolve(__dirname, '../../..');
+export const resultsDir = join(root, 'test-results', 'webview');
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
+
+export interface PageOptions {
+  theme?: 'dark' | 'light';
+  locale?: 'en' | 'ja';
+  show?: ShowRequest;
+  /** What `getState()` returns at start (a saved UI state). */
+  state?: unknown;
+  reducedMotion?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+export interface Posted {
+  type: string;
+  [k: string]: unknown;
+}
+
+export interface TestPage {
+  page: Page;
+  /** Messages the page posted to the host, in order. */
+  posted(): Promise<Posted[]>;
+  /** CSP violations seen by the page. */
+  violations(): Promise<string[]>;
+  /** Uncaught errors and console errors. */
+  errors: string[];
+  /** Chunk files the page requested (lazy loading checks). */
+  requests: string[];
+  state(): Promise<unknown>;
+  setTheme(theme: 'dark' | 'light'): Promise<void>;
+  /** Sends a host → webview message (as VS Code does, through `window.postMessage`). */
+  hostSend(message: unknown): Promise<void>;
+}
+
+/** The ja l10n bundle, as the host sends it in `init.strings` for a Japanese VS Code. */
+export function jaStrings(): Record<string, string> {
+  return JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
+}
+
+function standIn(init: InitMessage, opts: PageOptions): string {
+  return `
+window.__posted = [];
+window.__violations = [];
+window.__state = ${JSON.stringify(opts.state ?? null)};
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '') + ':' + e.lineNumber);
+});
+document.body.className = 'vscode-${opts.theme ?? 'dark'}';
+let acquired = false;
+window.acquireVsCodeApi = () => {
+  if (acquired) throw new Error('acquireVsCodeApi called twice');
+  acquired = true;
+  return {
+    postMessage(m) {
+      window.__posted.push(JSON.parse(JSON.stringify(m)));
+      if (m && m.type === 'webview/ready') setTimeout(() => window.postMessage(${JSON.stringify(init)}, '*'), 0);
+    },
+    getState() { return window.__state; },
+    setState(s) { window.__state = JSON.parse(JSON.stringify(s)); },
+  };
+};`;
+}
+
+export class Harness {
+  private server!: Server;
+  browser!: Browser;
+  origin = '';
+  private pages = new Map<string, string>();
+  private counter = 0;
+
+  async start(): Promise<void> {
+    if (!existsSync(join(root, 'dist', 'webview.js')))
+      throw new Error('dist/webview.js is missing: run the build first');
+    if (!existsSync(chromiumPath))
+      throw new Error(`Chromium is missing at ${chromiumPath} (node scripts/ensureChromium.mjs)`);
+    this.server = createServer((req, res) => void this.serve(req.url ?? '/', res));
+    await new Promise<void>((ok) => this.server.listen(0, '127.0.0.1', ok));
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: FLAGS,
+      headless: true,
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+  }
+
+  private async serve(url: string, res: ServerResponse): Promise<void> {
+    const path = decodeURIComponent(url.split('?')[0]);
+    if (path.startsWith('/page/')) {
+      const html = this.pages.get(path.slice('/page/'.length));
+      res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html ?? 'no such page');
+      return;
+    }
+    const file =
+      path === '/test/themes.css'
+        ? join(root, 'test', 'webview', 'themes.css')
+        : path.startsWith('/dist/')
+          ? normalize(join(root, path))
+          : '';
+    if (!file || !file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(await readFile(file));
+  }
+
+  /** Opens the playground page with a stand-in host. */
+  async open(opts: PageOptions = {}): Promise<TestPage> {
+    const nonce = randomBytes(16)
+      .toString('base64')
+      .replace(/[^A-Za-z0-9]/g, '');
+    const locale = opts.locale ?? 'en';
+    const init: InitMessage = {
+      type: 'init',
+      locale,
+      strings: locale === 'ja' ? jaStrings() : {},
+      show: opts.show,
+      settings: { reducedMotion: opts.reducedMotion ?? false, maxTrainingEpochs: 2000 },
+    };
+    let html = playgroundHtml({
+      cspSource: this.origin,
+      nonce,
+      scriptUri: `${this.origin}/dist/webview.js`,
+      styleUri: `${this.origin}/dist/webview.css`,
+      lang: locale,
+    });
+    html = html
+      .replace(
+        '</head>',
+        `<link rel="stylesheet" href="${this.origin}/test/themes.css" nonce="${nonce}">\n</head>`,
+      )
+      .replace('<body>', `<body>\n<script nonce="${nonce}">${standIn(init, opts)}</script>`);
+    const id = String(++this.counter);
+    this.pages.set(id, html);
+    const context = await this.browser.newContext({
+      viewport: opts.viewport ?? { width: 1280, height: 900 },
+      reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${this.origin}/page/${id}`);
+    await page.waitForSelector('.legend-area', { timeout: 10_000 });
+    return {
+      page,
+      errors,
+      requests,
+      posted: () => page.evaluate(() => (window as unknown as { __posted: Posted[] }).__posted),
+      violations: () =>
+        page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+      state: () => page.evaluate(() => (window as unknown as { __state: unknown }).__state),
+      setTheme: (theme) =>
+        page.evaluate((t) => {
+          document.body.className = `vscode-${t}`;
+        }, theme),
+      hostSend: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+    };
+  }
+}
+
+/** Pixel statistics of a canvas: how many pixels are near each colour, and how many differ from the background. */
+export async function canvasPixels(
+  page: Page,
+  selector: string,
+  colors: string[],
+): Promise<{ counts: number[]; painted: number; hash: number }> {
+  return page.evaluate(
+    ({ selector, colors }) => {
+      const c = document.querySelector(selector) as HTMLCanvasElement;
+      const ctx = c.getContext('2d')!;
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      const rgb = colors.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+      const counts = colors.map(() => 0);
+      const bg = [data[0], data[1], data[2]];
+      let painted = 0;
+      let hash = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const r = data[i];
+        const g = data[i + 1];
+        const b = data[i + 2];
+        hash = (hash * 31 + r * 7 + g * 13 + b) | 0;
+        if (Math.abs(r - bg[0]) + Math.abs(g - bg[1]) + Math.abs(b - bg[2]) > 30) painted++;
+        rgb.forEach(([cr, cg, cb], k) => {
+          if (Math.abs(r - cr) + Math.abs(g - cg) + Math.abs(b - cb) < 24) counts[k]++;
+        });
+      }
+      return { counts, painted, hash };
+    },
+    { selector, colors },
+  );
+}

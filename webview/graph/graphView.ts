@@ -1,0 +1,396 @@
+/**
+ * The graph: chart.js line chart of f, f′ and f″ of every plotted curve, updated in place.
+ * Samples go into typed arrays that are reused, points are mutated in place and the chart is
+ * redrawn with `update('none')`, so a slider drag redraws at pointer speed.
+ */
+import {
+  Chart,
+  LineController,
+  LineElement,
+  LinearScale,
+  PointElement,
+  type ChartDataset,
+  type Plugin,
+  type ScriptableScaleContext,
+} from 'chart.js';
+import type { SampleBuffers } from '../catalog';
+import { fmt, t } from '../i18n';
+import type { Theme } from '../theme';
+import { flatRegions, maxDifference, type FlatRegion, type PlotSource } from './plotSource';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale);
+
+/** Points per curve. */
+export const SAMPLES = 1000;
+/** Values beyond this are drawn at this height (canvas coordinates must stay reasonable). */
+const Y_CLAMP = 1e6;
+
+type Pt = { x: number; y: number };
+type LineDataset = ChartDataset<'line', Pt[]>;
+
+interface Series {
+  source: PlotSource;
+  buf: Required<SampleBuffers>;
+  f: Pt[];
+  df: Pt[];
+  d2f: Pt[];
+}
+
+export interface GraphOptions {
+  showDf: boolean;
+  showD2f: boolean;
+  /** Shade where |f′| of the curve with this key is below the threshold. */
+  shade: { key: number; threshold: number } | null;
+  /** Plot f_a − f_b (keys) on a second axis. */
+  diff: { a: number; b: number } | null;
+}
+
+const points = () => Array.from({ length: SAMPLES }, () => ({ x: 0, y: 0 }));
+const clampY = (y: number) => (y > Y_CLAMP ? Y_CLAMP : y < -Y_CLAMP ? -Y_CLAMP : y);
+
+export class GraphView {
+  readonly chart: Chart<'line', Pt[]>;
+  private series: Series[] = [];
+  private options: GraphOptions = { showDf: true, showD2f: false, shade: null, diff: null };
+  private x: [number, number] = [-5, 5];
+  private fixedY: [number, number] | null = null;
+  private shownY: [number, number] = [-1, 1];
+  private theme: Theme;
+  private readonly diffPts = points();
+  private readonly diffMarker: Pt[] = [{ x: 0, y: 0 }];
+  /** Regions shaded on the last redraw. */
+  regions: FlatRegion[] = [];
+  /** The difference curve's largest |Δ| on the last redraw. */
+  diffMax: { x: number; delta: number } | undefined;
+
+  constructor(canvas: HTMLCanvasElement, theme: Theme) {
+    this.theme = theme;
+    Chart.defaults.font.family = theme.font;
+    this.chart = new Chart<'line', Pt[]>(canvas, {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        events: [],
+        layout: { padding: { top: 8, right: 8 } },
+        elements: { point: { radius: 0, hoverRadius: 0 }, line: { tension: 0 } },
+        scales: {
+          x: { type: 'linear', min: -5, max: 5 },
+          y: { type: 'linear', min: -1, max: 1 },
+          y2: {
+            type: 'linear',
+            position: 'right',
+            display: false,
+            grid: { drawOnChartArea: false },
+          },
+        },
+        plugins: {},
+      },
+      plugins: [this.backgroundPlugin(), this.shadingPlugin(), this.diffLabelPlugin()],
+    });
+    this.applyTheme();
+  }
+
+  /** Replaces the plotted curves (structure change: datasets are rebuilt). */
+  setSources(sources: PlotSource[], options: GraphOptions): void {
+    const old = new Map(this.series.map((s) => [s.source.key, s]));
+    this.options = options;
+    this.series = sources.map((source) => {
+      const prev = old.get(source.key);
+      if (prev) return { ...prev, source };
+      const n = SAMPLES;
+      return {
+        source,
+        buf: { f: new Float64Array(n), df: new Float64Array(n), d2f: new Float64Array(n) },
+        f: points(),
+        df: points(),
+        d2f: points(),
+      };
+    });
+    this.chart.data.datasets = this.buildDatasets();
+    this.redraw();
+  }
+
+  /** Sets the visible x range and a fixed y range (`null` fits y to the curves). */
+  setRange(x: [number, number], y: [number, number] | null): void {
+    this.x = [x[0], x[1]];
+    this.fixedY = y ? [y[0], y[1]] : null;
+  }
+
+  /** The x and y ranges on screen. */
+  ranges(): { x: [number, number]; y: [number, number] } {
+    return { x: [...this.x], y: [...this.shownY] };
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    Chart.defaults.font.family = theme.font;
+    this.chart.data.datasets = this.buildDatasets();
+    this.applyTheme();
+    this.chart.update('none');
+  }
+
+  /** Resamples every curve over the current range and redraws (no structural change). */
+  redraw(): void {
+    const [x0, x1] = this.x;
+    const h = (x1 - x0) / (SAMPLES - 1);
+    const { showDf, showD2f } = this.options;
+    for (const s of this.series) {
+      if (!s.source.visible) continue;
+      s.source.sample(x0, x1, SAMPLES, showD2f ? s.buf : { f: s.buf.f, df: s.buf.df });
+      const { f, df, d2f } = s.buf;
+      for (let i = 0; i < SAMPLES; i++) {
+        const x = x0 + i * h;
+        s.f[i].x = x;
+        s.f[i].y = clampY(f[i]);
+        if (showDf) {
+          s.df[i].x = x;
+          s.df[i].y = clampY(df[i]);
+        }
+        if (showD2f) {
+          s.d2f[i].x = x;
+          s.d2f[i].y = clampY(d2f[i]);
+        }
+      }
+    }
+    this.updateDifference(x0, x1, h);
+    const shaded = this.options.shade && this.find(this.options.shade.key);
+    this.regions =
+      shaded && shaded.source.visible
+        ? flatRegions(x0, x1, shaded.buf.df, SAMPLES, this.options.shade!.threshold)
+        : [];
+    this.shownY = this.fixedY ?? this.fitY();
+    const scales = this.chart.options.scales!;
+    Object.assign(scales.x!, { min: x0, max: x1 });
+    Object.assign(scales.y!, { min: this.shownY[0], max: this.shownY[1] });
+    this.chart.update('none');
+  }
+
+  /** PNG of the chart as base64 (without the `data:` prefix). */
+  pngBase64(): string {
+    return this.chart.toBase64Image('image/png', 1).split(',')[1] ?? '';
+  }
+
+  /** The sampled series, for the CSV export. */
+  sampled(): { label: string; f: Float64Array; df: Float64Array; d2f?: Float64Array }[] {
+    return this.series
+      .filter((s) => s.source.visible)
+      .map((s) => ({
+        label: s.source.label,
+        f: s.buf.f,
+        df: s.buf.df,
+        d2f: this.options.showD2f ? s.buf.d2f : undefined,
+      }));
+  }
+
+  /** The difference curve's samples, when it is shown. */
+  difference(): Float64Array | undefined {
+    if (!this.diffActive()) return undefined;
+    return Float64Array.from(this.diffPts, (p) => p.y);
+  }
+
+  destroy(): void {
+    this.chart.destroy();
+  }
+
+  private find(key: number): Series | undefined {
+    return this.series.find((s) => s.source.key === key);
+  }
+
+  private diffActive(): [Series, Series] | undefined {
+    const d = this.options.diff;
+    if (!d || d.a === d.b) return undefined;
+    const a = this.find(d.a);
+    const b = this.find(d.b);
+    return a && b && a.source.visible && b.source.visible ? [a, b] : undefined;
+  }
+
+  private updateDifference(x0: number, x1: number, h: number): void {
+    const pair = this.diffActive();
+    const y2 = this.chart.options.scales!.y2!;
+    y2.display = !!pair;
+    this.diffMax = undefined;
+    if (!pair) return;
+    const [a, b] = pair;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < SAMPLES; i++) {
+      const d = a.buf.f[i] - b.buf.f[i];
+      this.diffPts[i].x = x0 + i * h;
+      this.diffPts[i].y = clampY(d);
+      if (Number.isFinite(d)) {
+        if (d < lo) lo = d;
+        if (d > hi) hi = d;
+      }
+    }
+    this.diffMax = maxDifference(
+      x0,
+      x1,
+      a.buf.f,
+      b.buf.f,
+      SAMPLES,
+      (x) => a.source.at(x).f - b.source.at(x).f,
+    );
+    if (this.diffMax) {
+      this.diffMarker[0].x = this.diffMax.x;
+      this.diffMarker[0].y = this.diffMax.delta;
+    }
+    const span = Math.max(hi - lo, Math.abs(hi), Math.abs(lo), 1e-12);
+    Object.assign(y2, { min: Math.min(lo, 0) - span * 0.1, max: Math.max(hi, 0) + span * 0.1 });
+  }
+
+  /** A y range holding every shown curve, padded, never thinner than 0.5. */
+  private fitY(): [number, number] {
+    let lo = Infinity;
+    let hi = -Infinity;
+    const scan = (a: Float64Array) => {
+      for (let i = 0; i < SAMPLES; i++) {
+        const v = a[i];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    };
+    for (const s of this.series) {
+      if (!s.source.visible) continue;
+      scan(s.buf.f);
+      if (this.options.showDf) scan(s.buf.df);
+    }
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
+      lo = Number.isFinite(lo) ? lo : -1;
+      hi = Number.isFinite(hi) ? Math.max(hi, lo + 1) : lo + 2;
+    }
+    lo = Math.max(lo, -1e4);
+    hi = Math.min(hi, 1e4);
+    const pad = Math.max((hi - lo) * 0.08, 0.25);
+    return [lo - pad, hi + pad];
+  }
+
+  private buildDatasets(): LineDataset[] {
+    const th = this.theme;
+    const out: LineDataset[] = [];
+    for (const s of this.series) {
+      const base = {
+        borderColor: s.source.color,
+        backgroundColor: s.source.color,
+        pointRadius: 0,
+        hidden: !s.source.visible,
+        yAxisID: 'y',
+      };
+      out.push({ ...base, label: s.source.label, data: s.f, borderWidth: th.lineWidth });
+      if (this.options.showDf)
+        out.push({
+          ...base,
+          label: `${s.source.label} f′`,
+          data: s.df,
+          borderWidth: th.lineWidth * 0.75,
+          borderDash: [6, 4],
+        });
+      if (this.options.showD2f)
+        out.push({
+          ...base,
+          label: `${s.source.label} f″`,
+          data: s.d2f,
+          borderWidth: th.lineWidth * 0.75,
+          borderDash: [2, 3],
+        });
+    }
+    if (this.diffActive()) {
+      out.push({
+        label: 'Δ',
+        data: this.diffPts,
+        borderColor: th.difference,
+        borderWidth: th.lineWidth * 0.75,
+        borderDash: [10, 3, 2, 3],
+        pointRadius: 0,
+        yAxisID: 'y2',
+      });
+      out.push({
+        label: 'max |Δ|',
+        data: this.diffMarker,
+        borderColor: th.difference,
+        backgroundColor: th.difference,
+        showLine: false,
+        pointRadius: 5,
+        pointStyle: 'crossRot',
+        borderWidth: 2,
+        yAxisID: 'y2',
+      });
+    }
+    return out;
+  }
+
+  private applyTheme(): void {
+    const th = this.theme;
+    const s = this.chart.options.scales!;
+    const zeroAware = (ctx: ScriptableScaleContext) => (ctx.tick?.value === 0 ? th.axis : th.grid);
+    for (const id of ['x', 'y', 'y2'] as const) {
+      const sc = s[id]!;
+      sc.ticks = { ...sc.ticks, color: th.muted };
+      sc.border = { color: th.grid };
+      sc.grid = {
+        ...sc.grid,
+        color: id === 'y2' ? th.grid : zeroAware,
+        lineWidth: (c: ScriptableScaleContext) => (c.tick?.value === 0 ? 1.5 : 1),
+      };
+    }
+    s.y2!.title = { display: true, text: t('difference Δ'), color: th.muted };
+  }
+
+  private backgroundPlugin(): Plugin<'line'> {
+    return {
+      id: 'alBackground',
+      beforeDraw: (chart) => {
+        const { ctx, width, height } = chart;
+        ctx.save();
+        ctx.fillStyle = this.theme.background;
+        ctx.fillRect(0, 0, width, height);
+        ctx.restore();
+      },
+    };
+  }
+
+  private shadingPlugin(): Plugin<'line'> {
+    return {
+      id: 'alShading',
+      beforeDatasetsDraw: (chart) => {
+        if (!this.regions.length) return;
+        const { ctx, chartArea: a, scales } = chart;
+        ctx.save();
+        for (const r of this.regions) {
+          const p0 = Math.max(a.left, scales.x.getPixelForValue(r.x0));
+          const p1 = Math.min(a.right, scales.x.getPixelForValue(r.x1));
+          ctx.fillStyle = r.kind === 'dead' ? this.theme.dead : this.theme.saturated;
+          ctx.fillRect(p0, a.top, p1 - p0, a.bottom - a.top);
+        }
+        ctx.restore();
+      },
+    };
+  }
+
+  private diffLabelPlugin(): Plugin<'line'> {
+    return {
+      id: 'alDiffLabel',
+      afterDatasetsDraw: (chart) => {
+        const m = this.diffMax;
+        if (!m || !this.diffActive()) return;
+        const { ctx, chartArea: a, scales } = chart;
+        const px = scales.x.getPixelForValue(m.x);
+        const py = scales.y2.getPixelForValue(m.delta);
+        if (px < a.left || px > a.right) return;
+        const text = `max |Δ| = ${fmt(Math.abs(m.delta), 3)} @ x = ${fmt(m.x, 3)}`;
+        ctx.save();
+        ctx.font = `12px ${this.theme.font}`;
+        ctx.fillStyle = this.theme.foreground;
+        const w = ctx.measureText(text).width;
+        const tx = Math.min(Math.max(px + 8, a.left + 4), a.right - w - 4);
+        const ty = Math.min(Math.max(py - 10, a.top + 14), a.bottom - 6);
+        ctx.fillText(text, tx, ty);
+        ctx.restore();
+      },
+    };
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * UI text: `t(key)` looks the English text up in the l10n bundle the host sends in `init`
+ * (VS Code's `vscode.l10n.bundle`, keyed by the English text), with `{0}`-style arguments.
+ */
+let strings: Record<string, string> = {};
+let lang: 'en' | 'ja' = 'en';
+
+export function setLocale(l: 'en' | 'ja', bundle: Record<string, string>): void {
+  lang = l;
+  strings = bundle;
+  document.documentElement.lang = l;
+}
+
+export function locale(): 'en' | 'ja' {
+  return lang;
+}
+
+/** The translation of an English UI string, with `{0}`, `{1}`… replaced by `args`. */
+export function t(key: string, ...args: (string | number)[]): string {
+  const s = strings[key] ?? key;
+  return args.length ? s.replace(/\{(\d+)\}/g, (m, i: string) => String(args[+i] ?? m)) : s;
+}
+
+/** Formats a number for read-outs: short, fixed width where it helps, no `-0`. */
+export function fmt(v: number, digits = 4): string {
+  if (Number.isNaN(v)) return '—';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  const s = a >= 1e5 || a < 1e-4 ? v.toExponential(2) : String(+v.toPrecision(digits));
+  return s.replace('-', '−');
+}
