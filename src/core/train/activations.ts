@@ -7,6 +7,7 @@
  */
 import type { Params } from '../catalog/types';
 import { normCdf, normPdf } from '../math/special';
+import { expFast, tanhFast } from './fastMath';
 import type { ActivationChoice, CustomActivation, InitScheme } from './config';
 
 /** What the trainer needs from the catalog for one id: f, f′, default parameters, properties. */
@@ -131,14 +132,14 @@ export function kernelF(k: number, a0: number, a1: number, x: number): number {
     case K_IDENTITY: return x;
     case K_RELU: return x > 0 ? x : 0;
     case K_LEAKY: return x >= 0 ? x : a0 * x;
-    case K_ELU: return x > 0 ? x : a0 * (Math.exp(x) - 1);
-    case K_SELU: return x > 0 ? SELU_LAMBDA * x : SELU_LAMBDA * SELU_ALPHA * (Math.exp(x) - 1);
-    case K_SIGMOID: return 1 / (1 + Math.exp(-x));
-    case K_TANH: return Math.tanh(x);
-    case K_SILU: return x / (1 + Math.exp(-x));
+    case K_ELU: return x > 0 ? x : a0 * (expFast(x) - 1);
+    case K_SELU: return x > 0 ? SELU_LAMBDA * x : SELU_LAMBDA * SELU_ALPHA * (expFast(x) - 1);
+    case K_SIGMOID: return 1 / (1 + expFast(-x));
+    case K_TANH: return tanhFast(x);
+    case K_SILU: return x / (1 + expFast(-x));
     case K_GELU: return x * normCdf(x);
-    case K_GELU_TANH: return x / (1 + Math.exp(-2 * SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
-    case K_SOFTPLUS: return a0 * x > a1 ? x : Math.log1p(Math.exp(a0 * x)) / a0;
+    case K_GELU_TANH: return x / (1 + expFast(-2 * SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
+    case K_SOFTPLUS: return a0 * x > a1 ? x : Math.log1p(expFast(a0 * x)) / a0;
     default: return NaN;
   }
 }
@@ -149,17 +150,17 @@ export function kernelDf(k: number, a0: number, a1: number, x: number): number {
     case K_IDENTITY: return 1;
     case K_RELU: return x > 0 ? 1 : 0;
     case K_LEAKY: return x >= 0 ? 1 : a0;
-    case K_ELU: return x > 0 ? 1 : a0 * Math.exp(x);
-    case K_SELU: return x > 0 ? SELU_LAMBDA : SELU_LAMBDA * SELU_ALPHA * Math.exp(x);
-    case K_SIGMOID: { const s = 1 / (1 + Math.exp(-x)); return s * (1 - s); }
-    case K_TANH: { const t = Math.tanh(x); return 1 - t * t; }
-    case K_SILU: { const s = 1 / (1 + Math.exp(-x)); return s * (1 + x * (1 - s)); }
+    case K_ELU: return x > 0 ? 1 : a0 * expFast(x);
+    case K_SELU: return x > 0 ? SELU_LAMBDA : SELU_LAMBDA * SELU_ALPHA * expFast(x);
+    case K_SIGMOID: { const s = 1 / (1 + expFast(-x)); return s * (1 - s); }
+    case K_TANH: { const t = tanhFast(x); return 1 - t * t; }
+    case K_SILU: { const s = 1 / (1 + expFast(-x)); return s * (1 + x * (1 - s)); }
     case K_GELU: return normCdf(x) + x * normPdf(x);
     case K_GELU_TANH: {
-      const sg = 1 / (1 + Math.exp(-2 * SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
+      const sg = 1 / (1 + expFast(-2 * SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
       return sg + x * sg * (1 - sg) * 2 * SQRT_2_OVER_PI * (1 + 0.134145 * x * x);
     }
-    case K_SOFTPLUS: return a0 * x > a1 ? 1 : 1 / (1 + Math.exp(-a0 * x));
+    case K_SOFTPLUS: return a0 * x > a1 ? 1 : 1 / (1 + expFast(-a0 * x));
     default: return NaN;
   }
 }

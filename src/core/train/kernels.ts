@@ -6,6 +6,7 @@
  * on the generic activation path.
  */
 import { normCdf, normPdf } from '../math/special';
+import { expFast, tanhFast } from './fastMath';
 import type { LayerActivation } from './activations';
 import {
   K_ELU,
@@ -300,25 +301,25 @@ export function activateForward(act: LayerActivation, z: Float64Array, a: Float6
     case K_ELU:
       for (let k = 0; k < n; k++) {
         const v = z[k];
-        a[k] = v > 0 ? v : a0 * (Math.exp(v) - 1);
+        a[k] = v > 0 ? v : a0 * (expFast(v) - 1);
       }
       return;
     case K_SELU:
       for (let k = 0; k < n; k++) {
         const v = z[k];
-        a[k] = v > 0 ? SELU_LAMBDA * v : SELU_LA * (Math.exp(v) - 1);
+        a[k] = v > 0 ? SELU_LAMBDA * v : SELU_LA * (expFast(v) - 1);
       }
       return;
     case K_SIGMOID:
-      for (let k = 0; k < n; k++) a[k] = 1 / (1 + Math.exp(-z[k]));
+      for (let k = 0; k < n; k++) a[k] = 1 / (1 + expFast(-z[k]));
       return;
     case K_TANH:
-      for (let k = 0; k < n; k++) a[k] = Math.tanh(z[k]);
+      for (let k = 0; k < n; k++) a[k] = tanhFast(z[k]);
       return;
     case K_SILU:
       for (let k = 0; k < n; k++) {
         const v = z[k];
-        a[k] = v / (1 + Math.exp(-v));
+        a[k] = v / (1 + expFast(-v));
       }
       return;
     case K_GELU:
@@ -331,13 +332,13 @@ export function activateForward(act: LayerActivation, z: Float64Array, a: Float6
       // x·σ(2u) = ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³): no cancellation for x ≪ 0.
       for (let k = 0; k < n; k++) {
         const v = z[k];
-        a[k] = v / (1 + Math.exp(-2 * SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)));
+        a[k] = v / (1 + expFast(-2 * SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)));
       }
       return;
     case K_SOFTPLUS:
       for (let k = 0; k < n; k++) {
         const v = z[k];
-        a[k] = a0 * v > a1 ? v : Math.log1p(Math.exp(a0 * v)) / a0;
+        a[k] = a0 * v > a1 ? v : Math.log1p(expFast(a0 * v)) / a0;
       }
       return;
     default: {
@@ -394,7 +395,7 @@ export function activateBackward(
     case K_SILU:
       for (let k = 0; k < n; k++) {
         const v = z[k];
-        const s = 1 / (1 + Math.exp(-v));
+        const s = 1 / (1 + expFast(-v));
         g[k] *= s * (1 + v * (1 - s));
       }
       return;
@@ -407,14 +408,14 @@ export function activateBackward(
     case K_GELU_TANH:
       for (let k = 0; k < n; k++) {
         const v = z[k];
-        const s = 1 / (1 + Math.exp(-2 * SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)));
+        const s = 1 / (1 + expFast(-2 * SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)));
         g[k] *= s + v * s * (1 - s) * 2 * SQRT_2_OVER_PI * (1 + 0.134145 * v * v);
       }
       return;
     case K_SOFTPLUS:
       for (let k = 0; k < n; k++) {
         const v = z[k];
-        if (!(a0 * v > a1)) g[k] *= 1 / (1 + Math.exp(-a0 * v));
+        if (!(a0 * v > a1)) g[k] *= 1 / (1 + expFast(-a0 * v));
       }
       return;
     default: {

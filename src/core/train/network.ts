@@ -8,6 +8,7 @@
  * Every buffer is allocated once, for `capacity` rows.
  */
 import type { LayerActivation } from './activations';
+import { expFast } from './fastMath';
 import {
   activateBackward,
   activateForward,
@@ -84,7 +85,7 @@ export class Network {
     const z = this.z[this.depth];
     const a = this.a[this.depth];
     if (this.head === 'sigmoid') {
-      for (let r = 0; r < rows; r++) a[r] = 1 / (1 + Math.exp(-z[r]));
+      for (let r = 0; r < rows; r++) a[r] = 1 / (1 + expFast(-z[r]));
     } else if (this.head === 'linear') {
       for (let k = 0; k < rows * n; k++) a[k] = z[k];
     } else {
@@ -94,7 +95,7 @@ export class Network {
         for (let c = 1; c < n; c++) if (z[o + c] > m) m = z[o + c];
         let s = 0;
         for (let c = 0; c < n; c++) {
-          const e = Math.exp(z[o + c] - m);
+          const e = expFast(z[o + c] - m);
           a[o + c] = e;
           s += e;
         }

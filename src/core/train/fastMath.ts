@@ -1,0 +1,60 @@
+/**
+ * exp and tanh for the trainer's inner loops, written out so that the JIT inlines them: about
+ * twice as fast as `Math.exp`/`Math.tanh` (which are calls into C), and as accurate for the
+ * trainer's purposes. `expFast` is within 1e-15 relative of eˣ; `tanhFast` within 4e-16
+ * absolute and 3e-15 relative of tanh x. Outside the fast range they defer to `Math`.
+ */
+
+const LOG2E = 1.4426950408889634;
+const LN2_HI = 6.9314718036912381649e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+/** Adding and subtracting 1.5·2⁵² rounds a double of magnitude < 2⁵¹ to the nearest integer. */
+const ROUND = 6755399441055744.0;
+/** 2ᵏ for k = −1022 … 1023, at index k + 1022. */
+const POW2 = Float64Array.from({ length: 2046 }, (_, i) => Math.pow(2, i - 1022));
+
+/**
+ * eˣ = 2ᵏ·eʳ with k = round(x/ln 2) and r = x − k·ln 2 (ln 2 split in two parts so r is exact
+ * to ~1e-19), |r| ≤ ln 2/2; eʳ by its Taylor polynomial of degree 12 (truncation < 2e-16),
+ * evaluated in Estrin's scheme to shorten the dependency chain.
+ */
+export function expFast(x: number): number {
+  // NaN, ±∞ and the ranges where the result is subnormal or overflows go to Math.exp.
+  if (!(x > -708 && x < 709)) return Math.exp(x);
+  const k = x * LOG2E + ROUND - ROUND;
+  const r = x - k * LN2_HI - k * LN2_LO;
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  const r8 = r4 * r4;
+  const p =
+    1 +
+    r +
+    r2 * (0.5 + r * 0.16666666666666666) +
+    r4 * (0.041666666666666664 + r * 0.008333333333333333 + r2 * (0.001388888888888889 + r * 1.984126984126984e-4)) +
+    r8 *
+      (2.48015873015873e-5 +
+        r * 2.755731922398589e-6 +
+        r2 * (2.755731922398589e-7 + r * 2.505210838544172e-8) +
+        r4 * 2.08767569878681e-9);
+  return p * POW2[(k + 1022) | 0];
+}
+
+/**
+ * tanh x: for |x| < 0.04 the odd Taylor polynomial to x⁹ (relative error < 1e-16); otherwise
+ * sign(x)·(1 − e)/(1 + e) with e = e^{−2|x|} ≤ 0.93, which neither overflows nor cancels badly.
+ */
+export function tanhFast(x: number): number {
+  const ax = Math.abs(x);
+  if (ax < 0.04) {
+    const x2 = x * x;
+    return x + x * x2 * (-0.3333333333333333 + x2 * (0.13333333333333333 + x2 * (-0.05396825396825397 + x2 * 0.021869488536155203)));
+  }
+  const e = expFast(-2 * ax);
+  const t = (1 - e) / (1 + e);
+  return x < 0 ? -t : t;
+}
+
+/** σ(x) = 1/(1 + e^{−x}); for x ≪ 0 this is e^{x}/(1 + e^{x}) to within rounding, and 0 below −708. */
+export function sigmoidFast(x: number): number {
+  return 1 / (1 + expFast(-x));
+}
