@@ -132,13 +132,11 @@ export class Workbench {
 
   /** Opens a top-level file of the workspace by clicking its row in the explorer. */
   async openFile(fileName: string): Promise<void> {
-    const row = this.page
-      .locator('.explorer-folders-view .monaco-list-row')
-      .filter({
-        has: this.page.locator('.label-name', {
-          hasText: new RegExp(`^${escapeRegExp(fileName)}$`),
-        }),
-      });
+    const row = this.page.locator('.explorer-folders-view .monaco-list-row').filter({
+      has: this.page.locator('.label-name', {
+        hasText: new RegExp(`^${escapeRegExp(fileName)}$`),
+      }),
+    });
     await row.first().click();
     await this.page
       .locator('.tabs-container .tab.active', { hasText: fileName })
@@ -304,6 +302,22 @@ export class Workbench {
       }
       await this.page.waitForTimeout(250);
     }
+  }
+
+  /**
+   * Runs one step of a test and saves test-results/e2e/<name>.png after it; when the step
+   * throws, the screenshot is <name>-FAILED.png and the error is rethrown.
+   */
+  async step<T>(name: string, body: () => Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await body();
+    } catch (error) {
+      await this.screenshot(`${name}-FAILED`).catch(() => undefined);
+      throw error;
+    }
+    await this.screenshot(name);
+    return result;
   }
 
   /** Saves a screenshot to test-results/e2e/<name>.png and returns its path. */
