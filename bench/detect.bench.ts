@@ -7,7 +7,7 @@
 import { parser } from '@lezer/python';
 import { completionContext } from '../src/core/python/completionContext';
 import { findMention } from '../src/core/python/mentions';
-import { analyzePython } from '../src/core/python/parse';
+import { analyzePython, MAX_DOCUMENT_CHARS } from '../src/core/python/parse';
 
 const HEADER = `import math
 import torch
@@ -163,6 +163,38 @@ for (let i = 0; i < 20; i++) findMention(analyzePython(makeFile(300)), 400);
   for (let i = 0; i < 10; i++)
     ys.push(time(() => findMention(analyzePython(unclosed, i), offs[offs.length - 1] - 1)));
   row('50,000-line file with an unclosed bracket near the top: first query', ys, '≤ 50 ms');
+}
+
+{
+  // Pathological shapes: every line a module-level assignment; the largest document analysed;
+  // a staircase of ever deeper blocks.
+  const assigns =
+    HEADER +
+    Array.from({ length: 50_000 }, (_, k) => `v${k} = nn.GELU(approximate="tanh")\n`).join('');
+  const xs: number[] = [];
+  for (let i = 0; i < 10; i++)
+    xs.push(time(() => findMention(analyzePython(assigns, i), assigns.length - 20)));
+  row('50,000 module-level assignments: first query', xs, '≤ 50 ms');
+  let huge = makeFile(10_000);
+  while (huge.length < MAX_DOCUMENT_CHARS - 200_000) huge += huge;
+  huge = huge.slice(0, MAX_DOCUMENT_CHARS - 1);
+  const off = huge.lastIndexOf('GELU(') + 1;
+  const ys: number[] = [];
+  for (let i = 0; i < 10; i++) ys.push(time(() => findMention(analyzePython(huge, i), off)));
+  row(`${huge.length}-char file (just under MAX_DOCUMENT_CHARS): first query`, ys, '≤ 50 ms');
+  const over = huge + huge.slice(0, 10);
+  const zs: number[] = [];
+  for (let i = 0; i < 10; i++) zs.push(time(() => findMention(analyzePython(over, i), off)));
+  row('file over MAX_DOCUMENT_CHARS: refused', zs, '≤ 50 ms');
+  const stairs =
+    HEADER +
+    Array.from({ length: 2000 }, (_, k) => `${' '.repeat(k)}if x${k}:\n`).join('') +
+    ' '.repeat(2000) +
+    'y = nn.GELU()\n';
+  const ss: number[] = [];
+  for (let i = 0; i < 10; i++)
+    ss.push(time(() => findMention(analyzePython(stairs, i), stairs.length - 5)));
+  row('2,000 nested blocks: first query', ss, '≤ 50 ms');
 }
 
 const w = [Math.max(...rows.map((r) => r[0].length)), 10, 10, 14];

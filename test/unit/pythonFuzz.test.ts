@@ -165,3 +165,41 @@ test('the error handler sees what the API swallows', () => {
     setDetectorErrorHandler(undefined);
   }
 });
+
+test('pathological shapes: deep nesting, CRLF, tabs, unterminated long strings, odd unicode', () => {
+  const errors: unknown[] = [];
+  setDetectorErrorHandler((e) => errors.push(e));
+  try {
+    const head = 'import torch.nn as nn\n';
+    const shapes = [
+      head + '('.repeat(5000) + 'nn.GELU()' + ')'.repeat(5000),
+      head + 'x = ' + '['.repeat(3000) + 'nn.GELU(approximate="tanh")',
+      head + '('.repeat(40) + 'a' + ',a)'.repeat(40) + ' = nn.GELU()',
+      head + 'f = ' + 'lambda a: '.repeat(2000) + 'nn.GELU()',
+      head + 'x = ' + '-'.repeat(5000) + '1\ny = nn.GELU(' + '-'.repeat(5000) + '1)',
+      head + 'x = """' + 'nn.GELU() '.repeat(2000),
+      head + 'x = \\\n'.repeat(3000) + 'nn.GELU()',
+      head.replace('\n', '\r\n') + 'act = nn.GELU()\r\n',
+      head + 'def f(x):\n\tif x:\n\t\treturn nn.GELU()\n',
+      head + 'π = 1\n𝔵 = nn.GELU()\n# ☃\n"\ud800"\n',
+      Array.from({ length: 300 }, (_, k) => `${' '.repeat(k)}def f${k}(nn):`).join('\n') +
+        '\n' +
+        ' '.repeat(300) +
+        'nn.GELU()',
+    ];
+    for (const text of shapes) exercise(text, rng(text.length));
+    assert.deepEqual(errors, [], String(errors[0]));
+    const crlf = head.replace('\n', '\r\n') + 'act = nn.GELU()\r\n';
+    assert.equal(
+      findMention(analyzePython(crlf), crlf.indexOf('GELU'))?.qualifiedName,
+      'torch.nn.GELU',
+    );
+    const tabs = head + 'def f(x):\n\tif x:\n\t\treturn nn.GELU()\n';
+    assert.equal(
+      findMention(analyzePython(tabs), tabs.indexOf('GELU'))?.qualifiedName,
+      'torch.nn.GELU',
+    );
+  } finally {
+    setDetectorErrorHandler(undefined);
+  }
+});

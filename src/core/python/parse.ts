@@ -7,8 +7,11 @@
  */
 import type { Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
-import { addBinding, importBindings, type Binding, type BindingTable } from './imports';
+import type { BindingTable } from './imports';
+import { buildModuleTable } from './moduleTable';
 import { Kw, lineIndexAt, scanLogicalLines, type LogicalLines } from './scan';
+
+export { IMPORTS_MAX_CHARS } from './moduleTable';
 
 /** Documents longer than this (in UTF-16 units) are not analysed at all: every query answers
  * `undefined`. Scanning 4 M characters takes about 30 ms on a slow core. */
@@ -23,9 +26,8 @@ export const WINDOW_MAX_CHARS = 16_000;
 export const LONG_LINE_WINDOW_CHARS = 4_000;
 /** Header lines longer than this are left out of a window. */
 export const HEADER_MAX_CHARS = 2_000;
-/** Total size of module-level import statements read for the import table; imports beyond it
- * (in document order) are ignored. */
-export const IMPORTS_MAX_CHARS = 64_000;
+/** Enclosing block headers kept in a window (Python itself allows 100 indentation levels). */
+export const MAX_HEADERS = 64;
 /** Parsed windows kept per analysis. */
 export const WINDOW_CACHE_SIZE = 8;
 
@@ -56,10 +58,6 @@ export interface ParsedWindow {
   from: number;
   to: number;
 }
-
-const IDENT = /^[\p{L}_][\p{L}\p{N}_]*$/u;
-const DOTTED = /^[\p{L}_][\p{L}\p{N}_]*(?:[ \t]*\.[ \t]*[\p{L}_][\p{L}\p{N}_]*)*$/u;
-const DEF_NAME = /^(?:async\s+)?(?:def|class)\s+([\p{L}_][\p{L}\p{N}_]*)/u;
 
 /**
  * The result of reading one Python document (or notebook cell). Build it with `analyzePython`
@@ -175,120 +173,14 @@ function windowRanges(
     main = { from, to: Math.min(lines.end[L], from + LONG_LINE_WINDOW_CHARS) };
     cand = L;
   }
-  for (let p = lines.parent[cand]; p >= 0; p = lines.parent[p]) {
+  for (let p = lines.parent[cand]; p >= 0 && ranges.length < MAX_HEADERS; p = lines.parent[p]) {
     const hFrom = lines.lineStart[p];
     const hTo = Math.min(text.length, lines.end[p] + 1);
-    if (hTo - hFrom <= HEADER_MAX_CHARS && hTo <= main.from)
-      ranges.unshift({ from: hFrom, to: hTo });
+    if (hTo - hFrom <= HEADER_MAX_CHARS && hTo <= main.from) ranges.push({ from: hFrom, to: hTo });
   }
+  ranges.reverse();
   ranges.push(main);
   return ranges;
-}
-
-/** Scope of each logical line: true when it lies inside a `def` or `class` body. */
-function nestedFlags(lines: LogicalLines): Uint8Array {
-  const nested = new Uint8Array(lines.count);
-  for (let k = 0; k < lines.count; k++) {
-    const p = lines.parent[k];
-    if (p >= 0) {
-      const kw = lines.keyword[p];
-      nested[k] = kw === Kw.Def || kw === Kw.Class ? 1 : nested[p];
-    }
-  }
-  return nested;
-}
-
-/** Names bound by an assignment target such as `a`, `a, b`, `(a, *b)`, `a: int`. */
-export function targetNames(target: string): string[] {
-  const colon = target.indexOf(':');
-  const t = colon >= 0 ? target.slice(0, colon) : target;
-  const out: string[] = [];
-  for (const part of t.split(',')) {
-    const s = part.replace(/[()[\]*\s]/g, '');
-    if (IDENT.test(s)) out.push(s);
-  }
-  return out;
-}
-
-function buildModuleTable(
-  text: string,
-  lines: LogicalLines | undefined,
-  inherited: BindingTable | undefined,
-): BindingTable {
-  const table: BindingTable = new Map();
-  if (inherited) {
-    for (const [name, list] of inherited)
-      for (const b of list) addBinding(table, name, { ...b, pos: -1 });
-  }
-  if (!lines) return table;
-  const nested = nestedFlags(lines);
-  const found: Array<[string, Binding]> = [];
-  // Imports first: one lezer parse over every module-level import statement.
-  const ranges: Array<{ from: number; to: number }> = [];
-  let total = 0;
-  for (let k = 0; k < lines.count; k++) {
-    const kw = lines.keyword[k];
-    if (nested[k] || (kw !== Kw.Import && kw !== Kw.From)) continue;
-    const r = { from: lines.start[k], to: Math.min(text.length, lines.end[k] + 1) };
-    total += r.to - r.from;
-    if (total > IMPORTS_MAX_CHARS) break;
-    ranges.push(r);
-  }
-  if (ranges.length > 0) {
-    const tree = parser.parse(text, undefined, ranges);
-    const base = ranges[0].from;
-    for (let c = tree.topNode.firstChild; c; c = c.nextSibling) {
-      if (c.name === 'ImportStatement') found.push(...importBindings(c, text, base));
-    }
-  }
-  // Only names that some import binds (here or in an earlier cell) can be shadowed in a way
-  // that matters, and only assignments from such names can alias a module.
-  const interesting = new Set<string>(table.keys());
-  for (const [name] of found) interesting.add(name);
-  for (let k = 0; k < lines.count; k++) {
-    if (nested[k]) continue;
-    const kw = lines.keyword[k];
-    const s = lines.start[k];
-    if (kw === Kw.Def || kw === Kw.Class) {
-      const m = DEF_NAME.exec(text.slice(s, s + 200));
-      if (m && interesting.has(m[1])) found.push([m[1], { kind: 'local', pos: s }]);
-      continue;
-    }
-    const eq = lines.eq[k];
-    if (kw !== Kw.None || eq < 0 || eq - s > 200) continue;
-    readAssignment(text, s, eq, lines.end[k], interesting, found);
-  }
-  found.sort((a, b) => a[1].pos - b[1].pos);
-  for (const [name, b] of found) addBinding(table, name, b);
-  return table;
-}
-
-function readAssignment(
-  text: string,
-  start: number,
-  eq: number,
-  end: number,
-  interesting: Set<string>,
-  found: Array<[string, Binding]>,
-): void {
-  const names = targetNames(text.slice(start, eq));
-  if (names.length === 0) return;
-  let rhs = text.slice(eq + 1, Math.min(end, eq + 301));
-  const hash = rhs.indexOf('#');
-  if (hash >= 0) rhs = rhs.slice(0, hash);
-  rhs = rhs.trim();
-  // `torch = None` in an `except ImportError:` branch is the optional-import idiom, not a rebinding.
-  if (rhs === 'None') return;
-  if (names.length === 1 && DOTTED.test(rhs)) {
-    const path = rhs.split('.').map((p) => p.trim());
-    if (interesting.has(path[0]) || interesting.has(names[0])) {
-      interesting.add(names[0]);
-      found.push([names[0], { kind: 'alias', pos: start, path }]);
-    }
-    return;
-  }
-  for (const name of names)
-    if (interesting.has(name)) found.push([name, { kind: 'local', pos: start }]);
 }
 
 /**

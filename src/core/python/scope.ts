@@ -50,14 +50,15 @@ function insideBody(scope: SyntaxNode, node: SyntaxNode): boolean {
 }
 
 /** Binding targets inside an assignment/for target (names, tuples, lists, starred). */
-function targetVariables(n: SyntaxNode, out: SyntaxNode[]): void {
+function targetVariables(n: SyntaxNode, out: SyntaxNode[], depth = 0): void {
   if (n.name === 'VariableName') out.push(n);
   else if (
-    n.name === 'TupleExpression' ||
-    n.name === 'ArrayExpression' ||
-    n.name === 'ParenthesizedExpression'
+    depth < 32 &&
+    (n.name === 'TupleExpression' ||
+      n.name === 'ArrayExpression' ||
+      n.name === 'ParenthesizedExpression')
   ) {
-    for (const c of children(n)) targetVariables(c, out);
+    for (const c of children(n)) targetVariables(c, out, depth + 1);
   }
 }
 
