@@ -25,10 +25,11 @@ import {
 /**
  * z[r, j] = b[j] + Σᵢ W[j, i]·x[r, i] for r < rows, with W (nOut × nIn, row-major) at
  * `p[wOff …]` and b at `p[bOff …]`. Blocked 2 rows × 4 outputs: each weight load feeds two sums.
+ * With `relu`, writes max(z, 0) instead (the ReLU fused into the same pass).
  */
 export function denseForward(
   p: Float64Array, wOff: number, bOff: number, nIn: number, nOut: number,
-  x: Float64Array, z: Float64Array, rows: number,
+  x: Float64Array, z: Float64Array, rows: number, relu: boolean,
 ): void {
   let r = 0;
   for (; r + 1 < rows; r += 2) {
@@ -66,6 +67,16 @@ export function denseForward(
         t2 += c2 * v;
         t3 += c3 * v;
       }
+      if (relu) {
+        s0 = (s0 + Math.abs(s0)) * 0.5;
+        s1 = (s1 + Math.abs(s1)) * 0.5;
+        s2 = (s2 + Math.abs(s2)) * 0.5;
+        s3 = (s3 + Math.abs(s3)) * 0.5;
+        t0 = (t0 + Math.abs(t0)) * 0.5;
+        t1 = (t1 + Math.abs(t1)) * 0.5;
+        t2 = (t2 + Math.abs(t2)) * 0.5;
+        t3 = (t3 + Math.abs(t3)) * 0.5;
+      }
       z[za + j] = s0;
       z[za + j + 1] = s1;
       z[za + j + 2] = s2;
@@ -84,8 +95,8 @@ export function denseForward(
         s += c * x[xa + i];
         t += c * x[xb + i];
       }
-      z[za + j] = s;
-      z[zb + j] = t;
+      z[za + j] = relu ? (s + Math.abs(s)) * 0.5 : s;
+      z[zb + j] = relu ? (t + Math.abs(t)) * 0.5 : t;
     }
   }
   for (; r < rows; r++) {
@@ -95,7 +106,7 @@ export function denseForward(
       const w0 = wOff + j * nIn;
       let s = p[bOff + j];
       for (let i = 0; i < nIn; i++) s += p[w0 + i] * x[xo + i];
-      z[zo + j] = s;
+      z[zo + j] = relu ? (s + Math.abs(s)) * 0.5 : s;
     }
   }
 }
@@ -202,10 +213,14 @@ export function denseGradParams(
   }
 }
 
-/** Gradient with respect to the layer input: dx[r, i] = Σⱼ W[j, i]·d[r, j]. Blocked 2 rows × 4 inputs. */
+/**
+ * Gradient with respect to the layer input: dx[r, i] = Σⱼ W[j, i]·d[r, j]. Blocked 2 rows × 4
+ * inputs. With `relu`, the input x = max(z, 0) came from a ReLU and the result is multiplied by
+ * its derivative [x > 0], giving ∂L/∂z of the layer below in the same pass.
+ */
 export function denseGradInput(
   p: Float64Array, wOff: number, nIn: number, nOut: number,
-  d: Float64Array, dx: Float64Array, rows: number,
+  d: Float64Array, dx: Float64Array, rows: number, relu: boolean, x: Float64Array,
 ): void {
   let r = 0;
   for (; r + 1 < rows; r += 2) {
@@ -240,6 +255,16 @@ export function denseGradInput(
         t2 += c2 * v;
         t3 += c3 * v;
       }
+      if (relu) {
+        s0 *= step(x[xa + i]);
+        s1 *= step(x[xa + i + 1]);
+        s2 *= step(x[xa + i + 2]);
+        s3 *= step(x[xa + i + 3]);
+        t0 *= step(x[xb + i]);
+        t1 *= step(x[xb + i + 1]);
+        t2 *= step(x[xb + i + 2]);
+        t3 *= step(x[xb + i + 3]);
+      }
       dx[xa + i] = s0;
       dx[xa + i + 1] = s1;
       dx[xa + i + 2] = s2;
@@ -257,8 +282,8 @@ export function denseGradInput(
         s += c * d[da + j];
         t += c * d[db + j];
       }
-      dx[xa + i] = s;
-      dx[xb + i] = t;
+      dx[xa + i] = relu ? s * step(x[xa + i]) : s;
+      dx[xb + i] = relu ? t * step(x[xb + i]) : t;
     }
   }
   for (; r < rows; r++) {
@@ -267,9 +292,17 @@ export function denseGradInput(
     for (let i = 0; i < nIn; i++) {
       let s = 0;
       for (let j = 0; j < nOut; j++) s += p[wOff + j * nIn + i] * d[dO + j];
-      dx[xo + i] = s;
+      dx[xo + i] = relu ? s * step(x[xo + i]) : s;
     }
   }
+}
+
+/**
+ * The ReLU derivative from its output a = max(z, 0) ≥ 0, without a branch: ⌈a/(a + 1)⌉ is
+ * exactly 1 for a > 0 and 0 for a = 0 (NaN stays NaN).
+ */
+function step(a: number): number {
+  return Math.ceil(a / (a + 1));
 }
 
 const SELU_LAMBDA = 1.0507009873554804934193349852946;
@@ -361,11 +394,8 @@ export function activateBackward(
     case K_IDENTITY:
       return;
     case K_RELU:
-      // Branch-free step: ⌈v/(|v| + 1)⌉ is exactly 1 for v > 0 and ±0 for v ≤ 0 (NaN stays NaN).
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        g[k] *= Math.ceil(v / (Math.abs(v) + 1));
-      }
+      // From the output a (the fused forward pass does not store z): [z > 0] = [a > 0].
+      for (let k = 0; k < n; k++) g[k] *= step(a[k]);
       return;
     case K_LEAKY:
       for (let k = 0; k < n; k++) {

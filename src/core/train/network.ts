@@ -7,6 +7,7 @@
  * laid out per layer as [W_l (n[l] × n[l−1], row-major), b_l], so the optimisers run one loop.
  * Every buffer is allocated once, for `capacity` rows.
  */
+import { K_RELU } from './activations';
 import type { LayerActivation } from './activations';
 import { expFast } from './fastMath';
 import {
@@ -69,13 +70,18 @@ export class Network {
     return this.sizes[l] * this.sizes[l - 1];
   }
 
-  /** Forward pass of the first `rows` rows of a[0]; fills z[1 … L] and a[1 … L]. */
+  /**
+   * Forward pass of the first `rows` rows of a[0]; fills a[1 … L] and z[1 … L], except z[l] of
+   * ReLU layers, whose activation is fused into the dense pass (their backward reads a[l]).
+   */
   forward(rows: number): void {
     const L = this.depth;
     for (let l = 1; l <= L; l++) {
       const n = this.sizes[l];
-      denseForward(this.params, this.wOff[l - 1], this.bOff[l - 1], this.sizes[l - 1], n, this.a[l - 1], this.z[l], rows);
-      if (l < L) activateForward(this.acts[l - 1], this.z[l], this.a[l], rows * n);
+      const relu = l < L && this.acts[l - 1].kernel === K_RELU;
+      const out = relu ? this.a[l] : this.z[l];
+      denseForward(this.params, this.wOff[l - 1], this.bOff[l - 1], this.sizes[l - 1], n, this.a[l - 1], out, rows, relu);
+      if (l < L && !relu) activateForward(this.acts[l - 1], this.z[l], this.a[l], rows * n);
     }
     this.applyHead(rows);
   }
@@ -183,8 +189,10 @@ export class Network {
       const wOff = this.wOff[l - 1];
       denseGradParams(this.grads, wOff, this.bOff[l - 1], nIn, nOut, this.a[l - 1], this.d[l], rows);
       if (l > 1) {
-        denseGradInput(this.params, wOff, nIn, nOut, this.d[l], this.d[l - 1], rows);
-        activateBackward(this.acts[l - 2], this.z[l - 1], this.a[l - 1], this.d[l - 1], rows * nIn);
+        const act = this.acts[l - 2];
+        const relu = act.kernel === K_RELU;
+        denseGradInput(this.params, wOff, nIn, nOut, this.d[l], this.d[l - 1], rows, relu, this.a[l - 1]);
+        if (!relu) activateBackward(act, this.z[l - 1], this.a[l - 1], this.d[l - 1], rows * nIn);
       }
     }
   }
