@@ -85,9 +85,17 @@ test('aliases are fully qualified and name their framework consistently', () => 
       const re = prefixes[a.framework];
       assert.ok(re && re.test(a.qualifiedName), `${e.id}: ${a.qualifiedName} (${a.framework})`);
       for (const arg of a.args) {
-        if (arg.param) assert.ok(e.params.some((p) => p.name === arg.param), `${a.qualifiedName}: ${arg.param}`);
+        if (arg.param)
+          assert.ok(
+            e.params.some((p) => p.name === arg.param),
+            `${a.qualifiedName}: ${arg.param}`,
+          );
       }
-      for (const k of Object.keys(a.fixed ?? {})) assert.ok(e.params.some((p) => p.name === k), `${a.qualifiedName} fixes ${k}`);
+      for (const k of Object.keys(a.fixed ?? {}))
+        assert.ok(
+          e.params.some((p) => p.name === k),
+          `${a.qualifiedName} fixes ${k}`,
+        );
     }
   }
   // Two resolvable aliases of one name on different entries must be told apart by `requires`.
@@ -104,9 +112,13 @@ test('disagreements name existing entries and APIs, and are found by id and by A
     for (const a of d.apis) assert.ok(names.has(a), `unknown API ${a}`);
   }
   assert.ok(disagreementsFor('gelu').length >= 2);
-  assert.ok(disagreementsFor('gelu', 'jax.nn.gelu').some((d) => d.text.en.includes('tanh approximation')));
+  assert.ok(
+    disagreementsFor('gelu', 'jax.nn.gelu').some((d) => d.text.en.includes('tanh approximation')),
+  );
   assert.equal(disagreementsFor('gelu', 'keras.ops.gelu').length, 2);
-  assert.ok(disagreementsFor('leaky_relu', 'keras.layers.LeakyReLU').some((d) => d.text.en.includes('0.3')));
+  assert.ok(
+    disagreementsFor('leaky_relu', 'keras.layers.LeakyReLU').some((d) => d.text.en.includes('0.3')),
+  );
   assert.deepEqual(disagreementsFor('no_such_id'), []);
 });
 
@@ -119,7 +131,10 @@ test('measured gaps quoted in the disagreements hold', () => {
     const d = Math.abs(g.f(x, {}) - gt.f(x, {}));
     if (d > worst) [worst, at] = [d, x];
   }
-  assert.ok(Math.abs(worst - 4.73e-4) < 5e-6 && Math.abs(Math.abs(at) - 2.7) < 0.01, `${worst} at ${at}`);
+  assert.ok(
+    Math.abs(worst - 4.73e-4) < 5e-6 && Math.abs(Math.abs(at) - 2.7) < 0.01,
+    `${worst} at ${at}`,
+  );
   const hs = getActivation('hard_sigmoid') as ElementwiseActivation;
   const h2 = getActivation('hard_sigmoid_tf2') as ElementwiseActivation;
   assert.equal(h2.f(1, {}), 0.7);
@@ -161,11 +176,17 @@ for (const e of elementwise) {
           (8 * (g(x + h) - g(x - h)) - (g(x + 2 * h) - g(x - 2 * h))) / (12 * h);
         const fd = fd5((y) => e.f(y, p));
         const d = e.df(x, p);
-        assert.ok(Math.abs(fd - d) <= 2e-6 * Math.max(1, Math.abs(d)), `${e.id} ${JSON.stringify(p)} x=${x}: f′ ${d}, FD ${fd}`);
+        assert.ok(
+          Math.abs(fd - d) <= 2e-6 * Math.max(1, Math.abs(d)),
+          `${e.id} ${JSON.stringify(p)} x=${x}: f′ ${d}, FD ${fd}`,
+        );
         if (e.d2f) {
           const fd2 = fd5((y) => e.df(y, p));
           const d2 = e.d2f(x, p);
-          assert.ok(Math.abs(fd2 - d2) <= 2e-5 * Math.max(1, Math.abs(d2)), `${e.id} ${JSON.stringify(p)} x=${x}: f″ ${d2}, FD ${fd2}`);
+          assert.ok(
+            Math.abs(fd2 - d2) <= 2e-5 * Math.max(1, Math.abs(d2)),
+            `${e.id} ${JSON.stringify(p)} x=${x}: f″ ${d2}, FD ${fd2}`,
+          );
         }
       }
     }
@@ -177,7 +198,8 @@ test('no overflow or NaN at |x| = 1000 for any entry with default parameters', (
     const p = defaultParams(e.id);
     for (const x of [-1000, -700, 700, 1000]) {
       if (e.id === 'exponential' && x > 709) continue; // e^x itself exceeds float64 there.
-      for (const v of [e.f(x, p), e.df(x, p), e.d2f?.(x, p) ?? 0]) assert.ok(Number.isFinite(v), `${e.id}(${x}) = ${v}`);
+      for (const v of [e.f(x, p), e.df(x, p), e.d2f?.(x, p) ?? 0])
+        assert.ok(Number.isFinite(v), `${e.id}(${x}) = ${v}`);
     }
   }
 });
@@ -187,8 +209,14 @@ test('evaluate, derivative and sampleCurve', () => {
   assert.deepEqual(evaluate('relu', [[-1], [3]]), [[0], [3]]);
   assert.deepEqual(derivative('relu', [-1, 0, 2]), [0, 0, 1]);
   assert.deepEqual(evaluate('leaky_relu', [-10], { negativeSlope: 0.2 }), [-2]);
-  const sm = evaluate('softmax', [[0, 0], [1000, 1000]]) as number[][];
-  assert.deepEqual(sm, [[0.5, 0.5], [0.5, 0.5]]);
+  const sm = evaluate('softmax', [
+    [0, 0],
+    [1000, 1000],
+  ]) as number[][];
+  assert.deepEqual(sm, [
+    [0.5, 0.5],
+    [0.5, 0.5],
+  ]);
   assert.deepEqual(evaluate('softmax', [0, 0]), [0.5, 0.5]);
   assert.deepEqual(evaluate('glu', [[1, 2, 0, 0]]), [[0.5, 1]]);
   assert.equal(evaluate('glu', [[1, 2, 3]]), undefined);
@@ -210,7 +238,10 @@ test('evaluate, derivative and sampleCurve', () => {
 });
 
 test('validateParams fills defaults and gives clear errors', () => {
-  assert.deepEqual(validateParams('softplus', { beta: 2 }), { ok: true, params: { beta: 2, threshold: 20 } });
+  assert.deepEqual(validateParams('softplus', { beta: 2 }), {
+    ok: true,
+    params: { beta: 2, threshold: 20 },
+  });
   const bad = validateParams('softplus', { beta: 0 });
   assert.ok(!bad.ok && /beta must be > 0/.test(bad.error));
   const nan = validateParams('elu', { alpha: NaN });

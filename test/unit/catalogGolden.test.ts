@@ -43,7 +43,14 @@ function close(actual: number, expected: number, rel = REL): boolean {
   return Math.abs(actual - expected) <= ABS + rel * Math.abs(expected);
 }
 
-function check(label: string, got: number[], want: number[], xs: number[], skip?: (x: number) => boolean, rel = REL) {
+function check(
+  label: string,
+  got: number[],
+  want: number[],
+  xs: number[],
+  skip?: (x: number) => boolean,
+  rel = REL,
+) {
   const bad: string[] = [];
   for (let i = 0; i < xs.length; i++) {
     if (skip?.(xs[i])) continue;
@@ -56,19 +63,26 @@ const cases = golden.elementwise as Case[];
 
 test('the fixture covers every element-wise and every vector entry', () => {
   const covered = new Set([...cases.map((c) => c.id), ...golden.vector.map((c) => c.id)]);
-  const missing = listActivations().filter((e) => !covered.has(e.id)).map((e) => e.id);
+  const missing = listActivations()
+    .filter((e) => !covered.has(e.id))
+    .map((e) => e.id);
   assert.deepEqual(missing, []);
 });
 
 test('every golden case uses non-default parameters somewhere and states its source', () => {
   for (const c of cases) assert.ok(c.source.length > 5, `${c.id} has no source`);
-  const withParams = new Set(cases.filter((c) => Object.keys(c.params).length > 0).map((c) => c.id));
+  const withParams = new Set(
+    cases.filter((c) => Object.keys(c.params).length > 0).map((c) => c.id),
+  );
   for (const e of listActivations()) {
     if (e.kind !== 'elementwise' || e.params.length === 0) continue;
     const nonDefault = cases.some(
       (c) => c.id === e.id && e.params.some((p) => toParams(c.params)[p.name] !== p.default),
     );
-    assert.ok(withParams.has(e.id) && nonDefault, `${e.id} has no case with non-default parameters`);
+    assert.ok(
+      withParams.has(e.id) && nonDefault,
+      `${e.id} has no case with non-default parameters`,
+    );
   }
 });
 
@@ -77,7 +91,10 @@ test('the grid reaches |x| = 100 and brackets every kink', () => {
     assert.ok(c.x.includes(100) && c.x.includes(-100), c.id);
     for (const k of c.kinks) {
       assert.ok(c.x.includes(k), `${c.id}: kink ${k}`);
-      assert.ok(c.x.some((x) => x < k && k - x < 1e-6) && c.x.some((x) => x > k && x - k < 1e-6), `${c.id}: near ${k}`);
+      assert.ok(
+        c.x.some((x) => x < k && k - x < 1e-6) && c.x.some((x) => x > k && x - k < 1e-6),
+        `${c.id}: near ${k}`,
+      );
     }
   }
 });
@@ -89,13 +106,31 @@ for (const c of cases) {
     assert.ok(e && e.kind === 'elementwise', `${c.id} is element-wise`);
     const p = toParams(c.params);
     for (const s of e.params) assert.ok(s.name in p, `${c.id}: case lacks ${s.name}`);
-    check(`${c.id} f`, c.x.map((x) => e.f(x, p)), c.f, c.x);
+    check(
+      `${c.id} f`,
+      c.x.map((x) => e.f(x, p)),
+      c.f,
+      c.x,
+    );
     // Derivatives at the kinks themselves are included: the catalog follows PyTorch autograd there.
-    check(`${c.id} f′`, c.x.map((x) => e.df(x, p)), c.df, c.x, undefined, DF_REL_OVERRIDE[c.id]);
+    check(
+      `${c.id} f′`,
+      c.x.map((x) => e.df(x, p)),
+      c.df,
+      c.x,
+      undefined,
+      DF_REL_OVERRIDE[c.id],
+    );
     if (c.d2f && e.d2f) {
       const d2 = e.d2f;
       // f″ at a kink is a convention with no analytic meaning; compare everywhere else.
-      check(`${c.id} f″`, c.x.map((x) => d2(x, p)), c.d2f, c.x, (x) => c.kinks.includes(x));
+      check(
+        `${c.id} f″`,
+        c.x.map((x) => d2(x, p)),
+        c.d2f,
+        c.x,
+        (x) => c.kinks.includes(x),
+      );
     }
   });
 }
@@ -107,7 +142,12 @@ for (const c of golden.vector) {
     c.rows.forEach((row, i) => {
       const got = e.apply(row, c.params as Params);
       assert.equal(got.length, c.out[i].length, `${c.id} row ${i} length`);
-      check(`${c.id} row ${i}`, got, c.out[i], got.map((_, j) => j));
+      check(
+        `${c.id} row ${i}`,
+        got,
+        c.out[i],
+        got.map((_, j) => j),
+      );
     });
   });
 }
@@ -141,16 +181,25 @@ test('every PyTorch alias exists in torch with the defaults and argument order t
       if (!sig) continue;
       const names = Object.keys(sig);
       a.args.forEach((arg, i) => {
-        if (names[i] !== arg.name) problems.push(`${a.qualifiedName}: argument ${i} is ${names[i]}, catalog says ${arg.name}`);
+        if (names[i] !== arg.name)
+          problems.push(
+            `${a.qualifiedName}: argument ${i} is ${names[i]}, catalog says ${arg.name}`,
+          );
         const theirs = sig[arg.name];
         const ours = arg.default;
         if ((theirs === null) !== (ours === undefined)) {
-          problems.push(`${a.qualifiedName}(${arg.name}): torch default ${theirs}, catalog ${ours}`);
+          problems.push(
+            `${a.qualifiedName}(${arg.name}): torch default ${theirs}, catalog ${ours}`,
+          );
         } else if (theirs !== null && ours !== undefined) {
           const t = parsePyLiteral(theirs);
           const o = parsePyLiteral(ours);
-          const same = typeof t === 'number' && typeof o === 'number' ? Math.abs(t - o) < 1e-15 : t === o;
-          if (!same) problems.push(`${a.qualifiedName}(${arg.name}): torch default ${theirs}, catalog ${ours}`);
+          const same =
+            typeof t === 'number' && typeof o === 'number' ? Math.abs(t - o) < 1e-15 : t === o;
+          if (!same)
+            problems.push(
+              `${a.qualifiedName}(${arg.name}): torch default ${theirs}, catalog ${ours}`,
+            );
         }
       });
     }

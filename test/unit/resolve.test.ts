@@ -72,30 +72,61 @@ test('every Keras string name resolves', () => {
 });
 
 test('§4.1 GELU default: exact in PyTorch, tf.nn, keras.activations; tanh in jax.nn, Flax, keras.ops', () => {
-  for (const qn of ['torch.nn.GELU', 'torch.nn.functional.gelu', 'tensorflow.nn.gelu', 'keras.activations.gelu', 'tf_keras.activations.gelu', 'mlx.nn.gelu', 'mlx.nn.GELU']) {
+  for (const qn of [
+    'torch.nn.GELU',
+    'torch.nn.functional.gelu',
+    'tensorflow.nn.gelu',
+    'keras.activations.gelu',
+    'tf_keras.activations.gelu',
+    'mlx.nn.gelu',
+    'mlx.nn.GELU',
+  ]) {
     assert.equal(resolveActivation(qn)?.id, 'gelu', qn);
   }
   for (const qn of ['jax.nn.gelu', 'flax.linen.gelu', 'keras.ops.gelu', 'mlx.nn.gelu_approx']) {
     assert.equal(resolveActivation(qn)?.id, 'gelu_tanh', qn);
   }
-  assert.equal(resolveActivation('torch.nn.GELU', { keywords: { approximate: 'tanh' } })?.id, 'gelu_tanh');
+  assert.equal(
+    resolveActivation('torch.nn.GELU', { keywords: { approximate: 'tanh' } })?.id,
+    'gelu_tanh',
+  );
   assert.equal(resolveActivation('torch.nn.GELU', { positional: ['tanh'] })?.id, 'gelu_tanh');
-  assert.equal(resolveActivation('torch.nn.GELU', { keywords: { approximate: 'none' } })?.id, 'gelu');
+  assert.equal(
+    resolveActivation('torch.nn.GELU', { keywords: { approximate: 'none' } })?.id,
+    'gelu',
+  );
   assert.equal(resolveActivation('jax.nn.gelu', { keywords: { approximate: false } })?.id, 'gelu');
   assert.equal(resolveActivation('keras.ops.gelu', { positional: [false] })?.id, 'gelu');
-  assert.equal(resolveActivation('keras.activations.gelu', { keywords: { approximate: true } })?.id, 'gelu_tanh');
-  assert.equal(resolveActivation('mlx.nn.GELU', { keywords: { approx: 'fast' } })?.id, 'gelu_sigmoid');
-  assert.equal(resolveActivation('mlx.nn.GELU', { keywords: { approx: 'precise' } })?.id, 'gelu_tanh');
+  assert.equal(
+    resolveActivation('keras.activations.gelu', { keywords: { approximate: true } })?.id,
+    'gelu_tanh',
+  );
+  assert.equal(
+    resolveActivation('mlx.nn.GELU', { keywords: { approx: 'fast' } })?.id,
+    'gelu_sigmoid',
+  );
+  assert.equal(
+    resolveActivation('mlx.nn.GELU', { keywords: { approx: 'precise' } })?.id,
+    'gelu_tanh',
+  );
   const bad = resolveActivationDetailed('torch.nn.GELU', { keywords: { approximate: 'erf' } });
   assert.ok(!bad.ok && /approximate='erf'/.test(bad.reason.en));
   const unk = resolveActivation('jax.nn.gelu', { keywords: { approximate: { unknown: 'flag' } } });
   assert.equal(unk?.id, 'gelu_tanh');
   assert.ok(unk?.notes?.some((n) => n.en.includes('flag') && n.en.includes('default')));
-  assert.ok(resolveActivation('jax.nn.gelu')?.notes?.some((n) => n.en.includes('tanh approximation')));
+  assert.ok(
+    resolveActivation('jax.nn.gelu')?.notes?.some((n) => n.en.includes('tanh approximation')),
+  );
 });
 
 test('§4.2 hard sigmoid: relu6(x+3)/6 in PyTorch, JAX, Keras 3; 0.2x+0.5 in tf.keras 2', () => {
-  for (const qn of ['torch.nn.Hardsigmoid', 'torch.nn.functional.hardsigmoid', 'jax.nn.hard_sigmoid', 'keras.activations.hard_sigmoid', 'keras.ops.hard_sigmoid']) {
+  for (const qn of [
+    'torch.nn.Hardsigmoid',
+    'torch.nn.functional.hardsigmoid',
+    'jax.nn.hard_sigmoid',
+    'keras.activations.hard_sigmoid',
+    'keras.ops.hard_sigmoid',
+  ]) {
     assert.equal(resolveActivation(qn)?.id, 'hard_sigmoid', qn);
   }
   assert.equal(resolveActivation('tf_keras.activations.hard_sigmoid')?.id, 'hard_sigmoid_tf2');
@@ -105,7 +136,9 @@ test('§4.2 hard sigmoid: relu6(x+3)/6 in PyTorch, JAX, Keras 3; 0.2x+0.5 in tf.
   assert.deepEqual(evaluate('hard_sigmoid_tf2', [1, 2.5]), [0.7, 1]);
   const hs = evaluate('hard_sigmoid', [1, 2.5]) as number[];
   assert.ok(Math.abs(hs[0] - 0.6667) < 1e-4 && Math.abs(hs[1] - 0.9167) < 1e-4);
-  assert.ok(resolveActivation('keras.ops.hard_sigmoid')?.notes?.some((n) => n.en.includes('docstring')));
+  assert.ok(
+    resolveActivation('keras.ops.hard_sigmoid')?.notes?.some((n) => n.en.includes('docstring')),
+  );
 });
 
 test('§4.3 Leaky ReLU slope: 0.01 PyTorch/JAX, 0.2 tf.nn and keras.activations/ops, 0.3 the layers', () => {
@@ -123,7 +156,10 @@ test('§4.3 Leaky ReLU slope: 0.01 PyTorch/JAX, 0.2 tf.nn and keras.activations/
   assert.equal(resolveKerasString('leaky_relu', 'keras')?.params.negativeSlope, 0.2);
   assert.equal(resolveKerasString('leaky_relu', 'tf-keras')?.params.negativeSlope, 0.2);
   assert.equal(slope('torch.nn.LeakyReLU', { positional: [0.1] }), 0.1);
-  assert.equal(slope('torch.nn.LeakyReLU', { keywords: { negative_slope: 0.05, inplace: true } }), 0.05);
+  assert.equal(
+    slope('torch.nn.LeakyReLU', { keywords: { negative_slope: 0.05, inplace: true } }),
+    0.05,
+  );
   const r = resolveActivation('torch.nn.LeakyReLU', { positional: [0.2] });
   assert.deepEqual(r?.defaulted, []);
   assert.deepEqual(resolveActivation('torch.nn.LeakyReLU')?.defaulted, ['negativeSlope']);
@@ -135,13 +171,29 @@ test('§4.4 argument names: alpha → negative_slope, lambd vs threshold, soft_s
     id: 'leaky_relu',
     params: { negativeSlope: 0.1 },
   });
-  assert.equal(resolveActivation('keras.activations.relu', { keywords: { negative_slope: 0.1 } })?.id, 'leaky_relu');
-  assert.equal(resolveActivation('keras.activations.relu', { keywords: { alpha: 0.1 } }), undefined);
+  assert.equal(
+    resolveActivation('keras.activations.relu', { keywords: { negative_slope: 0.1 } })?.id,
+    'leaky_relu',
+  );
+  assert.equal(
+    resolveActivation('keras.activations.relu', { keywords: { alpha: 0.1 } }),
+    undefined,
+  );
   assert.equal(slope('keras.layers.LeakyReLU', { keywords: { alpha: 0.1 } }), 0.1);
   assert.equal(slope('tf_keras.layers.LeakyReLU', { positional: [0.25] }), 0.25);
-  assert.equal(resolveActivation('torch.nn.Softshrink', { keywords: { lambd: 1 } })?.params.lambda, 1);
-  assert.equal(resolveActivation('keras.activations.soft_shrink', { keywords: { threshold: 1 } })?.params.lambda, 1);
-  assert.equal(resolveActivation('keras.activations.hard_shrink', { positional: [0.7] })?.params.lambda, 0.7);
+  assert.equal(
+    resolveActivation('torch.nn.Softshrink', { keywords: { lambd: 1 } })?.params.lambda,
+    1,
+  );
+  assert.equal(
+    resolveActivation('keras.activations.soft_shrink', { keywords: { threshold: 1 } })?.params
+      .lambda,
+    1,
+  );
+  assert.equal(
+    resolveActivation('keras.activations.hard_shrink', { positional: [0.7] })?.params.lambda,
+    0.7,
+  );
   assert.equal(resolveActivation('torch.nn.Softshrink', { keywords: { threshold: 1 } }), undefined);
   assert.equal(resolveActivation('jax.nn.soft_sign')?.id, 'softsign');
   assert.equal(resolveActivation('jax.nn.softsign'), undefined);
@@ -154,11 +206,15 @@ test('§4.5 PReLU initial slope: PyTorch 0.25, Keras zeros, Flax 0.01', () => {
   assert.equal(slope('torch.nn.PReLU', { keywords: { num_parameters: 64, init: 0.1 } }), 0.1);
   assert.equal(slope('keras.layers.PReLU'), 0);
   assert.equal(slope('keras.layers.PReLU', { keywords: { alpha_initializer: 'ones' } }), 1);
-  const he = resolveActivation('keras.layers.PReLU', { keywords: { alpha_initializer: 'he_normal' } });
+  const he = resolveActivation('keras.layers.PReLU', {
+    keywords: { alpha_initializer: 'he_normal' },
+  });
   assert.equal(he?.params.negativeSlope, 0);
   assert.ok(he?.notes?.some((n) => n.en.includes('he_normal')));
   assert.equal(slope('flax.linen.PReLU'), 0.01);
-  const fw = resolveActivation('torch.nn.functional.prelu', { positional: [{ unknown: 'self.weight' }] });
+  const fw = resolveActivation('torch.nn.functional.prelu', {
+    positional: [{ unknown: 'self.weight' }],
+  });
   assert.equal(fw?.params.negativeSlope, 0.25);
   assert.ok(fw?.notes?.some((n) => n.en.includes('self.weight')));
 });
@@ -169,19 +225,36 @@ test('§4.6 RReLU: F.rrelu defaults to training=False, a fixed mean slope 11/48'
   assert.deepEqual(evaluate('rrelu', [-48], r?.params), [-11]);
   const tr = resolveActivation('torch.nn.functional.rrelu', { keywords: { training: true } });
   assert.ok(tr?.notes?.some((n) => n.en.includes('random slope')));
-  assert.equal(resolveActivation('torch.nn.RReLU', { positional: [0.5, 0.1] }), undefined, 'lower > upper');
+  assert.equal(
+    resolveActivation('torch.nn.RReLU', { positional: [0.5, 0.1] }),
+    undefined,
+    'lower > upper',
+  );
   assert.ok(resolveActivation('torch.nn.RReLU')?.notes?.some((n) => n.en.includes('.eval()')));
 });
 
 test('§4.7 softplus: only PyTorch has beta/threshold; Keras/TF/JAX compute log(1+e^x)', () => {
   assert.deepEqual(resolveActivation('torch.nn.Softplus')?.params, { beta: 1, threshold: 20 });
-  assert.deepEqual(resolveActivation('torch.nn.functional.softplus', { positional: [2, 10] })?.params, { beta: 2, threshold: 10 });
-  for (const qn of ['keras.activations.softplus', 'jax.nn.softplus', 'tensorflow.nn.softplus', 'tensorflow.math.softplus']) {
+  assert.deepEqual(
+    resolveActivation('torch.nn.functional.softplus', { positional: [2, 10] })?.params,
+    { beta: 2, threshold: 10 },
+  );
+  for (const qn of [
+    'keras.activations.softplus',
+    'jax.nn.softplus',
+    'tensorflow.nn.softplus',
+    'tensorflow.math.softplus',
+  ]) {
     assert.deepEqual(resolveActivation(qn)?.params, { beta: 1, threshold: Infinity }, qn);
   }
-  assert.equal(resolveActivation('keras.activations.softplus', { keywords: { beta: 2 } }), undefined);
+  assert.equal(
+    resolveActivation('keras.activations.softplus', { keywords: { beta: 2 } }),
+    undefined,
+  );
   assert.deepEqual(resolveActivation('jax.nn.squareplus')?.params, { b: 4 });
-  assert.deepEqual(resolveActivation('keras.ops.squareplus', { positional: [1] })?.params, { b: 1 });
+  assert.deepEqual(resolveActivation('keras.ops.squareplus', { positional: [1] })?.params, {
+    b: 1,
+  });
   assert.equal(resolveActivation('torch.nn.Softplus', { keywords: { beta: -1 } }), undefined);
   const why = resolveActivationDetailed('torch.nn.Softplus', { keywords: { beta: 0 } });
   assert.ok(!why.ok && why.reason.en.includes('beta must be > 0'));
@@ -206,7 +279,10 @@ test('§4.9 softmax axis: PyTorch dim=None warns; a given dim silences the note'
   assert.equal(implicit?.id, 'softmax');
   assert.ok(implicit?.notes?.some((n) => n.en.includes('dim 0 for 0-D, 1-D and 3-D')));
   assert.equal(resolveActivation('torch.nn.Softmax', { keywords: { dim: -1 } })?.notes, undefined);
-  assert.equal(resolveActivation('torch.nn.functional.log_softmax', { positional: [1] })?.notes, undefined);
+  assert.equal(
+    resolveActivation('torch.nn.functional.log_softmax', { positional: [1] })?.notes,
+    undefined,
+  );
   assert.ok(resolveActivation('torch.nn.Softmin', { keywords: { dim: null } })?.notes?.length);
   assert.equal(resolveActivation('keras.layers.Softmax', { keywords: { axis: 1 } })?.id, 'softmax');
   assert.equal(resolveActivation('torch.Tensor.softmax', { positional: [-1] })?.id, 'softmax');
@@ -220,9 +296,18 @@ test('§4.10 gradient at kinks: relu′(0) = 0, relu6′(0) = relu6′(6) = 0', 
 });
 
 test('§4.11 hardtanh range: configurable in PyTorch, fixed at ±1 in Keras and JAX', () => {
-  assert.deepEqual(resolveActivation('torch.nn.Hardtanh', { positional: [-2, 2] })?.params, { minVal: -2, maxVal: 2 });
-  assert.deepEqual(resolveActivation('torch.nn.functional.hardtanh', { keywords: { max_val: 3 } })?.params, { minVal: -1, maxVal: 3 });
-  assert.deepEqual(resolveActivation('keras.activations.hard_tanh')?.params, { minVal: -1, maxVal: 1 });
+  assert.deepEqual(resolveActivation('torch.nn.Hardtanh', { positional: [-2, 2] })?.params, {
+    minVal: -2,
+    maxVal: 2,
+  });
+  assert.deepEqual(
+    resolveActivation('torch.nn.functional.hardtanh', { keywords: { max_val: 3 } })?.params,
+    { minVal: -1, maxVal: 3 },
+  );
+  assert.deepEqual(resolveActivation('keras.activations.hard_tanh')?.params, {
+    minVal: -1,
+    maxVal: 1,
+  });
   assert.deepEqual(resolveActivation('jax.nn.hard_tanh')?.params, { minVal: -1, maxVal: 1 });
   assert.equal(resolveActivation('jax.nn.hard_tanh', { keywords: { min_val: -2 } }), undefined);
   assert.equal(resolveActivation('torch.nn.Hardtanh', { positional: [2, -2] }), undefined);
@@ -247,8 +332,14 @@ test('§4.13 Keras relu(threshold=t) returns x above t (the Keras doctests)', ()
   assert.deepEqual(run({ negative_slope: 0.5 }), [-5, -2.5, 0, 5, 10]);
   assert.deepEqual(run({ max_value: 5 }), [0, 0, 0, 5, 5]);
   assert.deepEqual(run({ threshold: 5 }), [0, 0, 0, 0, 10]);
-  assert.equal(resolveActivation('keras.activations.relu', { keywords: { max_value: 6 } })?.id, 'relu6');
-  assert.equal(resolveActivation('keras.activations.relu', { keywords: { max_value: null } })?.id, 'relu');
+  assert.equal(
+    resolveActivation('keras.activations.relu', { keywords: { max_value: 6 } })?.id,
+    'relu6',
+  );
+  assert.equal(
+    resolveActivation('keras.activations.relu', { keywords: { max_value: null } })?.id,
+    'relu',
+  );
   assert.equal(resolveActivation('keras.layers.ReLU', { positional: [4] })?.params.maxValue, 4);
   assert.equal(resolveActivation('tf_keras.layers.ThresholdedReLU')?.params.threshold, 1);
 });
@@ -268,10 +359,23 @@ test('unknown names, bad arguments and odd inputs give undefined or a reason, ne
   const th = resolveActivation('torch.nn.Threshold');
   assert.equal(th?.id, 'threshold');
   assert.ok(th?.notes?.some((n) => n.en.includes('required')));
-  assert.deepEqual(resolveActivation('torch.nn.Threshold', { positional: [0.5, -1] })?.params, { threshold: 0.5, value: -1 });
-  assert.ok(resolveActivation('keras.layers.LeakyReLU', { keywords: { name: 'lr', dtype: 'float32' } }));
-  assert.ok(resolveActivation('keras.layers.ReLU', { keywords: { foo: 1 } })?.notes?.some((n) => n.en.includes('foo')));
-  assert.ok(resolveActivation('torch.nn.ReLU', { spread: true })?.notes?.some((n) => n.en.includes('**kwargs')));
+  assert.deepEqual(resolveActivation('torch.nn.Threshold', { positional: [0.5, -1] })?.params, {
+    threshold: 0.5,
+    value: -1,
+  });
+  assert.ok(
+    resolveActivation('keras.layers.LeakyReLU', { keywords: { name: 'lr', dtype: 'float32' } }),
+  );
+  assert.ok(
+    resolveActivation('keras.layers.ReLU', { keywords: { foo: 1 } })?.notes?.some((n) =>
+      n.en.includes('foo'),
+    ),
+  );
+  assert.ok(
+    resolveActivation('torch.nn.ReLU', { spread: true })?.notes?.some((n) =>
+      n.en.includes('**kwargs'),
+    ),
+  );
 });
 
 test('import paths are normalised (tf., tf.keras, module files)', () => {

@@ -58,7 +58,10 @@ export function aliasDefaults(id: string, alias: ApiAlias): Params {
 }
 
 // The `activation="…"` string forms are listed (listing only) on the entry they compute.
-function addStringAliases(table: Readonly<Record<string, string>>, framework: 'keras' | 'tf-keras') {
+function addStringAliases(
+  table: Readonly<Record<string, string>>,
+  framework: 'keras' | 'tf-keras',
+) {
   const prefix = framework === 'keras' ? 'keras.activations.' : 'tf_keras.activations.';
   for (const [name, qn] of Object.entries(table)) {
     for (const e of ENTRIES) {
@@ -103,8 +106,7 @@ export function defaultParams(id: string): Params {
 
 /** Result of `validateParams`: the complete parameter set, or a clear error. */
 export type Validation =
-  | { ok: true; params: Params }
-  | { ok: false; error: string; message: LocalText };
+  { ok: true; params: Params } | { ok: false; error: string; message: LocalText };
 
 function fail(message: LocalText): Validation {
   return { ok: false, error: message.en, message };
@@ -122,7 +124,9 @@ export function validateParams(id: string, params: Record<string, unknown> = {})
   for (const [name, value] of Object.entries(params ?? {})) {
     const spec = e.params.find((s) => s.name === name);
     if (!spec) {
-      return fail(t(`${e.name} has no parameter '${name}'.`, `${e.name} にパラメータ '${name}' はない。`));
+      return fail(
+        t(`${e.name} has no parameter '${name}'.`, `${e.name} にパラメータ '${name}' はない。`),
+      );
     }
     if (typeof value !== 'number' || Number.isNaN(value)) {
       return fail(t(`${name} must be a number.`, `${name} は数値でなければならない。`));
@@ -133,11 +137,25 @@ export function validateParams(id: string, params: Record<string, unknown> = {})
     const v = spec.valid;
     if (v?.min !== undefined && (value < v.min || (v.minExclusive && value === v.min))) {
       const op = v.minExclusive ? '>' : '≥';
-      return fail(t(`${name} must be ${op} ${v.min}.`, `${name} は ${v.min} ${v.minExclusive ? 'より大きく' : '以上で'}なければならない。`));
+      return fail(
+        t(
+          `${name} must be ${op} ${v.min}.`,
+          `${name} は ${v.min} ${v.minExclusive ? 'より大きく' : '以上で'}なければならない。`,
+        ),
+      );
     }
-    if (v?.max !== undefined && value !== Infinity && (value > v.max || (v.maxExclusive && value === v.max))) {
+    if (
+      v?.max !== undefined &&
+      value !== Infinity &&
+      (value > v.max || (v.maxExclusive && value === v.max))
+    ) {
       const op = v.maxExclusive ? '<' : '≤';
-      return fail(t(`${name} must be ${op} ${v.max}.`, `${name} は ${v.max} ${v.maxExclusive ? '未満で' : '以下で'}なければならない。`));
+      return fail(
+        t(
+          `${name} must be ${op} ${v.max}.`,
+          `${name} は ${v.max} ${v.maxExclusive ? '未満で' : '以下で'}なければならない。`,
+        ),
+      );
     }
     out[name] = value;
   }

@@ -44,8 +44,8 @@ export const DISAGREEMENTS: Disagreement[] = [
     ids: ['gelu', 'gelu_tanh'],
     apis: GELU_APIS,
     text: t(
-      'GELU default: exact in PyTorch (approximate=\'none\'), tf.nn.gelu and keras.activations.gelu (approximate=False); the tanh approximation in jax.nn.gelu, Flax and keras.ops.gelu (approximate=True). So keras.activations.gelu and keras.ops.gelu disagree within Keras 3. The largest gap is 4.73e-4, at x ≈ ±2.70 (measured).',
-      'GELU の既定：PyTorch（approximate=\'none\'）・tf.nn.gelu・keras.activations.gelu（approximate=False）は厳密。jax.nn.gelu・Flax・keras.ops.gelu（approximate=True）は tanh 近似。つまり Keras 3 の中でも keras.activations.gelu と keras.ops.gelu は異なる。最大の差は x ≈ ±2.70 での 4.73e-4（実測）。',
+      "GELU default: exact in PyTorch (approximate='none'), tf.nn.gelu and keras.activations.gelu (approximate=False); the tanh approximation in jax.nn.gelu, Flax and keras.ops.gelu (approximate=True). So keras.activations.gelu and keras.ops.gelu disagree within Keras 3. The largest gap is 4.73e-4, at x ≈ ±2.70 (measured).",
+      "GELU の既定：PyTorch（approximate='none'）・tf.nn.gelu・keras.activations.gelu（approximate=False）は厳密。jax.nn.gelu・Flax・keras.ops.gelu（approximate=True）は tanh 近似。つまり Keras 3 の中でも keras.activations.gelu と keras.ops.gelu は異なる。最大の差は x ≈ ±2.70 での 4.73e-4（実測）。",
     ),
   },
   {
@@ -90,7 +90,12 @@ export const DISAGREEMENTS: Disagreement[] = [
   },
   {
     ids: ['keras_relu', 'leaky_relu'],
-    apis: ['tf_keras.activations.relu', 'keras.activations.relu', 'keras.layers.LeakyReLU', 'tf_keras.layers.LeakyReLU'],
+    apis: [
+      'tf_keras.activations.relu',
+      'keras.activations.relu',
+      'keras.layers.LeakyReLU',
+      'tf_keras.layers.LeakyReLU',
+    ],
     text: t(
       'Argument names: tf.keras 2 relu(alpha=…) and LeakyReLU(alpha=…) became negative_slope=… in Keras 3 (LeakyReLU still accepts alpha with a deprecation warning).',
       '引数名：tf.keras 2 の relu(alpha=…) と LeakyReLU(alpha=…) は Keras 3 で negative_slope=… になった（LeakyReLU は非推奨の警告付きで alpha も受け付ける）。',
@@ -107,7 +112,10 @@ export const DISAGREEMENTS: Disagreement[] = [
   {
     ids: ['softsign'],
     apis: ['jax.nn.soft_sign', 'flax.linen.soft_sign'],
-    text: t('PyTorch Softsign and Keras softsign are jax.nn.soft_sign (with an underscore).', 'PyTorch の Softsign や Keras の softsign は、JAX では jax.nn.soft_sign（アンダースコア付き）。'),
+    text: t(
+      'PyTorch Softsign and Keras softsign are jax.nn.soft_sign (with an underscore).',
+      'PyTorch の Softsign や Keras の softsign は、JAX では jax.nn.soft_sign（アンダースコア付き）。',
+    ),
   },
   {
     ids: ['hard_swish'],
@@ -190,7 +198,12 @@ export const DISAGREEMENTS: Disagreement[] = [
   },
   {
     ids: ['keras_relu'],
-    apis: ['keras.activations.relu', 'keras.layers.ReLU', 'tf_keras.activations.relu', 'tf_keras.layers.ReLU'],
+    apis: [
+      'keras.activations.relu',
+      'keras.layers.ReLU',
+      'tf_keras.activations.relu',
+      'tf_keras.layers.ReLU',
+    ],
     text: t(
       'Keras relu(threshold=t) returns x, not x − t, above the threshold, so it jumps from 0 to t; it is not a shifted ReLU.',
       'Keras の relu(threshold=t) はしきい値より上で x − t ではなく x を返すため、0 から t へ跳ぶ。ずらした ReLU ではない。',

@@ -21,7 +21,14 @@ export interface CallArgs {
 export type Resolution = { ok: true; resolved: Resolved } | { ok: false; reason: LocalText };
 
 /** Keyword arguments every Keras layer accepts through `**kwargs`; ignored silently. */
-const KERAS_LAYER_KWARGS = new Set(['name', 'dtype', 'trainable', 'autocast', 'input_shape', 'input_dim']);
+const KERAS_LAYER_KWARGS = new Set([
+  'name',
+  'dtype',
+  'trainable',
+  'autocast',
+  'input_shape',
+  'input_dim',
+]);
 
 function no(reason: LocalText): Resolution {
   return { ok: false, reason };
@@ -155,7 +162,12 @@ export function resolveActivationDetailed(qualifiedName: string, args: CallArgs 
   const norm = normalizeName(qualifiedName);
   const cands = aliasIndex().get(norm.name);
   if (!cands || cands.length === 0) {
-    return no(t(`${qualifiedName} is not an activation the catalog knows.`, `${qualifiedName} はカタログにない活性化関数。`));
+    return no(
+      t(
+        `${qualifiedName} is not an activation the catalog knows.`,
+        `${qualifiedName} はカタログにない活性化関数。`,
+      ),
+    );
   }
   const safeArgs: CallArgs = {
     positional: Array.isArray(args?.positional) ? args.positional : [],
@@ -189,10 +201,21 @@ export function resolveActivationDetailed(qualifiedName: string, args: CallArgs 
   for (const k of Object.keys(safeArgs.keywords ?? {})) {
     if (alias.args.some((a) => a.name === k)) continue;
     if (alias.acceptsKwargs) {
-      if (!KERAS_LAYER_KWARGS.has(k)) notes.push(t(`Keyword ${k}= is passed on to the base layer.`, `キーワード ${k}= は基底レイヤーに渡される。`));
+      if (!KERAS_LAYER_KWARGS.has(k))
+        notes.push(
+          t(
+            `Keyword ${k}= is passed on to the base layer.`,
+            `キーワード ${k}= は基底レイヤーに渡される。`,
+          ),
+        );
       continue;
     }
-    return no(t(`${alias.qualifiedName} has no argument ${k}=.`, `${alias.qualifiedName} に引数 ${k}= はない。`));
+    return no(
+      t(
+        `${alias.qualifiedName} has no argument ${k}=.`,
+        `${alias.qualifiedName} に引数 ${k}= はない。`,
+      ),
+    );
   }
 
   const params: Params = aliasDefaults(entry.id, alias);
@@ -202,7 +225,10 @@ export function resolveActivationDetailed(qualifiedName: string, args: CallArgs 
     const { given, value } = passed(alias, a, safeArgs);
     const spec = entry.params.find((p) => p.name === a.param);
     if (!given) {
-      if (a.default === undefined && !alias.args.some((b) => b !== a && b.param === a.param && passed(alias, b, safeArgs).given)) {
+      if (
+        a.default === undefined &&
+        !alias.args.some((b) => b !== a && b.param === a.param && passed(alias, b, safeArgs).given)
+      ) {
         notes.push(
           t(
             `${a.name} is required by ${alias.qualifiedName} but not given; the catalog default ${spec?.default} is shown.`,
@@ -261,12 +287,19 @@ export function resolveActivation(qualifiedName: string, args?: CallArgs): Resol
  * What `activation="<name>"` computes in Keras 3 (`keras`) or tf-keras 2 (`tf-keras`), e.g.
  * 'leaky_relu' → slope 0.2 in both (tf-keras via tf.nn.leaky_relu). Undefined for unknown names.
  */
-export function resolveKerasString(name: string, framework: 'keras' | 'tf-keras'): Resolved | undefined {
+export function resolveKerasString(
+  name: string,
+  framework: 'keras' | 'tf-keras',
+): Resolved | undefined {
   const table = framework === 'tf-keras' ? TF_KERAS_STRINGS : KERAS3_STRINGS;
-  if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(table, name)) return undefined;
+  if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(table, name))
+    return undefined;
   const r = resolveActivation(table[name]);
   if (!r) return undefined;
-  const note = t(`activation="${name}" calls ${table[name]}.`, `activation="${name}" は ${table[name]} を呼び出す。`);
+  const note = t(
+    `activation="${name}" calls ${table[name]}.`,
+    `activation="${name}" は ${table[name]} を呼び出す。`,
+  );
   return { ...r, notes: [note, ...(r.notes ?? [])] };
 }
 

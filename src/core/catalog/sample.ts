@@ -80,18 +80,30 @@ export function sampleCurve(
 ): CurveBuffers | undefined {
   const e = getActivation(id);
   if (!e || e.kind !== 'elementwise') return undefined;
-  if (!Number.isInteger(n) || n < 2 || !Number.isFinite(x0) || !Number.isFinite(x1)) return undefined;
+  if (!Number.isInteger(n) || n < 2 || !Number.isFinite(x0) || !Number.isFinite(x1))
+    return undefined;
   const q = params(id, p);
   if (!q) return undefined;
   const buf: CurveBuffers =
     out && out.f.length >= n && out.df.length >= n
       ? out
-      : { f: new Float64Array(n), df: new Float64Array(n), d2f: out?.d2f ? new Float64Array(n) : undefined };
+      : {
+          f: new Float64Array(n),
+          df: new Float64Array(n),
+          d2f: out?.d2f ? new Float64Array(n) : undefined,
+        };
   fill(e, q, x0, (x1 - x0) / (n - 1), n, buf);
   return buf;
 }
 
-function fill(e: ElementwiseActivation, q: Params, x0: number, h: number, n: number, buf: CurveBuffers) {
+function fill(
+  e: ElementwiseActivation,
+  q: Params,
+  x0: number,
+  h: number,
+  n: number,
+  buf: CurveBuffers,
+) {
   const f = e.f;
   const df = e.df;
   const fo = buf.f;

@@ -14,7 +14,8 @@ export interface LocalText {
 export type Params = Record<string, number>;
 
 /** Frameworks whose APIs the catalog knows. `tf-keras` is Keras 2 as shipped with TensorFlow 2.x. */
-export type Framework = 'pytorch' | 'keras' | 'tf-keras' | 'tensorflow' | 'jax' | 'flax' | 'mlx' | 'paper';
+export type Framework =
+  'pytorch' | 'keras' | 'tf-keras' | 'tensorflow' | 'jax' | 'flax' | 'mlx' | 'paper';
 
 /** One numeric parameter of an activation, in the catalog's own naming. */
 export interface ParamSpec {

@@ -110,7 +110,8 @@ export const selu: ElementwiseActivation = {
   family: 'exponential',
   latex: '\\lambda\\begin{cases}x & x > 0\\\\ \\alpha (e^{x} - 1) & x \\le 0\\end{cases}',
   text: 'λ·x if x > 0, else λα(eˣ − 1); λ ≈ 1.0507, α ≈ 1.6733',
-  derivativeLatex: '\\begin{cases}\\lambda & x > 0\\\\ \\lambda\\alpha e^{x} & x \\le 0\\end{cases}',
+  derivativeLatex:
+    '\\begin{cases}\\lambda & x > 0\\\\ \\lambda\\alpha e^{x} & x \\le 0\\end{cases}',
   derivativeText: 'λ if x > 0, else λα·eˣ',
   params: [],
   properties: {
@@ -179,7 +180,9 @@ export const celu: ElementwiseActivation = {
   text: 'max(0, x) + min(0, α(e^{x/α} − 1))',
   derivativeLatex: '\\begin{cases}1 & x > 0\\\\ e^{x/\\alpha} & x \\le 0\\end{cases}',
   derivativeText: '1 if x > 0, else e^{x/α}',
-  params: [param('alpha', 'α', 1, [0.05, 3, 0.05], alphaDoc, { valid: { min: 0, minExclusive: true } })],
+  params: [
+    param('alpha', 'α', 1, [0.05, 3, 0.05], alphaDoc, { valid: { min: 0, minExclusive: true } }),
+  ],
   properties: {
     range: '(−α, ∞)',
     monotonic: true,
@@ -217,7 +220,10 @@ export const celu: ElementwiseActivation = {
     'When you want ELU with α ≠ 1 but without the kink in the gradient.',
     'α ≠ 1 の ELU を使いたいが、勾配の折れ目は避けたいとき。',
   ),
-  pitfalls: t('Equal to ELU at α = 1; small α makes it close to ReLU.', 'α = 1 では ELU と同じ。α を小さくすると ReLU に近づく。'),
+  pitfalls: t(
+    'Equal to ELU at α = 1; small α makes it close to ReLU.',
+    'α = 1 では ELU と同じ。α を小さくすると ReLU に近づく。',
+  ),
   related: ['elu', 'selu'],
   f: (x, p) => (x > 0 ? x : p.alpha * Math.expm1(x / p.alpha)),
   df: (x, p) => (x > 0 ? 1 : Math.exp(x / p.alpha)),
@@ -237,9 +243,16 @@ export const isrlu: ElementwiseActivation = {
   derivativeLatex: '\\begin{cases}1 & x \\ge 0\\\\ (1 + \\alpha x^2)^{-3/2} & x < 0\\end{cases}',
   derivativeText: '1 if x ≥ 0, else (1 + αx²)^(−3/2)',
   params: [
-    param('alpha', 'α', 1, [0.05, 5, 0.05], t('Sets the negative saturation −1/√α.', '負の側の飽和値 −1/√α を決める。'), {
-      valid: { min: 0, minExclusive: true, max: 1e12 },
-    }),
+    param(
+      'alpha',
+      'α',
+      1,
+      [0.05, 5, 0.05],
+      t('Sets the negative saturation −1/√α.', '負の側の飽和値 −1/√α を決める。'),
+      {
+        valid: { min: 0, minExclusive: true, max: 1e12 },
+      },
+    ),
   ],
   properties: {
     range: '(−1/√α, ∞)',
@@ -269,7 +282,10 @@ export const isrlu: ElementwiseActivation = {
     'Where ELU fits but exponentials are expensive (the inverse square root is cheap in hardware).',
     'ELU が適しているが指数関数の計算が重い場面（逆平方根はハードウェアで安く計算できる）。',
   ),
-  pitfalls: t('Not built into the major frameworks; you write it yourself.', '主要なフレームワークには組み込まれておらず、自分で実装する必要がある。'),
+  pitfalls: t(
+    'Not built into the major frameworks; you write it yourself.',
+    '主要なフレームワークには組み込まれておらず、自分で実装する必要がある。',
+  ),
   related: ['elu', 'isru'],
   f: (x, p) => (x >= 0 ? x : x / Math.sqrt(1 + p.alpha * x * x)),
   df: (x, p) => {

@@ -5,7 +5,18 @@
  */
 import type { ElementwiseActivation } from '../types';
 import { sigmoid as sig, normCdf, normPdf } from '../../math/special';
-import { t, arg, torchModule, torchF, kerasAct, kerasOps, tfKerasAct, tfFn, jaxAndFlax, mlx } from '../build';
+import {
+  t,
+  arg,
+  torchModule,
+  torchF,
+  kerasAct,
+  kerasOps,
+  tfKerasAct,
+  tfFn,
+  jaxAndFlax,
+  mlx,
+} from '../build';
 
 /** √(2/π). */
 const K = 0.7978845608028654;
@@ -65,7 +76,10 @@ const gelu: ElementwiseActivation = {
     'Weights the input by the probability that a standard normal variable is below it.',
     '入力に、標準正規分布に従う変数がそれ以下になる確率を掛ける活性化関数。',
   ),
-  whenToUse: t('Transformers (BERT, GPT, ViT) and most modern language and vision models.', 'Transformer（BERT・GPT・ViT）をはじめ、最近の言語・画像モデルの多く。'),
+  whenToUse: t(
+    'Transformers (BERT, GPT, ViT) and most modern language and vision models.',
+    'Transformer（BERT・GPT・ViT）をはじめ、最近の言語・画像モデルの多く。',
+  ),
   pitfalls: t(
     'Frameworks disagree on the default: PyTorch, tf.nn and keras.activations are exact; jax.nn, Flax and keras.ops use the tanh approximation (differences up to 4.7e-4). Match the form a checkpoint was trained with.',
     '既定がフレームワークで異なる：PyTorch・tf.nn・keras.activations は厳密、jax.nn・Flax・keras.ops は tanh 近似（差は最大 4.7e-4）。学習済みの重みを使うときは学習時と同じ形に合わせること。',
@@ -104,7 +118,9 @@ const geluTanh: ElementwiseActivation = {
     kerasAct('gelu', [arg('approximate', 'False')], { requires: { approximate: 'True' } }),
     kerasOps('gelu', [arg('approximate', 'True')], { note: approxNote }),
     tfKerasAct('gelu', [arg('approximate', 'False')], { requires: { approximate: 'True' } }),
-    tfFn('nn.gelu', [arg('approximate', 'False'), arg('name', 'None')], { requires: { approximate: 'True' } }),
+    tfFn('nn.gelu', [arg('approximate', 'False'), arg('name', 'None')], {
+      requires: { approximate: 'True' },
+    }),
     ...jaxAndFlax('gelu', [arg('approximate', 'True')], { note: approxNote }),
     mlx('gelu_approx', 'function'),
     mlx('GELU', 'module', [arg('approx', "'none'")], { requires: { approx: "'precise'" } }),
@@ -116,7 +132,10 @@ const geluTanh: ElementwiseActivation = {
     authors: 'D. Hendrycks, K. Gimpel',
     ref: 'arXiv:1606.08415',
   },
-  summary: t('The tanh approximation of GELU used by the original BERT and GPT-2 code.', '元の BERT や GPT-2 のコードで使われた GELU の tanh 近似。'),
+  summary: t(
+    'The tanh approximation of GELU used by the original BERT and GPT-2 code.',
+    '元の BERT や GPT-2 のコードで使われた GELU の tanh 近似。',
+  ),
   whenToUse: t(
     'Reproducing checkpoints trained with it (GPT-2, many JAX models); slightly cheaper than erf.',
     'この近似で学習された重み（GPT-2 や多くの JAX モデル）を再現するとき。erf よりわずかに軽い。',
@@ -177,9 +196,18 @@ const geluSigmoid: ElementwiseActivation = {
     authors: 'D. Hendrycks, K. Gimpel',
     ref: 'arXiv:1606.08415',
   },
-  summary: t('The coarser sigmoid approximation of GELU ("QuickGELU" in CLIP).', 'GELU のより粗いシグモイド近似（CLIP の「QuickGELU」）。'),
-  whenToUse: t('Reproducing CLIP-style checkpoints; the cheapest GELU form.', 'CLIP 系の学習済み重みを再現するとき。最も軽い GELU の形。'),
-  pitfalls: t('Differs from exact GELU by up to about 0.02; do not swap it into a model trained with exact GELU.', '厳密な GELU とは最大で約 0.02 異なる。厳密な GELU で学習したモデルに差し替えないこと。'),
+  summary: t(
+    'The coarser sigmoid approximation of GELU ("QuickGELU" in CLIP).',
+    'GELU のより粗いシグモイド近似（CLIP の「QuickGELU」）。',
+  ),
+  whenToUse: t(
+    'Reproducing CLIP-style checkpoints; the cheapest GELU form.',
+    'CLIP 系の学習済み重みを再現するとき。最も軽い GELU の形。',
+  ),
+  pitfalls: t(
+    'Differs from exact GELU by up to about 0.02; do not swap it into a model trained with exact GELU.',
+    '厳密な GELU とは最大で約 0.02 異なる。厳密な GELU で学習したモデルに差し替えないこと。',
+  ),
   related: ['gelu', 'gelu_tanh', 'swish'],
   f: (x) => x * sig(S * x),
   df: (x) => {

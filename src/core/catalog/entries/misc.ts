@@ -18,10 +18,23 @@ import {
 } from '../build';
 
 const none = () => [];
-const lambdaParam = param('lambda', 'λ', 0.5, [0, 2, 0.05], t('Half-width of the dead zone.', '0 になる区間の半幅。'), {
-  valid: { min: 0 },
-});
-const shrinkApis = (torchName: string, torchCls: string, kerasName: string, mlxFn?: string, mlxCls?: string) => [
+const lambdaParam = param(
+  'lambda',
+  'λ',
+  0.5,
+  [0, 2, 0.05],
+  t('Half-width of the dead zone.', '0 になる区間の半幅。'),
+  {
+    valid: { min: 0 },
+  },
+);
+const shrinkApis = (
+  torchName: string,
+  torchCls: string,
+  kerasName: string,
+  mlxFn?: string,
+  mlxCls?: string,
+) => [
   torchModule(torchCls, [arg('lambd', '0.5', 'lambda')]),
   torchF(torchName, [arg('lambd', '0.5', 'lambda')]),
   kerasAct(kerasName, [arg('threshold', '0.5', 'lambda')]),
@@ -36,7 +49,8 @@ const softshrink: ElementwiseActivation = {
   name: 'Softshrink',
   aliases: ['soft_shrink', 'soft thresholding'],
   family: 'shrink',
-  latex: '\\begin{cases}x - \\lambda & x > \\lambda\\\\ x + \\lambda & x < -\\lambda\\\\ 0 & \\text{otherwise}\\end{cases}',
+  latex:
+    '\\begin{cases}x - \\lambda & x > \\lambda\\\\ x + \\lambda & x < -\\lambda\\\\ 0 & \\text{otherwise}\\end{cases}',
   text: 'x − λ above λ, x + λ below −λ, 0 between',
   derivativeLatex: '\\begin{cases}1 & |x| > \\lambda\\\\ 0 & |x| \\le \\lambda\\end{cases}',
   derivativeText: '1 for |x| > λ, else 0',
@@ -48,14 +62,26 @@ const softshrink: ElementwiseActivation = {
     zeroCentred: true,
     bounded: 'none',
     selfNormalising: false,
-    gradientNotes: t('0 on [−λ, λ] including the ends (PyTorch).', '[−λ, λ] で 0（端点も含む、PyTorch）。'),
+    gradientNotes: t(
+      '0 on [−λ, λ] including the ends (PyTorch).',
+      '[−λ, λ] で 0（端点も含む、PyTorch）。',
+    ),
     cost: 1,
   },
   apis: shrinkApis('softshrink', 'Softshrink', 'soft_shrink', 'softshrink', 'Softshrink'),
   origin: { year: 1995, title: 'De-noising by soft-thresholding', authors: 'D. L. Donoho' },
-  summary: t('Shrinks inputs towards zero by λ and zeroes the band [−λ, λ].', '入力を λ だけ 0 に近づけ、[−λ, λ] の帯を 0 にする。'),
-  whenToUse: t('Sparse coding and denoising (it is the proximal operator of the L1 norm).', 'スパースコーディングやノイズ除去（L1 ノルムの近接写像）。'),
-  pitfalls: t('PyTorch calls the parameter `lambd`, Keras `threshold`.', '引数名は PyTorch では `lambd`、Keras では `threshold`。'),
+  summary: t(
+    'Shrinks inputs towards zero by λ and zeroes the band [−λ, λ].',
+    '入力を λ だけ 0 に近づけ、[−λ, λ] の帯を 0 にする。',
+  ),
+  whenToUse: t(
+    'Sparse coding and denoising (it is the proximal operator of the L1 norm).',
+    'スパースコーディングやノイズ除去（L1 ノルムの近接写像）。',
+  ),
+  pitfalls: t(
+    'PyTorch calls the parameter `lambd`, Keras `threshold`.',
+    '引数名は PyTorch では `lambd`、Keras では `threshold`。',
+  ),
   related: ['hardshrink', 'tanhshrink'],
   f: (x, p) => (x > p.lambda ? x - p.lambda : x < -p.lambda ? x + p.lambda : 0),
   df: (x, p) => (x > p.lambda || x < -p.lambda ? 1 : 0),
@@ -81,14 +107,30 @@ const hardshrink: ElementwiseActivation = {
     zeroCentred: true,
     bounded: 'none',
     selfNormalising: false,
-    gradientNotes: t('0 on [−λ, λ]; the jumps at ±λ carry no gradient.', '[−λ, λ] で 0。±λ での跳びに勾配は流れない。'),
+    gradientNotes: t(
+      '0 on [−λ, λ]; the jumps at ±λ carry no gradient.',
+      '[−λ, λ] で 0。±λ での跳びに勾配は流れない。',
+    ),
     cost: 1,
   },
-  apis: [...shrinkApis('hardshrink', 'Hardshrink', 'hard_shrink', 'hard_shrink', 'HardShrink'), torchFn('hardshrink', [arg('lambd', '0.5', 'lambda')])],
-  origin: { year: 1994, title: 'Ideal spatial adaptation by wavelet shrinkage', authors: 'D. L. Donoho, I. M. Johnstone' },
-  summary: t('Keeps inputs with |x| > λ unchanged and zeroes the rest.', '|x| > λ の入力はそのまま残し、それ以外を 0 にする。'),
+  apis: [
+    ...shrinkApis('hardshrink', 'Hardshrink', 'hard_shrink', 'hard_shrink', 'HardShrink'),
+    torchFn('hardshrink', [arg('lambd', '0.5', 'lambda')]),
+  ],
+  origin: {
+    year: 1994,
+    title: 'Ideal spatial adaptation by wavelet shrinkage',
+    authors: 'D. L. Donoho, I. M. Johnstone',
+  },
+  summary: t(
+    'Keeps inputs with |x| > λ unchanged and zeroes the rest.',
+    '|x| > λ の入力はそのまま残し、それ以外を 0 にする。',
+  ),
   whenToUse: t('Hard thresholding for sparsity.', 'スパース化のための硬しきい値処理。'),
-  pitfalls: t('Discontinuous at ±λ; PyTorch `lambd` is Keras `threshold`.', '±λ で不連続。PyTorch の `lambd` は Keras の `threshold` に当たる。'),
+  pitfalls: t(
+    'Discontinuous at ±λ; PyTorch `lambd` is Keras `threshold`.',
+    '±λ で不連続。PyTorch の `lambd` は Keras の `threshold` に当たる。',
+  ),
   related: ['softshrink', 'threshold'],
   f: (x, p) => (x > p.lambda || x < -p.lambda ? x : 0),
   df: (x, p) => (x > p.lambda || x < -p.lambda ? 1 : 0),
@@ -123,7 +165,10 @@ const tanhshrink: ElementwiseActivation = {
     zeroCentred: true,
     bounded: 'none',
     selfNormalising: false,
-    gradientNotes: t('Near 0 around the origin (like x²), 1 for large |x|.', '原点付近ではほぼ 0（x² 程度）、|x| が大きいと 1。'),
+    gradientNotes: t(
+      'Near 0 around the origin (like x²), 1 for large |x|.',
+      '原点付近ではほぼ 0（x² 程度）、|x| が大きいと 1。',
+    ),
     cost: 2,
   },
   apis: [
@@ -132,9 +177,18 @@ const tanhshrink: ElementwiseActivation = {
     kerasAct('tanh_shrink'),
     kerasOps('tanh_shrink'),
   ],
-  summary: t('The identity minus tanh: flat near 0, linear far away.', '恒等関数から tanh を引いたもの。0 付近では平坦で、遠くでは線形。'),
-  whenToUse: t('Rare; sparse-coding style networks.', 'まれ。スパースコーディング型のネットワーク。'),
-  pitfalls: t('Tiny gradients around 0 slow down learning of small activations.', '0 付近の勾配がとても小さいため、小さな活性の学習が遅くなる。'),
+  summary: t(
+    'The identity minus tanh: flat near 0, linear far away.',
+    '恒等関数から tanh を引いたもの。0 付近では平坦で、遠くでは線形。',
+  ),
+  whenToUse: t(
+    'Rare; sparse-coding style networks.',
+    'まれ。スパースコーディング型のネットワーク。',
+  ),
+  pitfalls: t(
+    'Tiny gradients around 0 slow down learning of small activations.',
+    '0 付近の勾配がとても小さいため、小さな活性の学習が遅くなる。',
+  ),
   related: ['tanh', 'softshrink'],
   f: tanhshrinkValue,
   df: (x) => {
@@ -174,9 +228,18 @@ const linear: ElementwiseActivation = {
     kerasAct('linear'),
     tfKerasAct('linear'),
   ],
-  summary: t('Returns the input unchanged (Keras uses it when activation=None).', '入力をそのまま返す（Keras では activation=None のときこれになる）。'),
-  whenToUse: t('Regression outputs and logits fed to a loss that applies its own softmax or sigmoid.', '回帰の出力層や、softmax・sigmoid を内部で適用する損失に渡すロジット。'),
-  pitfalls: t('Stacking layers with no non-linearity between them collapses into a single linear map.', '非線形性のない層をいくつ重ねても、1 つの線形写像と同じになる。'),
+  summary: t(
+    'Returns the input unchanged (Keras uses it when activation=None).',
+    '入力をそのまま返す（Keras では activation=None のときこれになる）。',
+  ),
+  whenToUse: t(
+    'Regression outputs and logits fed to a loss that applies its own softmax or sigmoid.',
+    '回帰の出力層や、softmax・sigmoid を内部で適用する損失に渡すロジット。',
+  ),
+  pitfalls: t(
+    'Stacking layers with no non-linearity between them collapses into a single linear map.',
+    '非線形性のない層をいくつ重ねても、1 つの線形写像と同じになる。',
+  ),
   related: ['relu'],
   f: (x) => x,
   df: () => 1,
@@ -195,9 +258,19 @@ const snake: ElementwiseActivation = {
   derivativeLatex: '1 + \\sin(2\\alpha x)',
   derivativeText: '1 + sin(2αx)',
   params: [
-    param('alpha', 'α', 1, [0.1, 5, 0.05], t('Frequency (learnable per channel, initialised at 1).', '周波数（チャネルごとに学習、初期値 1）。'), {
-      valid: { min: 0, minExclusive: true, max: 1e6 },
-    }),
+    param(
+      'alpha',
+      'α',
+      1,
+      [0.1, 5, 0.05],
+      t(
+        'Frequency (learnable per channel, initialised at 1).',
+        '周波数（チャネルごとに学習、初期値 1）。',
+      ),
+      {
+        valid: { min: 0, minExclusive: true, max: 1e6 },
+      },
+    ),
   ],
   properties: {
     range: '(−∞, ∞)',
@@ -206,7 +279,10 @@ const snake: ElementwiseActivation = {
     zeroCentred: false,
     bounded: 'none',
     selfNormalising: false,
-    gradientNotes: t('Oscillates in [0, 2]; touches 0 periodically but never stays there.', '[0, 2] の範囲で振動し、周期的に 0 に触れるがとどまらない。'),
+    gradientNotes: t(
+      'Oscillates in [0, 2]; touches 0 periodically but never stays there.',
+      '[0, 2] の範囲で振動し、周期的に 0 に触れるがとどまらない。',
+    ),
     cost: 2,
   },
   apis: [],
@@ -216,8 +292,14 @@ const snake: ElementwiseActivation = {
     authors: 'L. Ziyin, T. Hartwig, M. Ueda',
     ref: 'arXiv:2006.08195',
   },
-  summary: t('A monotonic, periodic-plus-linear activation for learning periodic signals.', '周期的な信号を学習するための、線形成分と周期成分を持つ単調な活性化関数。'),
-  whenToUse: t('Audio vocoders (BigVGAN) and extrapolating periodic time series.', '音声ボコーダ（BigVGAN）や周期的な時系列の外挿。'),
+  summary: t(
+    'A monotonic, periodic-plus-linear activation for learning periodic signals.',
+    '周期的な信号を学習するための、線形成分と周期成分を持つ単調な活性化関数。',
+  ),
+  whenToUse: t(
+    'Audio vocoders (BigVGAN) and extrapolating periodic time series.',
+    '音声ボコーダ（BigVGAN）や周期的な時系列の外挿。',
+  ),
   pitfalls: t(
     'Implementations add a small ε (1e-9) to α to avoid division by zero; some learn log α instead of α.',
     '実装によっては 0 除算を避けるため α に小さな ε（1e-9）を足す。α の代わりに log α を学習する実装もある。',
@@ -243,9 +325,19 @@ const sine: ElementwiseActivation = {
   derivativeLatex: '\\omega_0 \\cos(\\omega_0 x)',
   derivativeText: 'ω₀·cos(ω₀x)',
   params: [
-    param('omega', 'ω₀', 1, [0.1, 60, 0.1], t('Frequency; SIREN uses ω₀ = 30 with its own initialisation.', '周波数。SIREN は独自の初期化と組み合わせて ω₀ = 30 を使う。'), {
-      valid: { min: 0, minExclusive: true, max: 1e4 },
-    }),
+    param(
+      'omega',
+      'ω₀',
+      1,
+      [0.1, 60, 0.1],
+      t(
+        'Frequency; SIREN uses ω₀ = 30 with its own initialisation.',
+        '周波数。SIREN は独自の初期化と組み合わせて ω₀ = 30 を使う。',
+      ),
+      {
+        valid: { min: 0, minExclusive: true, max: 1e4 },
+      },
+    ),
   ],
   properties: {
     range: '[−1, 1]',
@@ -254,7 +346,10 @@ const sine: ElementwiseActivation = {
     zeroCentred: true,
     bounded: 'both',
     selfNormalising: false,
-    gradientNotes: t('Periodic, with zeros at every extremum of f.', '周期的で、f の極値ごとに 0 になる。'),
+    gradientNotes: t(
+      'Periodic, with zeros at every extremum of f.',
+      '周期的で、f の極値ごとに 0 になる。',
+    ),
     cost: 2,
   },
   apis: [],
@@ -264,8 +359,14 @@ const sine: ElementwiseActivation = {
     authors: 'V. Sitzmann, J. N. P. Martel, A. W. Bergman, D. B. Lindell, G. Wetzstein',
     ref: 'arXiv:2006.09661',
   },
-  summary: t('A sine as activation, the basis of SIREN networks.', '正弦関数を活性化関数として使うもの。SIREN の基礎。'),
-  whenToUse: t('Implicit neural representations: images, signed distance fields, audio as functions of coordinates.', '座標の関数として画像・符号付き距離場・音声を表す暗黙的ニューラル表現。'),
+  summary: t(
+    'A sine as activation, the basis of SIREN networks.',
+    '正弦関数を活性化関数として使うもの。SIREN の基礎。',
+  ),
+  whenToUse: t(
+    'Implicit neural representations: images, signed distance fields, audio as functions of coordinates.',
+    '座標の関数として画像・符号付き距離場・音声を表す暗黙的ニューラル表現。',
+  ),
   pitfalls: t(
     'Needs the SIREN initialisation (first layer U(−1/n, 1/n), later layers U(−√(6/n)/ω₀, √(6/n)/ω₀)); with ordinary initialisation training is unstable.',
     'SIREN の初期化（最初の層は U(−1/n, 1/n)、以降は U(−√(6/n)/ω₀, √(6/n)/ω₀)）が必要。通常の初期化では学習が不安定になる。',
@@ -299,9 +400,15 @@ const gaussian: ElementwiseActivation = {
     cost: 2,
   },
   apis: [],
-  summary: t('A bell curve: responds only to inputs near zero.', '釣鐘型の曲線。0 付近の入力にだけ反応する。'),
+  summary: t(
+    'A bell curve: responds only to inputs near zero.',
+    '釣鐘型の曲線。0 付近の入力にだけ反応する。',
+  ),
   whenToUse: t('Radial-basis-style units and teaching.', 'RBF 型のユニットや教育用。'),
-  pitfalls: t('Gradients vanish away from 0; not monotonic.', '0 から離れると勾配が消える。単調ではない。'),
+  pitfalls: t(
+    'Gradients vanish away from 0; not monotonic.',
+    '0 から離れると勾配が消える。単調ではない。',
+  ),
   related: ['sine', 'sigmoid'],
   f: (x) => Math.exp(-x * x),
   df: (x) => -2 * x * Math.exp(-x * x),
@@ -327,13 +434,25 @@ const bentIdentity: ElementwiseActivation = {
     zeroCentred: true,
     bounded: 'none',
     selfNormalising: false,
-    gradientNotes: t('Between 0.5 and 1.5: never vanishes.', '0.5 と 1.5 の間にあり、消えることはない。'),
+    gradientNotes: t(
+      'Between 0.5 and 1.5: never vanishes.',
+      '0.5 と 1.5 の間にあり、消えることはない。',
+    ),
     cost: 1,
   },
   apis: [],
-  summary: t('The identity bent upwards: slope 1/2 on the far left, 3/2 on the far right.', '上に曲げた恒等関数。左の遠方で傾き 1/2、右の遠方で 3/2。'),
-  whenToUse: t('Teaching and experiments; a smooth, non-saturating alternative to leaky ReLU.', '教育や実験用。飽和しない滑らかな leaky ReLU の代替。'),
-  pitfalls: t('Unbounded in both directions; not in any framework.', '両方向に有界でなく、どのフレームワークにもない。'),
+  summary: t(
+    'The identity bent upwards: slope 1/2 on the far left, 3/2 on the far right.',
+    '上に曲げた恒等関数。左の遠方で傾き 1/2、右の遠方で 3/2。',
+  ),
+  whenToUse: t(
+    'Teaching and experiments; a smooth, non-saturating alternative to leaky ReLU.',
+    '教育や実験用。飽和しない滑らかな leaky ReLU の代替。',
+  ),
+  pitfalls: t(
+    'Unbounded in both directions; not in any framework.',
+    '両方向に有界でなく、どのフレームワークにもない。',
+  ),
   related: ['leaky_relu', 'softplus'],
   f: (x) => {
     const h = Math.hypot(x, 1);

@@ -36,7 +36,7 @@ export const relu: ElementwiseActivation = {
   latex: '\\max(0, x)',
   text: 'max(0, x)',
   derivativeLatex: '\\begin{cases}1 & x > 0\\\\ 0 & x \\le 0\\end{cases}',
-  derivativeText: "1 if x > 0, else 0 (f′(0) = 0)",
+  derivativeText: '1 if x > 0, else 0 (f′(0) = 0)',
   params: NONE,
   properties: {
     range: '[0, ∞)',
@@ -56,18 +56,26 @@ export const relu: ElementwiseActivation = {
     torchF('relu', [INPLACE]),
     torchFn('relu'),
     torchMethod('relu'),
-    kerasAct('relu', [arg('negative_slope', '0.0'), arg('max_value', 'None'), arg('threshold', '0.0')], {
-      listingOnly: true,
-      note: t(
-        'With its default arguments; other values are the `keras_relu` entry.',
-        '既定の引数の場合。それ以外の値は `keras_relu` の項目を参照。',
-      ),
-    }),
+    kerasAct(
+      'relu',
+      [arg('negative_slope', '0.0'), arg('max_value', 'None'), arg('threshold', '0.0')],
+      {
+        listingOnly: true,
+        note: t(
+          'With its default arguments; other values are the `keras_relu` entry.',
+          '既定の引数の場合。それ以外の値は `keras_relu` の項目を参照。',
+        ),
+      },
+    ),
     kerasOps('relu'),
-    kerasLayer('ReLU', [arg('max_value', 'None'), arg('negative_slope', '0.0'), arg('threshold', '0.0')], {
-      listingOnly: true,
-      note: t('With its default arguments.', '既定の引数の場合。'),
-    }),
+    kerasLayer(
+      'ReLU',
+      [arg('max_value', 'None'), arg('negative_slope', '0.0'), arg('threshold', '0.0')],
+      {
+        listingOnly: true,
+        note: t('With its default arguments.', '既定の引数の場合。'),
+      },
+    ),
     tfFn('nn.relu'),
     ...jaxAndFlax('relu'),
     mlx('relu', 'function'),
@@ -153,10 +161,7 @@ export const relu6: ElementwiseActivation = {
   kinks: () => [0, 6],
 };
 
-const slopeDoc = t(
-  'Slope for negative inputs.',
-  '負の入力に対する傾き。',
-);
+const slopeDoc = t('Slope for negative inputs.', '負の入力に対する傾き。');
 
 /** Leaky ReLU: x for x ≥ 0, a·x otherwise. */
 export const leakyRelu: ElementwiseActivation = {
@@ -169,9 +174,7 @@ export const leakyRelu: ElementwiseActivation = {
   text: 'x if x ≥ 0, else a·x',
   derivativeLatex: '\\begin{cases}1 & x > 0\\\\ a & x \\le 0\\end{cases}',
   derivativeText: '1 if x > 0, else a (a at x = 0)',
-  params: [
-    param('negativeSlope', 'a', 0.01, [0, 1, 0.01], slopeDoc, { valid: { min: 0 } }),
-  ],
+  params: [param('negativeSlope', 'a', 0.01, [0, 1, 0.01], slopeDoc, { valid: { min: 0 } })],
   properties: {
     range: '(−∞, ∞)',
     monotonic: true,
@@ -277,19 +280,23 @@ export const prelu: ElementwiseActivation = {
         '`weight` はテンソルなので、値は実行時にしか分からない。',
       ),
     }),
-    kerasLayer('PReLU', [
-      arg('alpha_initializer', "'Zeros'", 'negativeSlope', {
-        valueMap: { "'Zeros'": 0, "'zeros'": 0, "'Ones'": 1, "'ones'": 1 },
-      }),
-      arg('alpha_regularizer', 'None'),
-      arg('alpha_constraint', 'None'),
-      arg('shared_axes', 'None'),
-    ], {
-      note: t(
-        'Keras starts the slope at zero (plain ReLU) with one slope per element of `input_shape[1:]` unless `shared_axes` is set.',
-        'Keras は傾きを 0（つまり通常の ReLU）から始め、`shared_axes` を指定しない限り `input_shape[1:]` の要素ごとに別々の傾きを持つ。',
-      ),
-    }),
+    kerasLayer(
+      'PReLU',
+      [
+        arg('alpha_initializer', "'Zeros'", 'negativeSlope', {
+          valueMap: { "'Zeros'": 0, "'zeros'": 0, "'Ones'": 1, "'ones'": 1 },
+        }),
+        arg('alpha_regularizer', 'None'),
+        arg('alpha_constraint', 'None'),
+        arg('shared_axes', 'None'),
+      ],
+      {
+        note: t(
+          'Keras starts the slope at zero (plain ReLU) with one slope per element of `input_shape[1:]` unless `shared_axes` is set.',
+          'Keras は傾きを 0（つまり通常の ReLU）から始め、`shared_axes` を指定しない限り `input_shape[1:]` の要素ごとに別々の傾きを持つ。',
+        ),
+      },
+    ),
     tfKerasLayer('PReLU', [
       arg('alpha_initializer', "'zeros'", 'negativeSlope', {
         valueMap: { "'Zeros'": 0, "'zeros'": 0, "'Ones'": 1, "'ones'": 1 },
@@ -298,12 +305,15 @@ export const prelu: ElementwiseActivation = {
       arg('alpha_constraint', 'None'),
       arg('shared_axes', 'None'),
     ]),
-    api('flax.linen.PReLU', 'flax', 'module', [arg('negative_slope_init', '0.01', 'negativeSlope')]),
+    api('flax.linen.PReLU', 'flax', 'module', [
+      arg('negative_slope_init', '0.01', 'negativeSlope'),
+    ]),
     mlx('PReLU', 'module', [arg('num_parameters', '1'), arg('init', '0.25', 'negativeSlope')]),
   ],
   origin: {
     year: 2015,
-    title: 'Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification',
+    title:
+      'Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification',
     authors: 'K. He, X. Zhang, S. Ren, J. Sun',
     ref: 'arXiv:1502.01852',
   },
@@ -343,12 +353,26 @@ export const rrelu: ElementwiseActivation = {
   derivativeLatex: '\\begin{cases}1 & x > 0\\\\ \\tfrac{l+u}{2} & x \\le 0\\end{cases}',
   derivativeText: '1 if x > 0, else (l+u)/2',
   params: [
-    param('lower', 'l', 1 / 8, [0, 1, 0.005], t('Lower bound of the random slope.', 'ランダムな傾きの下限。'), {
-      valid: { min: 0 },
-    }),
-    param('upper', 'u', 1 / 3, [0, 1, 0.005], t('Upper bound of the random slope.', 'ランダムな傾きの上限。'), {
-      valid: { min: 0 },
-    }),
+    param(
+      'lower',
+      'l',
+      1 / 8,
+      [0, 1, 0.005],
+      t('Lower bound of the random slope.', 'ランダムな傾きの下限。'),
+      {
+        valid: { min: 0 },
+      },
+    ),
+    param(
+      'upper',
+      'u',
+      1 / 3,
+      [0, 1, 0.005],
+      t('Upper bound of the random slope.', 'ランダムな傾きの上限。'),
+      {
+        valid: { min: 0 },
+      },
+    ),
   ],
   checkParams: (p) => checkLowerUpper({ lower: p.lower, upper: p.upper }),
   properties: {
@@ -371,13 +395,26 @@ export const rrelu: ElementwiseActivation = {
         '`module.training` に従う：`.train()` 後はランダムな傾き、`.eval()` 後は平均の傾き。',
       ),
     }),
-    torchF('rrelu', [arg('lower', '1/8', 'lower'), arg('upper', '1/3', 'upper'), arg('training', 'False'), INPLACE], {
-      note: t(
-        '`training=False` by default, so the slope is the fixed mean (1/8+1/3)/2 = 11/48 ≈ 0.229.',
-        '既定は `training=False` なので、傾きは固定の平均値 (1/8+1/3)/2 = 11/48 ≈ 0.229。',
-      ),
-    }),
-    torchFn('rrelu', [arg('lower', '1/8', 'lower'), arg('upper', '1/3', 'upper'), arg('training', 'False')]),
+    torchF(
+      'rrelu',
+      [
+        arg('lower', '1/8', 'lower'),
+        arg('upper', '1/3', 'upper'),
+        arg('training', 'False'),
+        INPLACE,
+      ],
+      {
+        note: t(
+          '`training=False` by default, so the slope is the fixed mean (1/8+1/3)/2 = 11/48 ≈ 0.229.',
+          '既定は `training=False` なので、傾きは固定の平均値 (1/8+1/3)/2 = 11/48 ≈ 0.229。',
+        ),
+      },
+    ),
+    torchFn('rrelu', [
+      arg('lower', '1/8', 'lower'),
+      arg('upper', '1/3', 'upper'),
+      arg('training', 'False'),
+    ]),
   ],
   origin: {
     year: 2015,

@@ -107,7 +107,10 @@ const hardSigmoid: ElementwiseActivation = {
     zeroCentred: false,
     bounded: 'both',
     selfNormalising: false,
-    gradientNotes: t('1/6 on (−3, 3), 0 outside and at ±3 (PyTorch, JAX).', '(−3, 3) で 1/6、その外側と ±3 で 0（PyTorch・JAX）。'),
+    gradientNotes: t(
+      '1/6 on (−3, 3), 0 outside and at ±3 (PyTorch, JAX).',
+      '(−3, 3) で 1/6、その外側と ±3 で 0（PyTorch・JAX）。',
+    ),
     cost: 1,
   },
   apis: [
@@ -171,10 +174,7 @@ const hardSigmoidTf2: ElementwiseActivation = {
     ),
     cost: 1,
   },
-  apis: [
-    tfKerasAct('hard_sigmoid'),
-    api('tf_keras.backend.hard_sigmoid', 'tf-keras', 'function'),
-  ],
+  apis: [tfKerasAct('hard_sigmoid'), api('tf_keras.backend.hard_sigmoid', 'tf-keras', 'function')],
   summary: t(
     'The hard sigmoid of tf.keras 2 and Theano: slope 0.2, knees at ±2.5.',
     'tf.keras 2 と Theano の hard sigmoid。傾き 0.2、折れ点 ±2.5。',
@@ -218,7 +218,10 @@ const logSigmoidEntry: ElementwiseActivation = {
     zeroCentred: false,
     bounded: 'above',
     selfNormalising: false,
-    gradientNotes: t('Tends to 1 for x → −∞ and to 0 for x → ∞.', 'x → −∞ で 1、x → ∞ で 0 に近づく。'),
+    gradientNotes: t(
+      'Tends to 1 for x → −∞ and to 0 for x → ∞.',
+      'x → −∞ で 1、x → ∞ で 0 に近づく。',
+    ),
     cost: 2,
   },
   apis: [
@@ -231,7 +234,10 @@ const logSigmoidEntry: ElementwiseActivation = {
     mlx('log_sigmoid', 'function'),
     mlx('LogSigmoid', 'module'),
   ],
-  summary: t('The logarithm of the sigmoid, computed without overflow.', 'シグモイドの対数。オーバーフローしないように計算する。'),
+  summary: t(
+    'The logarithm of the sigmoid, computed without overflow.',
+    'シグモイドの対数。オーバーフローしないように計算する。',
+  ),
   whenToUse: t(
     'Log-likelihoods of binary events, e.g. in losses such as the word2vec negative-sampling objective.',
     '2 値事象の対数尤度。word2vec のネガティブサンプリングの目的関数などの損失で使う。',
@@ -278,8 +284,14 @@ const sparseSigmoid: ElementwiseActivation = {
     authors: 'M. Blondel, A. F. T. Martins, V. Niculae',
     ref: 'arXiv:1901.02324',
   },
-  summary: t('A sigmoid that reaches exactly 0 and 1 at x = ∓1.', 'x = ∓1 でちょうど 0 と 1 に達するシグモイド。'),
-  whenToUse: t('Sparse gating and probabilities that must be exactly 0 or 1.', 'ちょうど 0 または 1 になる必要があるスパースなゲートや確率。'),
+  summary: t(
+    'A sigmoid that reaches exactly 0 and 1 at x = ∓1.',
+    'x = ∓1 でちょうど 0 と 1 に達するシグモイド。',
+  ),
+  whenToUse: t(
+    'Sparse gating and probabilities that must be exactly 0 or 1.',
+    'ちょうど 0 または 1 になる必要があるスパースなゲートや確率。',
+  ),
   pitfalls: t('No gradient outside [−1, 1].', '[−1, 1] の外では勾配がない。'),
   related: ['sparse_plus', 'hard_sigmoid', 'sigmoid'],
   f: (x) => (x <= -1 ? 0 : x >= 1 ? 1 : 0.5 * (x + 1)),
@@ -328,7 +340,11 @@ const tanh: ElementwiseActivation = {
     mlx('tanh', 'function'),
     mlx('Tanh', 'module'),
   ],
-  origin: { year: 1998, title: 'Efficient BackProp', authors: 'Y. LeCun, L. Bottou, G. B. Orr, K.-R. Müller' },
+  origin: {
+    year: 1998,
+    title: 'Efficient BackProp',
+    authors: 'Y. LeCun, L. Bottou, G. B. Orr, K.-R. Müller',
+  },
   summary: t('Zero-centred squashing into (−1, 1).', '(−1, 1) に押し込める 0 中心の関数。'),
   whenToUse: t(
     'RNN/LSTM cell states, outputs that must lie in (−1, 1), small networks.',
@@ -359,14 +375,17 @@ const hardTanh: ElementwiseActivation = {
   family: 'sigmoid',
   latex: '\\operatorname{clip}(x, m_{\\min}, m_{\\max})',
   text: 'min(max(x, min_val), max_val)',
-  derivativeLatex: '\\begin{cases}1 & m_{\\min} < x < m_{\\max}\\\\ 0 & \\text{otherwise}\\end{cases}',
+  derivativeLatex:
+    '\\begin{cases}1 & m_{\\min} < x < m_{\\max}\\\\ 0 & \\text{otherwise}\\end{cases}',
   derivativeText: '1 strictly inside (min_val, max_val), else 0',
   params: [
     param('minVal', 'min', -1, [-3, 0, 0.1], t('Lower clip value.', '下側のクリップ値。')),
     param('maxVal', 'max', 1, [0, 6, 0.1], t('Upper clip value.', '上側のクリップ値。')),
   ],
   checkParams: (p) =>
-    p.minVal < p.maxVal ? undefined : t('minVal must be below maxVal.', 'minVal は maxVal より小さくなければならない。'),
+    p.minVal < p.maxVal
+      ? undefined
+      : t('minVal must be below maxVal.', 'minVal は maxVal より小さくなければならない。'),
   properties: {
     range: '[min_val, max_val]',
     monotonic: true,
@@ -374,20 +393,40 @@ const hardTanh: ElementwiseActivation = {
     zeroCentred: true,
     bounded: 'both',
     selfNormalising: false,
-    gradientNotes: t('1 inside, 0 outside and at both bounds (PyTorch).', '内側で 1、外側と両端で 0（PyTorch）。'),
+    gradientNotes: t(
+      '1 inside, 0 outside and at both bounds (PyTorch).',
+      '内側で 1、外側と両端で 0（PyTorch）。',
+    ),
     cost: 1,
   },
   apis: [
-    torchModule('Hardtanh', [arg('min_val', '-1.0', 'minVal'), arg('max_val', '1.0', 'maxVal'), INPLACE]),
-    torchF('hardtanh', [arg('min_val', '-1.0', 'minVal'), arg('max_val', '1.0', 'maxVal'), INPLACE]),
+    torchModule('Hardtanh', [
+      arg('min_val', '-1.0', 'minVal'),
+      arg('max_val', '1.0', 'maxVal'),
+      INPLACE,
+    ]),
+    torchF('hardtanh', [
+      arg('min_val', '-1.0', 'minVal'),
+      arg('max_val', '1.0', 'maxVal'),
+      INPLACE,
+    ]),
     kerasAct('hard_tanh', [], { fixed: { minVal: -1, maxVal: 1 } }),
     kerasOps('hard_tanh', [], { fixed: { minVal: -1, maxVal: 1 } }),
     ...jaxAndFlax('hard_tanh', [], { fixed: { minVal: -1, maxVal: 1 } }),
-    mlx('hard_tanh', 'function', [arg('min_val', '-1.0', 'minVal'), arg('max_val', '1.0', 'maxVal')]),
+    mlx('hard_tanh', 'function', [
+      arg('min_val', '-1.0', 'minVal'),
+      arg('max_val', '1.0', 'maxVal'),
+    ]),
     mlx('HardTanh', 'module'),
   ],
-  summary: t('The identity clipped to [min_val, max_val] (default [−1, 1]).', '[min_val, max_val]（既定は [−1, 1]）にクリップした恒等関数。'),
-  whenToUse: t('A cheap tanh substitute; bounded outputs.', 'tanh の安価な代わり。出力を有界にしたいとき。'),
+  summary: t(
+    'The identity clipped to [min_val, max_val] (default [−1, 1]).',
+    '[min_val, max_val]（既定は [−1, 1]）にクリップした恒等関数。',
+  ),
+  whenToUse: t(
+    'A cheap tanh substitute; bounded outputs.',
+    'tanh の安価な代わり。出力を有界にしたいとき。',
+  ),
   pitfalls: t(
     'Only PyTorch (and MLX) let you choose the bounds; Keras and JAX fix them at ±1. No gradient once saturated.',
     '範囲を指定できるのは PyTorch（と MLX）だけで、Keras と JAX は ±1 に固定。飽和すると勾配がなくなる。',
@@ -439,7 +478,10 @@ const softsign: ElementwiseActivation = {
     title: 'Quadratic Features and Deep Architectures for Chunking',
     authors: 'J. Turian, J. Bergstra, Y. Bengio',
   },
-  summary: t('A tanh-like curve with polynomial rather than exponential tails.', '裾が指数的ではなく多項式的に近づく、tanh に似た曲線。'),
+  summary: t(
+    'A tanh-like curve with polynomial rather than exponential tails.',
+    '裾が指数的ではなく多項式的に近づく、tanh に似た曲線。',
+  ),
   whenToUse: t('Where tanh saturates too fast.', 'tanh では飽和が速すぎるとき。'),
   pitfalls: t('JAX and Flax spell it `soft_sign`.', 'JAX と Flax では `soft_sign` と綴る。'),
   related: ['tanh', 'isru', 'arctan'],
@@ -477,9 +519,18 @@ const arctan: ElementwiseActivation = {
     cost: 2,
   },
   apis: [],
-  summary: t('The inverse tangent as a squashing function.', '逆正接関数を押し込め関数として使うもの。'),
-  whenToUse: t('Experiments and teaching; a tanh alternative with heavier tails.', '実験や教育用。裾の重い tanh の代替。'),
-  pitfalls: t('Not built into frameworks as an activation; its range is (−π/2, π/2), not (−1, 1).', 'フレームワークには活性化関数として組み込まれていない。値域は (−1, 1) ではなく (−π/2, π/2)。'),
+  summary: t(
+    'The inverse tangent as a squashing function.',
+    '逆正接関数を押し込め関数として使うもの。',
+  ),
+  whenToUse: t(
+    'Experiments and teaching; a tanh alternative with heavier tails.',
+    '実験や教育用。裾の重い tanh の代替。',
+  ),
+  pitfalls: t(
+    'Not built into frameworks as an activation; its range is (−π/2, π/2), not (−1, 1).',
+    'フレームワークには活性化関数として組み込まれていない。値域は (−1, 1) ではなく (−π/2, π/2)。',
+  ),
   related: ['tanh', 'softsign'],
   f: Math.atan,
   df: (x) => 1 / (1 + x * x),
@@ -522,9 +573,18 @@ const isru: ElementwiseActivation = {
     authors: 'B. Carlile, G. Delamarter, P. Kinney, A. Marti, B. Whitney',
     ref: 'arXiv:1710.09967',
   },
-  summary: t('A tanh-like curve built from an inverse square root.', '逆平方根で作った tanh に似た曲線。'),
-  whenToUse: t('RNN gates where tanh/sigmoid are too expensive.', 'tanh や sigmoid の計算が重い RNN のゲート。'),
-  pitfalls: t('Not built into the major frameworks.', '主要なフレームワークには組み込まれていない。'),
+  summary: t(
+    'A tanh-like curve built from an inverse square root.',
+    '逆平方根で作った tanh に似た曲線。',
+  ),
+  whenToUse: t(
+    'RNN gates where tanh/sigmoid are too expensive.',
+    'tanh や sigmoid の計算が重い RNN のゲート。',
+  ),
+  pitfalls: t(
+    'Not built into the major frameworks.',
+    '主要なフレームワークには組み込まれていない。',
+  ),
   related: ['isrlu', 'tanh', 'softsign'],
   f: (x, p) => x / Math.sqrt(1 + p.alpha * x * x),
   df: (x, p) => {

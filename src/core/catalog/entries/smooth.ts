@@ -58,7 +58,10 @@ const silu: ElementwiseActivation = {
     tfKerasAct('swish'),
     tfFn('nn.silu', [arg('beta', '1.0')], {
       listingOnly: true,
-      note: t('With beta=1.0 (its default); other β is the `swish` entry.', 'beta=1.0（既定値）の場合。それ以外の β は `swish` の項目。'),
+      note: t(
+        'With beta=1.0 (its default); other β is the `swish` entry.',
+        'beta=1.0（既定値）の場合。それ以外の β は `swish` の項目。',
+      ),
     }),
     ...jaxAndFlax('silu'),
     ...jaxAndFlax('swish'),
@@ -67,11 +70,15 @@ const silu: ElementwiseActivation = {
   ],
   origin: {
     year: 2017,
-    title: 'Sigmoid-Weighted Linear Units for Neural Network Function Approximation in Reinforcement Learning',
+    title:
+      'Sigmoid-Weighted Linear Units for Neural Network Function Approximation in Reinforcement Learning',
     authors: 'S. Elfwing, E. Uchibe, K. Doya',
     ref: 'arXiv:1702.03118',
   },
-  summary: t('The input times its sigmoid: a smooth, non-monotonic ReLU.', '入力にそのシグモイドを掛けたもの。滑らかで単調でない ReLU。'),
+  summary: t(
+    'The input times its sigmoid: a smooth, non-monotonic ReLU.',
+    '入力にそのシグモイドを掛けたもの。滑らかで単調でない ReLU。',
+  ),
   whenToUse: t(
     'Modern CNNs (EfficientNet) and gated transformer FFNs (SwiGLU); often slightly better than ReLU.',
     'EfficientNet などの最近の CNN や、ゲート付き Transformer の FFN（SwiGLU）。ReLU よりわずかに良いことが多い。',
@@ -101,9 +108,19 @@ const swish: ElementwiseActivation = {
   derivativeLatex: '\\sigma(\\beta x) + \\beta x\\,\\sigma(\\beta x)(1 - \\sigma(\\beta x))',
   derivativeText: 'σ(βx) + βx·σ(βx)(1 − σ(βx))',
   params: [
-    param('beta', 'β', 1, [0, 5, 0.05], t('Sharpness: β = 1 is SiLU, β → ∞ approaches ReLU, β = 0 gives x/2.', '鋭さ。β = 1 で SiLU、β → ∞ で ReLU に近づき、β = 0 で x/2。'), {
-      valid: { min: 0, max: 1e6 },
-    }),
+    param(
+      'beta',
+      'β',
+      1,
+      [0, 5, 0.05],
+      t(
+        'Sharpness: β = 1 is SiLU, β → ∞ approaches ReLU, β = 0 gives x/2.',
+        '鋭さ。β = 1 で SiLU、β → ∞ で ReLU に近づき、β = 0 で x/2。',
+      ),
+      {
+        valid: { min: 0, max: 1e6 },
+      },
+    ),
   ],
   properties: {
     range: '[≈ −0.2785/β, ∞)',
@@ -112,18 +129,30 @@ const swish: ElementwiseActivation = {
     zeroCentred: false,
     bounded: 'below',
     selfNormalising: false,
-    gradientNotes: t('As SiLU, with the dip scaled by 1/β.', 'SiLU と同様で、くぼみの深さが 1/β 倍になる。'),
+    gradientNotes: t(
+      'As SiLU, with the dip scaled by 1/β.',
+      'SiLU と同様で、くぼみの深さが 1/β 倍になる。',
+    ),
     cost: 2,
   },
-  apis: [tfFn('nn.silu', [arg('beta', '1.0', 'beta')]), tfFn('nn.swish', [arg('beta', '1.0', 'beta')])],
+  apis: [
+    tfFn('nn.silu', [arg('beta', '1.0', 'beta')]),
+    tfFn('nn.swish', [arg('beta', '1.0', 'beta')]),
+  ],
   origin: {
     year: 2017,
     title: 'Searching for Activation Functions',
     authors: 'P. Ramachandran, B. Zoph, Q. V. Le',
     ref: 'arXiv:1710.05941',
   },
-  summary: t('SiLU with a sharpness β, trainable in the original paper.', '鋭さ β を持つ SiLU。元論文では β を学習させる。'),
-  whenToUse: t('When you want to interpolate between a linear function and ReLU.', '線形関数と ReLU の間を連続的に変えたいとき。'),
+  summary: t(
+    'SiLU with a sharpness β, trainable in the original paper.',
+    '鋭さ β を持つ SiLU。元論文では β を学習させる。',
+  ),
+  whenToUse: t(
+    'When you want to interpolate between a linear function and ReLU.',
+    '線形関数と ReLU の間を連続的に変えたいとき。',
+  ),
   pitfalls: t(
     'Only tf.nn.silu/swish takes β (TF ≥ 2.8); PyTorch, JAX and Keras implement β = 1 only.',
     'β を受け取るのは tf.nn.silu / swish（TF 2.8 以降）だけで、PyTorch・JAX・Keras は β = 1 のみ。',
@@ -143,6 +172,16 @@ const swish: ElementwiseActivation = {
   kinks: none,
 };
 
+/**
+ * tanh(softplus(x)) with one exponential: with e = eˣ and n = e(e + 2), it equals n/(n + 2); written
+ * as 1 − 2/(n + 2) for x ≥ 0 so that n = ∞ (x > 354) gives 1 rather than ∞/∞.
+ */
+function mishTanh(x: number): number {
+  const e = Math.exp(x);
+  const n = e * (e + 2);
+  return x < 0 ? n / (n + 2) : 1 - 2 / (n + 2);
+}
+
 const mish: ElementwiseActivation = {
   kind: 'elementwise',
   id: 'mish',
@@ -151,7 +190,8 @@ const mish: ElementwiseActivation = {
   family: 'smooth',
   latex: 'x \\tanh(\\operatorname{softplus}(x))',
   text: 'x·tanh(softplus(x))',
-  derivativeLatex: '\\tanh(s) + x\\,\\operatorname{sech}^2(s)\\,\\sigma(x),\\ s = \\operatorname{softplus}(x)',
+  derivativeLatex:
+    '\\tanh(s) + x\\,\\operatorname{sech}^2(s)\\,\\sigma(x),\\ s = \\operatorname{softplus}(x)',
   derivativeText: 'tanh(s) + x·sech²(s)·σ(x), s = softplus(x)',
   params: [],
   properties: {
@@ -161,7 +201,10 @@ const mish: ElementwiseActivation = {
     zeroCentred: false,
     bounded: 'below',
     selfNormalising: false,
-    gradientNotes: t('Like SiLU: a small negative dip, 0 for x → −∞, 1 for x → ∞.', 'SiLU と同様：小さな負のくぼみがあり、x → −∞ で 0、x → ∞ で 1。'),
+    gradientNotes: t(
+      'Like SiLU: a small negative dip, 0 for x → −∞, 1 for x → ∞.',
+      'SiLU と同様：小さな負のくぼみがあり、x → −∞ で 0、x → ∞ で 1。',
+    ),
     cost: 3,
   },
   apis: [
@@ -179,21 +222,35 @@ const mish: ElementwiseActivation = {
     authors: 'D. Misra',
     ref: 'arXiv:1908.08681',
   },
-  summary: t('A smooth, non-monotonic rectifier close to SiLU.', 'SiLU に近い、滑らかで単調でない整流関数。'),
-  whenToUse: t('Object detectors such as YOLOv4; an alternative to SiLU.', 'YOLOv4 などの物体検出器。SiLU の代替。'),
-  pitfalls: t('Three transcendental functions per element: slower than SiLU for similar results.', '要素ごとに超越関数を 3 回計算するため、似た結果の SiLU より遅い。'),
+  summary: t(
+    'A smooth, non-monotonic rectifier close to SiLU.',
+    'SiLU に近い、滑らかで単調でない整流関数。',
+  ),
+  whenToUse: t(
+    'Object detectors such as YOLOv4; an alternative to SiLU.',
+    'YOLOv4 などの物体検出器。SiLU の代替。',
+  ),
+  pitfalls: t(
+    'Three transcendental functions per element: slower than SiLU for similar results.',
+    '要素ごとに超越関数を 3 回計算するため、似た結果の SiLU より遅い。',
+  ),
   related: ['silu', 'gelu', 'softplus'],
-  f: (x) => x * Math.tanh(sp(x)),
+  f: (x) => x * mishTanh(x),
   df: (x) => {
-    const s = sp(x);
-    const c = Math.cosh(s);
-    return Math.tanh(s) + (x * sig(x)) / (c * c);
+    const e = Math.exp(x);
+    const u = 1 + e;
+    const w = u + 1 / u;
+    const sech2 = 4 / (w * w);
+    const s = x >= 0 ? 1 / (1 + 1 / e) : e / u;
+    return mishTanh(x) + x * sech2 * s;
   },
   d2f: (x) => {
-    const s = sp(x);
-    const c = Math.cosh(s);
-    const S = sig(x);
-    return ((S / (c * c)) * (2 + x * sig(-x) - 2 * x * Math.tanh(s) * S));
+    const e = Math.exp(x);
+    const u = 1 + e;
+    const w = u + 1 / u;
+    const sech2 = 4 / (w * w);
+    const s = x >= 0 ? 1 / (1 + 1 / e) : e / u;
+    return s * sech2 * (2 + x * (1 - s) - 2 * x * mishTanh(x) * s);
   },
   kinks: none,
 };
@@ -206,7 +263,8 @@ const hardSwish: ElementwiseActivation = {
   family: 'smooth',
   latex: 'x\\,\\frac{\\operatorname{ReLU6}(x + 3)}{6}',
   text: 'x·relu6(x + 3)/6: 0 for x ≤ −3, x for x ≥ 3, x(x + 3)/6 between',
-  derivativeLatex: '\\begin{cases}0 & x < -3\\\\ (2x + 3)/6 & -3 \\le x < 3\\\\ 1 & x \\ge 3\\end{cases}',
+  derivativeLatex:
+    '\\begin{cases}0 & x < -3\\\\ (2x + 3)/6 & -3 \\le x < 3\\\\ 1 & x \\ge 3\\end{cases}',
   derivativeText: '0 below −3, (2x + 3)/6 on [−3, 3), 1 from 3 on',
   params: [],
   properties: {
@@ -241,7 +299,10 @@ const hardSwish: ElementwiseActivation = {
     ref: 'arXiv:1905.02244',
   },
   summary: t('A piecewise-polynomial approximation of SiLU.', 'SiLU を区分多項式で近似したもの。'),
-  whenToUse: t('Mobile networks (MobileNetV3) where exponentials are costly.', '指数関数が高くつくモバイル向けネットワーク（MobileNetV3）。'),
+  whenToUse: t(
+    'Mobile networks (MobileNetV3) where exponentials are costly.',
+    '指数関数が高くつくモバイル向けネットワーク（MobileNetV3）。',
+  ),
   pitfalls: t(
     'Named Hardswish in PyTorch and hard_silu / hard_swish in Keras and JAX; the gradient at ±3 differs between them.',
     'PyTorch では Hardswish、Keras と JAX では hard_silu / hard_swish という名前。±3 での勾配も両者で異なる。',
@@ -259,20 +320,31 @@ const softplus: ElementwiseActivation = {
   name: 'Softplus',
   aliases: ['smooth relu'],
   family: 'smooth',
-  latex: '\\frac{1}{\\beta}\\log(1 + e^{\\beta x})\\ \\ (x\\ \\text{if}\\ \\beta x > \\text{threshold})',
+  latex:
+    '\\frac{1}{\\beta}\\log(1 + e^{\\beta x})\\ \\ (x\\ \\text{if}\\ \\beta x > \\text{threshold})',
   text: '(1/β)·log(1 + e^(βx)); PyTorch returns x when βx > threshold',
   derivativeLatex: '\\sigma(\\beta x)',
   derivativeText: 'σ(βx) (1 above the threshold)',
   params: [
-    param('beta', 'β', 1, [0.1, 10, 0.1], t('Sharpness; larger β is closer to ReLU.', '鋭さ。β が大きいほど ReLU に近い。'), {
-      valid: { min: 0, minExclusive: true, max: 1e6 },
-    }),
+    param(
+      'beta',
+      'β',
+      1,
+      [0.1, 10, 0.1],
+      t('Sharpness; larger β is closer to ReLU.', '鋭さ。β が大きいほど ReLU に近い。'),
+      {
+        valid: { min: 0, minExclusive: true, max: 1e6 },
+      },
+    ),
     param(
       'threshold',
       'τ',
       20,
       [1, 40, 1],
-      t('Above βx > τ PyTorch returns x (for numerical stability).', 'βx > τ では PyTorch は x をそのまま返す（数値安定性のため）。'),
+      t(
+        'Above βx > τ PyTorch returns x (for numerical stability).',
+        'βx > τ では PyTorch は x をそのまま返す（数値安定性のため）。',
+      ),
       { infinityMeansNone: true },
     ),
   ],
@@ -306,7 +378,10 @@ const softplus: ElementwiseActivation = {
     title: 'Incorporating Second-Order Functional Knowledge for Better Option Pricing',
     authors: 'C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau, R. Garcia',
   },
-  summary: t('A smooth approximation of ReLU that is always positive.', '常に正になる ReLU の滑らかな近似。'),
+  summary: t(
+    'A smooth approximation of ReLU that is always positive.',
+    '常に正になる ReLU の滑らかな近似。',
+  ),
   whenToUse: t(
     'Outputs that must be positive (standard deviations, rates) and smooth ReLU substitutes.',
     '標準偏差やレートなど正でなければならない出力、および ReLU の滑らかな代替。',
@@ -342,9 +417,16 @@ const squareplus: ElementwiseActivation = {
   derivativeLatex: '\\frac{1}{2}\\left(1 + \\frac{x}{\\sqrt{x^2 + b}}\\right)',
   derivativeText: '(1 + x/√(x² + b))/2',
   params: [
-    param('b', 'b', 4, [0.05, 10, 0.05], t('Smoothness: b → 0 gives ReLU.', '滑らかさ。b → 0 で ReLU になる。'), {
-      valid: { min: 0, minExclusive: true, max: 1e12 },
-    }),
+    param(
+      'b',
+      'b',
+      4,
+      [0.05, 10, 0.05],
+      t('Smoothness: b → 0 gives ReLU.', '滑らかさ。b → 0 で ReLU になる。'),
+      {
+        valid: { min: 0, minExclusive: true, max: 1e12 },
+      },
+    ),
   ],
   properties: {
     range: '(0, ∞)',
@@ -353,7 +435,10 @@ const squareplus: ElementwiseActivation = {
     zeroCentred: false,
     bounded: 'below',
     selfNormalising: false,
-    gradientNotes: t('Between 0 and 1, decaying like b/(4x²) for x → −∞.', '0 と 1 の間で、x → −∞ では b/(4x²) のように減衰する。'),
+    gradientNotes: t(
+      'Between 0 and 1, decaying like b/(4x²) for x → −∞.',
+      '0 と 1 の間で、x → −∞ では b/(4x²) のように減衰する。',
+    ),
     cost: 1,
   },
   apis: [
@@ -372,8 +457,14 @@ const squareplus: ElementwiseActivation = {
     authors: 'J. T. Barron',
     ref: 'arXiv:2112.11687',
   },
-  summary: t('A softplus-like rectifier built from a square root only.', '平方根だけで作った softplus に似た整流関数。'),
-  whenToUse: t('A cheaper softplus (no exp or log) on accelerators.', 'アクセラレータ上での安価な softplus の代替（exp も log も使わない）。'),
+  summary: t(
+    'A softplus-like rectifier built from a square root only.',
+    '平方根だけで作った softplus に似た整流関数。',
+  ),
+  whenToUse: t(
+    'A cheaper softplus (no exp or log) on accelerators.',
+    'アクセラレータ上での安価な softplus の代替（exp も log も使わない）。',
+  ),
   pitfalls: t(
     'Computed naively, x + √(x² + b) cancels for x ≪ 0; this catalog uses b/(√(x² + b) − x) there.',
     'そのまま計算すると x ≪ 0 で x + √(x² + b) が桁落ちする。このカタログではそこで b/(√(x² + b) − x) を使う。',
@@ -388,8 +479,9 @@ const squareplus: ElementwiseActivation = {
     return x >= 0 ? 0.5 * (1 + x / r) : (0.5 * p.b) / (r * (r - x));
   },
   d2f: (x, p) => {
-    const r = Math.sqrt(x * x + p.b);
-    return (0.5 * p.b) / (r * r * r);
+    const q = x * x + p.b;
+    // b/r³ as (b/r²)/r, so that a tiny b does not underflow r³ to 0.
+    return (0.5 * (p.b / q)) / Math.sqrt(q);
   },
   kinks: none,
 };
@@ -400,7 +492,8 @@ const sparsePlus: ElementwiseActivation = {
   name: 'Sparse plus',
   aliases: ['sparseplus'],
   family: 'smooth',
-  latex: '\\begin{cases}0 & x \\le -1\\\\ \\tfrac14 (x + 1)^2 & -1 < x < 1\\\\ x & x \\ge 1\\end{cases}',
+  latex:
+    '\\begin{cases}0 & x \\le -1\\\\ \\tfrac14 (x + 1)^2 & -1 < x < 1\\\\ x & x \\ge 1\\end{cases}',
   text: '0 for x ≤ −1, (x + 1)²/4 on (−1, 1), x for x ≥ 1',
   derivativeLatex: '\\tfrac12\\operatorname{clip}(x + 1, 0, 2)',
   derivativeText: 'sparse_sigmoid(x) = ½·clip(x + 1, 0, 2)',
@@ -412,7 +505,10 @@ const sparsePlus: ElementwiseActivation = {
     zeroCentred: false,
     bounded: 'below',
     selfNormalising: false,
-    gradientNotes: t('Exactly 0 for x ≤ −1 (sparse), C¹ at ±1.', 'x ≤ −1 でちょうど 0（スパース）、±1 で C¹。'),
+    gradientNotes: t(
+      'Exactly 0 for x ≤ −1 (sparse), C¹ at ±1.',
+      'x ≤ −1 でちょうど 0（スパース）、±1 で C¹。',
+    ),
     cost: 1,
   },
   apis: [kerasAct('sparse_plus'), kerasOps('sparse_plus'), jaxFn('sparse_plus')],
@@ -422,9 +518,18 @@ const sparsePlus: ElementwiseActivation = {
     authors: 'M. Blondel, A. F. T. Martins, V. Niculae',
     ref: 'arXiv:1901.02324',
   },
-  summary: t('A softplus twin that is exactly 0 below −1 and exactly x above 1.', '−1 以下でちょうど 0、1 以上でちょうど x になる softplus の双子。'),
-  whenToUse: t('When you want softplus-like smoothness with exact zeros.', 'softplus のような滑らかさと、ちょうど 0 になる出力の両方が欲しいとき。'),
-  pitfalls: t('Dead for x ≤ −1, like ReLU for x < 0.', 'ReLU の x < 0 と同じく、x ≤ −1 では勾配がない。'),
+  summary: t(
+    'A softplus twin that is exactly 0 below −1 and exactly x above 1.',
+    '−1 以下でちょうど 0、1 以上でちょうど x になる softplus の双子。',
+  ),
+  whenToUse: t(
+    'When you want softplus-like smoothness with exact zeros.',
+    'softplus のような滑らかさと、ちょうど 0 になる出力の両方が欲しいとき。',
+  ),
+  pitfalls: t(
+    'Dead for x ≤ −1, like ReLU for x < 0.',
+    'ReLU の x < 0 と同じく、x ≤ −1 では勾配がない。',
+  ),
   related: ['softplus', 'sparse_sigmoid', 'relu'],
   f: (x) => (x <= -1 ? 0 : x >= 1 ? x : 0.25 * (x + 1) * (x + 1)),
   df: (x) => (x <= -1 ? 0 : x >= 1 ? 1 : 0.5 * (x + 1)),

@@ -74,9 +74,16 @@ export const kerasReluEntry: ElementwiseActivation = {
   text: 'x > t: min(x, m); x ≤ t: −s·(t − x) (no shift by t: jumps from 0 to t at x = t)',
   derivativeText: '1 on (t, m), s below t, 0 above m',
   params: [
-    param('negativeSlope', 's', 0, [0, 1, 0.01], t('Slope below the threshold.', 'しきい値より下での傾き。'), {
-      valid: { min: 0 },
-    }),
+    param(
+      'negativeSlope',
+      's',
+      0,
+      [0, 1, 0.01],
+      t('Slope below the threshold.', 'しきい値より下での傾き。'),
+      {
+        valid: { min: 0 },
+      },
+    ),
     param(
       'maxValue',
       'm',
@@ -85,7 +92,13 @@ export const kerasReluEntry: ElementwiseActivation = {
       t('Largest output (None = no cap).', '出力の最大値（None なら上限なし）。'),
       { valid: { min: 0 }, infinityMeansNone: true },
     ),
-    param('threshold', 't', 0, [-3, 3, 0.1], t('Inputs at or below it are damped.', 'これ以下の入力は抑えられる。')),
+    param(
+      'threshold',
+      't',
+      0,
+      [-3, 3, 0.1],
+      t('Inputs at or below it are damped.', 'これ以下の入力は抑えられる。'),
+    ),
   ],
   properties: {
     range: '[−∞ or 0, m]',
@@ -131,7 +144,8 @@ export const kerasReluEntry: ElementwiseActivation = {
     if (p.threshold !== 0) return undefined;
     if (p.negativeSlope === 0 && p.maxValue === Infinity) return { id: 'relu', params: {} };
     if (p.negativeSlope === 0 && p.maxValue === 6) return { id: 'relu6', params: {} };
-    if (p.maxValue === Infinity) return { id: 'leaky_relu', params: { negativeSlope: p.negativeSlope } };
+    if (p.maxValue === Infinity)
+      return { id: 'leaky_relu', params: { negativeSlope: p.negativeSlope } };
     return undefined;
   },
   f: kerasRelu,
@@ -157,7 +171,13 @@ export const threshold: ElementwiseActivation = {
   derivativeLatex: '\\begin{cases}1 & x > \\theta\\\\ 0 & x \\le \\theta\\end{cases}',
   derivativeText: '1 if x > θ, else 0',
   params: [
-    param('threshold', 'θ', 1, [-3, 3, 0.1], t('Inputs at or below it are replaced.', 'これ以下の入力は置き換えられる。')),
+    param(
+      'threshold',
+      'θ',
+      1,
+      [-3, 3, 0.1],
+      t('Inputs at or below it are replaced.', 'これ以下の入力は置き換えられる。'),
+    ),
     param('value', 'v', 0, [-3, 3, 0.1], t('Replacement value.', '置き換える値。')),
   ],
   properties: {
@@ -174,13 +194,30 @@ export const threshold: ElementwiseActivation = {
     cost: 1,
   },
   apis: [
-    torchModule('Threshold', [arg('threshold', undefined, 'threshold'), arg('value', undefined, 'value'), INPLACE]),
-    torchF('threshold', [arg('threshold', undefined, 'threshold'), arg('value', undefined, 'value'), INPLACE]),
-    kerasAct('threshold', [arg('threshold', undefined, 'threshold'), arg('default_value', undefined, 'value')]),
-    kerasOps('threshold', [arg('threshold', undefined, 'threshold'), arg('default_value', undefined, 'value')]),
+    torchModule('Threshold', [
+      arg('threshold', undefined, 'threshold'),
+      arg('value', undefined, 'value'),
+      INPLACE,
+    ]),
+    torchF('threshold', [
+      arg('threshold', undefined, 'threshold'),
+      arg('value', undefined, 'value'),
+      INPLACE,
+    ]),
+    kerasAct('threshold', [
+      arg('threshold', undefined, 'threshold'),
+      arg('default_value', undefined, 'value'),
+    ]),
+    kerasOps('threshold', [
+      arg('threshold', undefined, 'threshold'),
+      arg('default_value', undefined, 'value'),
+    ]),
     tfKerasLayer('ThresholdedReLU', [arg('theta', '1.0', 'threshold')], {
       fixed: { value: 0 },
-      note: t('Keras 2 only; Keras 3 has no ThresholdedReLU layer.', 'Keras 2 のみ。Keras 3 には ThresholdedReLU レイヤーはない。'),
+      note: t(
+        'Keras 2 only; Keras 3 has no ThresholdedReLU layer.',
+        'Keras 2 のみ。Keras 3 には ThresholdedReLU レイヤーはない。',
+      ),
     }),
   ],
   summary: t(
@@ -262,8 +299,20 @@ export const starRelu: ElementwiseActivation = {
   derivativeLatex: '2 s \\max(0, x)',
   derivativeText: '2s·max(0, x)',
   params: [
-    param('scale', 's', 0.8944, [0, 2, 0.01], t('Scale s (learnable).', 'スケール s（学習可能）。')),
-    param('bias', 'b', -0.4472, [-2, 2, 0.01], t('Bias b (learnable).', 'バイアス b（学習可能）。')),
+    param(
+      'scale',
+      's',
+      0.8944,
+      [0, 2, 0.01],
+      t('Scale s (learnable).', 'スケール s（学習可能）。'),
+    ),
+    param(
+      'bias',
+      'b',
+      -0.4472,
+      [-2, 2, 0.01],
+      t('Bias b (learnable).', 'バイアス b（学習可能）。'),
+    ),
   ],
   properties: {
     range: '[b, ∞) for s > 0',

@@ -112,7 +112,13 @@ const softmax: VectorActivation = {
   derivativeText: '∂s_i/∂x_j = s_i(δ_ij − s_j)',
   params: [],
   properties: {
-    ...vectorProps('(0, 1), sums to 1', t('Jacobian s_i(δ_ij − s_j); saturates when one logit dominates.', 'ヤコビアンは s_i(δ_ij − s_j)。1 つのロジットが支配的になると飽和する。')),
+    ...vectorProps(
+      '(0, 1), sums to 1',
+      t(
+        'Jacobian s_i(δ_ij − s_j); saturates when one logit dominates.',
+        'ヤコビアンは s_i(δ_ij − s_j)。1 つのロジットが支配的になると飽和する。',
+      ),
+    ),
     bounded: 'both',
   },
   apis: [
@@ -133,11 +139,18 @@ const softmax: VectorActivation = {
   ],
   origin: {
     year: 1990,
-    title: 'Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to Statistical Pattern Recognition',
+    title:
+      'Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to Statistical Pattern Recognition',
     authors: 'J. S. Bridle',
   },
-  summary: t('Turns a vector of logits into a probability distribution.', 'ロジットのベクトルを確率分布に変換する。'),
-  whenToUse: t('The output of multi-class classification, and attention weights.', '多クラス分類の出力、および注意機構（attention）の重み。'),
+  summary: t(
+    'Turns a vector of logits into a probability distribution.',
+    'ロジットのベクトルを確率分布に変換する。',
+  ),
+  whenToUse: t(
+    'The output of multi-class classification, and attention weights.',
+    '多クラス分類の出力、および注意機構（attention）の重み。',
+  ),
   pitfalls: t(
     'Do not put softmax before nn.CrossEntropyLoss (it applies log-softmax itself); in Keras use from_logits=True or leave the softmax in and from_logits=False, never both.',
     'nn.CrossEntropyLoss の前に softmax を置かないこと（損失の内部で log-softmax を適用する）。Keras では from_logits=True にするか、softmax を残して from_logits=False にするかのどちらか一方にする。',
@@ -156,7 +169,10 @@ const logSoftmax: VectorActivation = {
   text: 'x_i − log Σ_j e^(x_j)',
   params: [],
   properties: {
-    ...vectorProps('(−∞, 0)', t('Jacobian δ_ij − softmax(x)_j.', 'ヤコビアンは δ_ij − softmax(x)_j。')),
+    ...vectorProps(
+      '(−∞, 0)',
+      t('Jacobian δ_ij − softmax(x)_j.', 'ヤコビアンは δ_ij − softmax(x)_j。'),
+    ),
     bounded: 'above',
   },
   apis: [
@@ -172,8 +188,14 @@ const logSoftmax: VectorActivation = {
     mlx('log_softmax', 'function', axisArg),
     mlx('LogSoftmax', 'module'),
   ],
-  summary: t('The logarithm of softmax, computed stably.', 'softmax の対数を数値的に安定に計算したもの。'),
-  whenToUse: t('Before nn.NLLLoss, and wherever you need log-probabilities.', 'nn.NLLLoss の前や、対数確率が必要なところ。'),
+  summary: t(
+    'The logarithm of softmax, computed stably.',
+    'softmax の対数を数値的に安定に計算したもの。',
+  ),
+  whenToUse: t(
+    'Before nn.NLLLoss, and wherever you need log-probabilities.',
+    'nn.NLLLoss の前や、対数確率が必要なところ。',
+  ),
   pitfalls: t(
     'log(softmax(x)) written by hand underflows to −∞; LogSoftmax + NLLLoss equals CrossEntropyLoss on logits, so do not add another softmax.',
     'log(softmax(x)) と手で書くとアンダーフローして −∞ になる。LogSoftmax + NLLLoss はロジットに対する CrossEntropyLoss と同じなので、さらに softmax を足さないこと。',
@@ -191,7 +213,13 @@ const softmin: VectorActivation = {
   latex: '\\frac{e^{-x_i}}{\\sum_j e^{-x_j}}',
   text: 'e^(−x_i) / Σ_j e^(−x_j) = softmax(−x)',
   params: [],
-  properties: vectorProps('(0, 1), sums to 1', t('softmax(−x): the smallest input gets the largest weight.', 'softmax(−x)。最も小さい入力が最大の重みを得る。')),
+  properties: vectorProps(
+    '(0, 1), sums to 1',
+    t(
+      'softmax(−x): the smallest input gets the largest weight.',
+      'softmax(−x)。最も小さい入力が最大の重みを得る。',
+    ),
+  ),
   apis: [
     torchModule('Softmin', dimArg('None'), { note: implicitDim }),
     torchF('softmin', softmaxArgsTorchF, { note: implicitDim }),
@@ -200,7 +228,10 @@ const softmin: VectorActivation = {
   ],
   summary: t('Softmax of the negated input.', '入力の符号を反転した softmax。'),
   whenToUse: t('Turning distances or costs into weights.', '距離やコストを重みに変換するとき。'),
-  pitfalls: t('Only PyTorch (and MLX) ship it; elsewhere write softmax(−x).', '組み込みは PyTorch（と MLX）だけ。他では softmax(−x) と書く。'),
+  pitfalls: t(
+    'Only PyTorch (and MLX) ship it; elsewhere write softmax(−x).',
+    '組み込みは PyTorch（と MLX）だけ。他では softmax(−x) と書く。',
+  ),
   related: ['softmax'],
   apply: (row) => softmaxRow(row, -1),
 };
@@ -215,7 +246,14 @@ const sparsemax: VectorActivation = {
   text: 'max(x_i − τ(x), 0), τ chosen so the outputs sum to 1',
   params: [],
   properties: {
-    ...vectorProps('[0, 1], sums to 1', t('Zero gradient for entries clipped to 0; piecewise linear.', '0 に切り捨てられた要素の勾配は 0。区分線形。'), 2),
+    ...vectorProps(
+      '[0, 1], sums to 1',
+      t(
+        'Zero gradient for entries clipped to 0; piecewise linear.',
+        '0 に切り捨てられた要素の勾配は 0。区分線形。',
+      ),
+      2,
+    ),
     smoothness: 'C0',
   },
   apis: [kerasAct('sparsemax', axisArg), kerasOps('sparsemax', axisArg)],
@@ -225,14 +263,26 @@ const sparsemax: VectorActivation = {
     authors: 'A. F. T. Martins, R. F. Astudillo',
     ref: 'arXiv:1602.02068',
   },
-  summary: t('The Euclidean projection onto the probability simplex: a softmax that outputs exact zeros.', '確率単体へのユークリッド射影。ちょうど 0 を出力できる softmax。'),
-  whenToUse: t('Sparse attention and multi-label outputs where most classes should get exactly 0.', 'ほとんどのクラスがちょうど 0 になるべきスパースな attention やマルチラベル出力。'),
-  pitfalls: t('Needs a sort per row; entries pushed to 0 get no gradient.', '行ごとにソートが必要。0 にされた要素には勾配が流れない。'),
+  summary: t(
+    'The Euclidean projection onto the probability simplex: a softmax that outputs exact zeros.',
+    '確率単体へのユークリッド射影。ちょうど 0 を出力できる softmax。',
+  ),
+  whenToUse: t(
+    'Sparse attention and multi-label outputs where most classes should get exactly 0.',
+    'ほとんどのクラスがちょうど 0 になるべきスパースな attention やマルチラベル出力。',
+  ),
+  pitfalls: t(
+    'Needs a sort per row; entries pushed to 0 get no gradient.',
+    '行ごとにソートが必要。0 にされた要素には勾配が流れない。',
+  ),
   related: ['softmax', 'sparse_sigmoid'],
   apply: sparsemaxRow,
 };
 
-const gatedApisNote = t('Split along the last axis; the second half is the gate.', '最後の軸で半分に分割し、後半をゲートとして使う。');
+const gatedApisNote = t(
+  'Split along the last axis; the second half is the gate.',
+  '最後の軸で半分に分割し、後半をゲートとして使う。',
+);
 const gatedProps = (g: string, cost: 1 | 2 | 3) => ({
   range: '(−∞, ∞)',
   monotonic: false,
@@ -278,9 +328,18 @@ const glu: VectorActivation = {
     authors: 'Y. N. Dauphin, A. Fan, M. Auli, D. Grangier',
     ref: 'arXiv:1612.08083',
   },
-  summary: t('Halves the row and gates the first half by the sigmoid of the second.', '行を半分に分け、前半を後半のシグモイドでゲートする。'),
-  whenToUse: t('Gated convolutional language models; the ancestor of SwiGLU and GEGLU.', 'ゲート付き畳み込み言語モデル。SwiGLU や GEGLU の元になった形。'),
-  pitfalls: t('The output is half as long as the input; the split axis must have even length.', '出力の長さは入力の半分になる。分割する軸の長さは偶数でなければならない。'),
+  summary: t(
+    'Halves the row and gates the first half by the sigmoid of the second.',
+    '行を半分に分け、前半を後半のシグモイドでゲートする。',
+  ),
+  whenToUse: t(
+    'Gated convolutional language models; the ancestor of SwiGLU and GEGLU.',
+    'ゲート付き畳み込み言語モデル。SwiGLU や GEGLU の元になった形。',
+  ),
+  pitfalls: t(
+    'The output is half as long as the input; the split axis must have even length.',
+    '出力の長さは入力の半分になる。分割する軸の長さは偶数でなければならない。',
+  ),
   related: ['swiglu', 'geglu', 'reglu', 'sigmoid'],
   apply: (row) => gated(row, sig),
 };
@@ -293,12 +352,27 @@ const swiglu: VectorActivation = {
   family: 'gated',
   latex: 'a \\otimes \\operatorname{Swish}_\\beta(b),\\ x = [a; b]',
   text: 'a ⊗ b·σ(βb), where x = [a; b]',
-  params: [param('beta', 'β', 1, [0, 5, 0.05], t('Swish sharpness (1 = SiLU).', 'Swish の鋭さ（1 で SiLU）。'), { valid: { min: 0, max: 1e6 } })],
+  params: [
+    param(
+      'beta',
+      'β',
+      1,
+      [0, 5, 0.05],
+      t('Swish sharpness (1 = SiLU).', 'Swish の鋭さ（1 で SiLU）。'),
+      { valid: { min: 0, max: 1e6 } },
+    ),
+  ],
   properties: gatedProps('Swish', 2),
   apis: [],
   origin: shazeer,
-  summary: t('GLU with a Swish gate, used in the feed-forward blocks of LLaMA, PaLM and many LLMs.', 'Swish をゲートに使った GLU。LLaMA や PaLM など多くの LLM のフィードフォワード層で使われる。'),
-  whenToUse: t('Transformer FFNs: (Swish(xW) ⊗ xV)W₂, with d_ff shrunk to about 2/3 to keep the parameter count.', 'Transformer の FFN：(Swish(xW) ⊗ xV)W₂。パラメータ数を揃えるため d_ff を約 2/3 に縮める。'),
+  summary: t(
+    'GLU with a Swish gate, used in the feed-forward blocks of LLaMA, PaLM and many LLMs.',
+    'Swish をゲートに使った GLU。LLaMA や PaLM など多くの LLM のフィードフォワード層で使われる。',
+  ),
+  whenToUse: t(
+    'Transformer FFNs: (Swish(xW) ⊗ xV)W₂, with d_ff shrunk to about 2/3 to keep the parameter count.',
+    'Transformer の FFN：(Swish(xW) ⊗ xV)W₂。パラメータ数を揃えるため d_ff を約 2/3 に縮める。',
+  ),
   pitfalls: t(
     `Implementations differ in which half is the gate and in how W and V are fused; here the second half gates (as GLU). ${gatedApisNote.en}`,
     `どちらの半分をゲートにするかや、W と V の結合の仕方は実装によって異なる。ここでは GLU と同じく後半がゲート。${gatedApisNote.ja}`,
@@ -320,8 +394,14 @@ const geglu: VectorActivation = {
   apis: [],
   origin: shazeer,
   summary: t('GLU with an exact-GELU gate.', '厳密な GELU をゲートに使った GLU。'),
-  whenToUse: t('Transformer FFNs (T5 v1.1, Gemma use GEGLU variants).', 'Transformer の FFN（T5 v1.1 や Gemma は GEGLU 系を使う）。'),
-  pitfalls: t('Some models use the tanh-approximate GELU inside; check the checkpoint.', 'モデルによっては内部で tanh 近似の GELU を使うので、学習済みの重みに合わせて確認すること。'),
+  whenToUse: t(
+    'Transformer FFNs (T5 v1.1, Gemma use GEGLU variants).',
+    'Transformer の FFN（T5 v1.1 や Gemma は GEGLU 系を使う）。',
+  ),
+  pitfalls: t(
+    'Some models use the tanh-approximate GELU inside; check the checkpoint.',
+    'モデルによっては内部で tanh 近似の GELU を使うので、学習済みの重みに合わせて確認すること。',
+  ),
   related: ['glu', 'gelu', 'swiglu'],
   apply: (row) => gated(row, (b) => b * normCdf(b)),
 };
@@ -339,7 +419,10 @@ const reglu: VectorActivation = {
   apis: [],
   origin: shazeer,
   summary: t('GLU with a ReLU gate.', 'ReLU をゲートに使った GLU。'),
-  whenToUse: t('A cheap gated FFN; in Shazeer (2020) close to GEGLU and SwiGLU.', '軽いゲート付き FFN。Shazeer (2020) では GEGLU や SwiGLU に近い性能。'),
+  whenToUse: t(
+    'A cheap gated FFN; in Shazeer (2020) close to GEGLU and SwiGLU.',
+    '軽いゲート付き FFN。Shazeer (2020) では GEGLU や SwiGLU に近い性能。',
+  ),
   pitfalls: t('Dead gates for b < 0, as with ReLU.', 'ReLU と同様、b < 0 ではゲートが死ぬ。'),
   related: ['glu', 'relu', 'swiglu'],
   apply: (row) => gated(row, (b) => (b > 0 ? b : 0)),
