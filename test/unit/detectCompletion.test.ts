@@ -89,6 +89,7 @@ test('no completion context where none belongs', () => {
     'import torch.nn as nn\ndef f(nn):\n    return nn.|',
     'from keras import layers\nlayers.Dense(3, activation=f"re|")',
     'import torch.nn as nn\nact = nn.GELU()|',
+    'import torch.nn as nn\nenc = nn.TransformerEncoderLayer(8, 2, activation="g|")',
   ];
   for (const src of cases) assert.equal(at(src).ctx, undefined, src);
 });

@@ -15,8 +15,8 @@ import { nodeText, resolveDotted, type ScopeContext } from './scope';
 /** Inside an activation name string; replace `[replaceFrom, replaceTo)` (the string's content). */
 export interface KerasStringContext {
   kind: 'kerasString';
-  /** `keras` or `tf-keras` (PyTorch transformer layers' `activation="…"` gives `pytorch`). */
-  framework: Framework;
+  /** Whose names to offer: `kerasStringNames(framework)`. */
+  framework: 'keras' | 'tf-keras';
   /** What is typed between the opening quote and the cursor. */
   prefix: string;
   replaceFrom: number;
@@ -61,7 +61,8 @@ function stringContext(
   const to = str.from + base + layout.contentTo;
   if (offset < from || offset > to) return undefined;
   const where = activationStringContext(ctx, stringArgument(ctx, str), offset);
-  if (!where) return undefined;
+  // PyTorch transformer layers take only "relu" and "gelu": nothing worth completing.
+  if (!where || (where.framework !== 'keras' && where.framework !== 'tf-keras')) return undefined;
   return {
     kind: 'kerasString',
     framework: where.framework,

@@ -38,6 +38,9 @@ export function canonicalize(q: string): Qualified | undefined {
     case 'tf_keras':
       return { qualifiedName: q, framework: 'tf-keras' };
     case 'keras':
+      // `keras.api.layers` is the public API package that `keras.layers` re-exports.
+      if (parts[1] === 'api')
+        return { qualifiedName: ['keras', ...parts.slice(2)].join('.'), framework: 'keras' };
       return { qualifiedName: q, framework: 'keras' };
     case 'jax':
       return { qualifiedName: q, framework: 'jax' };
