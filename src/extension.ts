@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { CommandIds, PLAYGROUND_VIEW_TYPE } from './core/commandIds';
 import { parseShowRequest, type ShowRequest } from './core/protocol/webviewProtocol';
 import { ActivationHoverProvider } from './hoverProvider';
+import { ActivationCompletionProvider, COMPLETION_TRIGGERS } from './completionProvider';
+import { DocumentAnalyses } from './documentAnalysis';
+import { insertImplementation } from './commands/insertImplementation';
 import { PlaygroundPanel } from './playgroundPanel';
 import { trainWith } from './commands/trainWith';
 import { log } from './log';
@@ -24,8 +27,18 @@ export function activate(context: vscode.ExtensionContext): void {
       if (!checked.ok) log().warn(`Ignored an invalid playground request (${checked.reason})`);
       return checked.ok ? checked.message : undefined;
     };
+    const analyses = new DocumentAnalyses();
     context.subscriptions.push(
-      vscode.languages.registerHoverProvider(PYTHON, new ActivationHoverProvider()),
+      vscode.languages.registerHoverProvider(PYTHON, new ActivationHoverProvider(analyses)),
+      vscode.languages.registerCompletionItemProvider(
+        PYTHON,
+        new ActivationCompletionProvider(analyses),
+        ...COMPLETION_TRIGGERS,
+      ),
+      vscode.workspace.onDidCloseTextDocument((d) => analyses.forget(d)),
+      vscode.commands.registerCommand(CommandIds.insertImplementation, (raw: unknown) =>
+        insertImplementation(raw),
+      ),
       vscode.commands.registerCommand(CommandIds.openPlayground, () => PlaygroundPanel.show(uri)),
       vscode.commands.registerCommand(CommandIds.showInPlayground, (raw: unknown) =>
         PlaygroundPanel.show(uri, showArg(raw)),

@@ -1,18 +1,38 @@
 import * as vscode from 'vscode';
+import { CommandIds } from './core/commandIds';
+import { hoverAt } from './core/hover/hoverAt';
+import { readSettings } from './config';
+import { DocumentAnalyses, docOptions } from './documentAnalysis';
+import { log } from './log';
+
+/** Commands a hover link may run; every other `command:` link stays inert. */
+const HOVER_COMMANDS = [CommandIds.showInPlayground, CommandIds.insertImplementation];
 
 /**
- * First slice of the in-editor reference: a one-line hover on `nn.ReLU` and `torch.relu`.
- * The full detector (imports, arguments, every framework) replaces this.
+ * Hovers on activation mentions in Python: finds the mention with the core detector, resolves it
+ * with the catalog and shows the core's Markdown, with command links limited to our own commands.
  */
 export class ActivationHoverProvider implements vscode.HoverProvider {
-  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
-    const range = doc.getWordRangeAtPosition(pos, /[A-Za-z_][\w.]*/);
-    if (!range) return undefined;
-    const word = doc.getText(range);
-    if (!/(^|\.)(nn\.ReLU|torch\.relu|F\.relu)$/.test(word)) return undefined;
-    return new vscode.Hover(
-      new vscode.MarkdownString(vscode.l10n.t('**ReLU** (PyTorch): f(x) = max(0, x)')),
-      range,
-    );
+  constructor(private readonly analyses: DocumentAnalyses = new DocumentAnalyses()) {}
+
+  provideHover(
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+    token: vscode.CancellationToken,
+  ): vscode.Hover | undefined {
+    try {
+      if (!readSettings().hover.enabled || token.isCancellationRequested) return undefined;
+      const answer = hoverAt(this.analyses.get(doc), doc.offsetAt(pos), docOptions());
+      if (!answer) return undefined;
+      const md = new vscode.MarkdownString(answer.markdown, true);
+      md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+      return new vscode.Hover(
+        md,
+        new vscode.Range(doc.positionAt(answer.from), doc.positionAt(answer.to)),
+      );
+    } catch (e) {
+      log().error(`Hover failed: ${String(e)}`);
+      return undefined;
+    }
   }
 }

@@ -176,3 +176,30 @@ test('unknown entries and bad input give undefined, never a throw', () => {
   assert.throws(() => parseExpr('exp(x'));
   assert.throws(() => parseExpr('unknownfn(x)'));
 });
+
+test('insertion: the file framework, missing imports after the existing ones, indentation', async () => {
+  const { frameworkOfDocument, missingImports, indentCode } =
+    await import('../../src/core/snippets/insertion');
+  assert.equal(frameworkOfDocument('import torch\n'), 'pytorch');
+  assert.equal(frameworkOfDocument('from tensorflow import keras\n'), 'keras');
+  assert.equal(frameworkOfDocument('"""doc"""\nimport jax.numpy as jnp\n'), 'jax');
+  assert.equal(frameworkOfDocument('import numpy as np\n'), 'numpy');
+  assert.equal(frameworkOfDocument('x = 1  # import torch\n'), undefined);
+  const doc =
+    '#!/usr/bin/env python\n"""Module\ndoc."""\nimport torch\nfrom torch import nn\n\nx = 1\n';
+  const m = missingImports(doc, ['import math', 'import torch', 'from torch import nn'])!;
+  assert.equal(m.text, 'import math\n');
+  assert.equal(
+    doc.slice(0, m.offset),
+    '#!/usr/bin/env python\n"""Module\ndoc."""\nimport torch\nfrom torch import nn\n',
+  );
+  assert.equal(missingImports(doc, ['import torch']), undefined);
+  const bare = missingImports('x = 1\n', ['import numpy as np'])!;
+  assert.deepEqual(bare, { offset: 0, text: 'import numpy as np\n' });
+  const noNewline = missingImports('import os', ['import numpy as np'])!;
+  assert.deepEqual(noNewline, { offset: 9, text: '\nimport numpy as np\n' });
+  assert.equal(
+    indentCode('def f():\n    return 1\n\nx\n', '    '),
+    '    def f():\n        return 1\n\n    x\n',
+  );
+});

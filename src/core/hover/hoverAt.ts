@@ -4,9 +4,9 @@
  * the analysis per document version and calls this on every hover.
  */
 import type { Resolved } from '../catalog/types';
-import { resolveActivation, resolveKerasString } from '../catalog/resolve';
 import { findMention, type Mention } from '../python/mentions';
 import type { PythonAnalysis } from '../python/parse';
+import { resolveMention } from '../python/resolveMention';
 import { hoverMarkdown, type HoverOptions } from './hoverContent';
 
 /** A hover ready to show: its Markdown and the document range of the hovered token. */
@@ -17,25 +17,6 @@ export interface HoverAnswer {
   id: string;
   mention: Mention;
   resolved: Resolved;
-}
-
-/**
- * The catalog resolution of a mention: `activation="name"` through the framework's string table
- * (Keras 3 or tf.keras), everything else through its qualified name and its call arguments.
- */
-export function resolveMention(m: Mention): Resolved | undefined {
-  try {
-    if (
-      m.kind === 'string' &&
-      m.value !== undefined &&
-      (m.framework === 'keras' || m.framework === 'tf-keras')
-    ) {
-      return resolveKerasString(m.value, m.framework);
-    }
-    return resolveActivation(m.qualifiedName, m.args);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The hover at a UTF-16 offset, or undefined when no known activation is there. Never throws. */

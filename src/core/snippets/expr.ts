@@ -227,7 +227,10 @@ function evalCall(fn: Fn, a: number[], erf: ErfFn): number {
 export function namesIn(e: Expr, out = new Set<string>()): Set<string> {
   if (e.k === 'name' && e.name !== 'pi') out.add(e.name);
   else if (e.k === 'neg') namesIn(e.a, out);
-  else if (e.k === 'bin' || e.k === 'cmp') (namesIn(e.a, out), namesIn(e.b, out));
+  else if (e.k === 'bin' || e.k === 'cmp') {
+    namesIn(e.a, out);
+    namesIn(e.b, out);
+  }
   else if (e.k === 'call') for (const a of e.args) namesIn(a, out);
   return out;
 }
