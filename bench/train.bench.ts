@@ -14,7 +14,13 @@ import * as pg from './tfPlayground/nn';
 
 const ALL: FeatureId[] = ['x', 'y', 'x2', 'y2', 'xy', 'sinX', 'sinY'];
 const NETS = [
-  { name: 'default 2-8-8-1', features: ['x', 'y'] as FeatureId[], hidden: [8, 8], sampleUs: 0.25, gridMs: 1.2 },
+  {
+    name: 'default 2-8-8-1',
+    features: ['x', 'y'] as FeatureId[],
+    hidden: [8, 8],
+    sampleUs: 0.25,
+    gridMs: 1.2,
+  },
   { name: 'large 7-8×6-1', features: ALL, hidden: [8, 8, 8, 8, 8, 8], sampleUs: 0.75, gridMs: 3.3 },
 ];
 /** 500 training points (and 500 test points), batch 10, plain SGD. */
@@ -64,12 +70,21 @@ function benchEngine(tr: Trainer): Row {
   const out = new Float32Array(RES * RES);
   const grid = timeMs(15, () => tr.predictGrid(RES, out));
   const r = tr.evaluate();
-  return { impl: 'this engine', sampleUs: (ms * 1000) / (E * nTrain), gridMs: grid, note: `acc ${r.trainAccuracy?.toFixed(3)}` };
+  return {
+    impl: 'this engine',
+    sampleUs: (ms * 1000) / (E * nTrain),
+    gridMs: grid,
+    note: `acc ${r.trainAccuracy?.toFixed(3)}`,
+  };
 }
 
 function benchPlayground(tr: Trainer, act: pg.NeuronActivation, gain: number): Row {
   const ds = tr.dataset;
-  const fm = (tr as unknown as { features: { fill(x: number, y: number, o: Float64Array, off: number): void; size: number } }).features;
+  const fm = (
+    tr as unknown as {
+      features: { fill(x: number, y: number, o: Float64Array, off: number): void; size: number };
+    }
+  ).features;
   const k = fm.size;
   const net = pg.buildNetwork([...tr.layerSizes], act, gain, createRng(1));
   const scratch = new Float64Array(k);
@@ -110,12 +125,20 @@ function benchPlayground(tr: Trainer, act: pg.NeuronActivation, gain: number): R
     const p = pg.forwardProp(net, input(ds.train.x[s], ds.train.y[s]));
     if ((p >= 0.5 ? 1 : 0) === ds.train.label[s]) ok++;
   }
-  return { impl: 'per-neuron objects', sampleUs: (ms * 1000) / (E * ds.train.length), gridMs: grid, note: `acc ${(ok / ds.train.length).toFixed(3)}` };
+  return {
+    impl: 'per-neuron objects',
+    sampleUs: (ms * 1000) / (E * ds.train.length),
+    gridMs: grid,
+    note: `acc ${(ok / ds.train.length).toFixed(3)}`,
+  };
 }
 
 function benchTf(tr: Trainer, act: 'relu' | 'tanh'): Row {
   const ds = tr.dataset;
-  const t = tr as unknown as { trainX: Float64Array; features: { fill(x: number, y: number, o: Float64Array, off: number): void } };
+  const t = tr as unknown as {
+    trainX: Float64Array;
+    features: { fill(x: number, y: number, o: Float64Array, off: number): void };
+  };
   const sizes = [...tr.layerSizes];
   const k = sizes[0];
   const n = ds.train.length;
@@ -153,7 +176,12 @@ function benchTf(tr: Trainer, act: 'relu' | 'tanh'): Row {
   const { xMin, xMax, yMin, yMax } = ds.extent;
   for (let r = 0; r < RES; r++) {
     for (let c = 0; c < RES; c++) {
-      t.features.fill(xMin + ((c + 0.5) * (xMax - xMin)) / RES, yMax - ((r + 0.5) * (yMax - yMin)) / RES, G, (r * RES + c) * k);
+      t.features.fill(
+        xMin + ((c + 0.5) * (xMax - xMin)) / RES,
+        yMax - ((r + 0.5) * (yMax - yMin)) / RES,
+        G,
+        (r * RES + c) * k,
+      );
     }
   }
   const grid = timeMs(5, () => {
@@ -167,7 +195,12 @@ function benchTf(tr: Trainer, act: 'relu' | 'tanh'): Row {
     return p.equal(Y).mean().dataSync()[0];
   });
   tf.dispose([X, Y, ...Ws, ...bs]);
-  return { impl: 'tfjs (cpu)', sampleUs: (ms * 1000) / n, gridMs: grid, note: `acc ${acc.toFixed(3)}` };
+  return {
+    impl: 'tfjs (cpu)',
+    sampleUs: (ms * 1000) / n,
+    gridMs: grid,
+    note: `acc ${acc.toFixed(3)}`,
+  };
 }
 
 /** Plain dot product over two Float64Arrays (one accumulator) and the same with four accumulators. */
@@ -208,7 +241,13 @@ function dotBaseline(): { plain: number; unrolled: number } {
 function heapGrowth(): { one: number; many: number } | undefined {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return undefined;
-  const cfg = { dataset: DATA, features: NETS[0].features, hidden: NETS[0].hidden, batchSize: BATCH, learningRate: LR };
+  const cfg = {
+    dataset: DATA,
+    features: NETS[0].features,
+    hidden: NETS[0].hidden,
+    batchSize: BATCH,
+    learningRate: LR,
+  };
   const measure = (run: (t: Trainer) => void) => {
     const tr = createTrainer(cfg);
     tr.step(5);
@@ -231,35 +270,61 @@ function heapGrowth(): { one: number; many: number } | undefined {
 async function main(): Promise<void> {
   await tf.setBackend('cpu');
   const dot = dotBaseline();
-  console.log(`Node ${process.version}; ${DATA.nSamples / 2} training points (circle), batch ${BATCH}, SGD η = ${LR}, 100 × 100 grid.`);
-  console.log(`Dot-product loop (Float64Array, n = 1024): ${dot.plain.toFixed(2)} G multiply-adds/s plain, ${dot.unrolled.toFixed(2)} G with 4 accumulators.\n`);
+  console.log(
+    `Node ${process.version}; ${DATA.nSamples / 2} training points (circle), batch ${BATCH}, SGD η = ${LR}, 100 × 100 grid.`,
+  );
+  console.log(
+    `Dot-product loop (Float64Array, n = 1024): ${dot.plain.toFixed(2)} G multiply-adds/s plain, ${dot.unrolled.toFixed(2)} G with 4 accumulators.\n`,
+  );
   for (const net of NETS) {
     for (const act of ['relu', 'tanh'] as const) {
-      const tr = createTrainer({ dataset: DATA, features: net.features, hidden: net.hidden, activation: act, batchSize: BATCH, learningRate: LR });
+      const tr = createTrainer({
+        dataset: DATA,
+        features: net.features,
+        hidden: net.hidden,
+        activation: act,
+        batchSize: BATCH,
+        learningRate: LR,
+      });
       const m = macs([...tr.layerSizes]);
       const rows = [
         benchEngine(tr),
         benchPlayground(tr, act === 'relu' ? pg.RELU : pg.TANH, act === 'relu' ? 2 : 1),
         benchTf(tr, act),
       ];
-      console.log(`${net.name}, ${act} (${m.train} multiply-adds per training sample, ${m.predict} per prediction)`);
-      console.log('  implementation        µs/sample  ms/epoch   ms/grid   vs engine (sample, grid)   check');
+      console.log(
+        `${net.name}, ${act} (${m.train} multiply-adds per training sample, ${m.predict} per prediction)`,
+      );
+      console.log(
+        '  implementation        µs/sample  ms/epoch   ms/grid   vs engine (sample, grid)   check',
+      );
       for (const r of rows) {
-        const ratio = r === rows[0] ? '' : `${(r.sampleUs / rows[0].sampleUs).toFixed(1)}× slower, ${(r.gridMs / rows[0].gridMs).toFixed(1)}× slower`;
-        console.log(`  ${r.impl.padEnd(20)}${f(r.sampleUs)} ${f((r.sampleUs * tr.dataset.train.length) / 1000, 2)} ${f(r.gridMs)}   ${ratio.padEnd(26)} ${r.note}`);
+        const ratio =
+          r === rows[0]
+            ? ''
+            : `${(r.sampleUs / rows[0].sampleUs).toFixed(1)}× slower, ${(r.gridMs / rows[0].gridMs).toFixed(1)}× slower`;
+        console.log(
+          `  ${r.impl.padEnd(20)}${f(r.sampleUs)} ${f((r.sampleUs * tr.dataset.train.length) / 1000, 2)} ${f(r.gridMs)}   ${ratio.padEnd(26)} ${r.note}`,
+        );
       }
       const e = rows[0];
       const gmacTrain = m.train / (e.sampleUs * 1e3);
       const gmacGrid = (m.predict * RES * RES) / (e.gridMs * 1e6);
-      console.log(`  targets: ≤ ${net.sampleUs} µs/sample ${e.sampleUs <= net.sampleUs ? 'met' : 'MISSED'}, ≤ ${net.gridMs} ms/grid ${e.gridMs <= net.gridMs ? 'met' : 'MISSED'}`);
-      console.log(`  engine multiply-adds/s: training ${gmacTrain.toFixed(2)} G (${(gmacTrain / dot.plain).toFixed(2)}× the plain dot loop, ${(gmacTrain / dot.unrolled).toFixed(2)}× the unrolled one), grid ${gmacGrid.toFixed(2)} G (${(gmacGrid / dot.plain).toFixed(2)}×, ${(gmacGrid / dot.unrolled).toFixed(2)}×)\n`);
+      console.log(
+        `  targets: ≤ ${net.sampleUs} µs/sample ${e.sampleUs <= net.sampleUs ? 'met' : 'MISSED'}, ≤ ${net.gridMs} ms/grid ${e.gridMs <= net.gridMs ? 'met' : 'MISSED'}`,
+      );
+      console.log(
+        `  engine multiply-adds/s: training ${gmacTrain.toFixed(2)} G (${(gmacTrain / dot.plain).toFixed(2)}× the plain dot loop, ${(gmacTrain / dot.unrolled).toFixed(2)}× the unrolled one), grid ${gmacGrid.toFixed(2)} G (${(gmacGrid / dot.plain).toFixed(2)}×, ${(gmacGrid / dot.unrolled).toFixed(2)}×)\n`,
+      );
     }
   }
   const heap = heapGrowth();
   if (!heap) console.log('Heap growth: run with node --expose-gc to measure.');
   else {
     console.log(`Heap growth over 10,000 epochs of the default network (target < 1 MB):`);
-    console.log(`  one step(10000) call: ${heap.one.toFixed(3)} MB; 10,000 step(1) calls (keeps 10,001 history entries): ${heap.many.toFixed(3)} MB`);
+    console.log(
+      `  one step(10000) call: ${heap.one.toFixed(3)} MB; 10,000 step(1) calls (keeps 10,001 history entries): ${heap.many.toFixed(3)} MB`,
+    );
   }
 }
 

@@ -13,8 +13,14 @@ export interface NeuronActivation {
   der(x: number): number;
 }
 
-export const RELU: NeuronActivation = { output: (x) => Math.max(0, x), der: (x) => (x <= 0 ? 0 : 1) };
-export const TANH: NeuronActivation = { output: (x) => Math.tanh(x), der: (x) => 1 - Math.tanh(x) ** 2 };
+export const RELU: NeuronActivation = {
+  output: (x) => Math.max(0, x),
+  der: (x) => (x <= 0 ? 0 : 1),
+};
+export const TANH: NeuronActivation = {
+  output: (x) => Math.tanh(x),
+  der: (x) => 1 - Math.tanh(x) ** 2,
+};
 export const SIGMOID: NeuronActivation = {
   output: (x) => 1 / (1 + Math.exp(-x)),
   der: (x) => {
@@ -64,7 +70,12 @@ export class Link {
 }
 
 /** Builds layers of neurons, fully connected, weights N(0, gain/fanIn) from `rng`, biases 0. */
-export function buildNetwork(shape: number[], hidden: NeuronActivation, gain: number, rng: Rng): Neuron[][] {
+export function buildNetwork(
+  shape: number[],
+  hidden: NeuronActivation,
+  gain: number,
+  rng: Rng,
+): Neuron[][] {
   const net: Neuron[][] = [];
   for (let l = 0; l < shape.length; l++) {
     const isOutput = l === shape.length - 1;

@@ -55,7 +55,8 @@ test('classification labels are class indices, classes are balanced, points lie 
         assert.ok(s.y[i] >= d.extent.yMin && s.y[i] <= d.extent.yMax, `${name} y`);
       }
     }
-    for (const c of counts) assert.ok(Math.abs(c - 600 / d.classes) <= 600 * 0.07, `${name} counts ${counts}`);
+    for (const c of counts)
+      assert.ok(Math.abs(c - 600 / d.classes) <= 600 * 0.07, `${name} counts ${counts}`);
   }
 });
 
@@ -89,7 +90,8 @@ test('noise moves points: regression targets get noise, classification points ge
   const quiet = gen('sine', { noise: 0 });
   const noisy = gen('sine', { noise: 0.5 });
   let dev = 0;
-  for (let i = 0; i < noisy.train.length; i++) dev += (noisy.train.label[i] - Math.sin(noisy.train.x[i])) ** 2;
+  for (let i = 0; i < noisy.train.length; i++)
+    dev += (noisy.train.label[i] - Math.sin(noisy.train.x[i])) ** 2;
   const sd = Math.sqrt(dev / noisy.train.length);
   assert.ok(sd > 0.2 && sd < 0.3, `sd ${sd}`);
   assert.notDeepEqual(quiet.train.label, noisy.train.label);

@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TRAIN_LIMITS } from '../../src/core/train/config';
 import type { TrainerConfig } from '../../src/core/train/config';
-import { createTrainer, tryCreateTrainer, validateTrainerConfig } from '../../src/core/train/createTrainer';
+import {
+  createTrainer,
+  tryCreateTrainer,
+  validateTrainerConfig,
+} from '../../src/core/train/createTrainer';
 import { TrainerConfigError } from '../../src/core/train/trainer';
 
 const adam = { type: 'adam' } as const;
@@ -13,10 +17,40 @@ const CONVERGENCE: [string, TrainerConfig, number][] = [
   ['xor', { dataset: 'xor', optimizer: adam, learningRate: 0.03 }, 40],
   ['gauss', { dataset: 'gauss', optimizer: adam, learningRate: 0.03 }, 20],
   ['moons', { dataset: 'moons', optimizer: adam, learningRate: 0.03 }, 40],
-  ['spiral (ReLU)', { dataset: 'spiral', hidden: [16, 16], activation: 'relu', optimizer: adam, learningRate: 0.01 }, 250],
-  ['spiral3 (softmax)', { dataset: 'spiral3', hidden: [16, 16], activation: 'relu', optimizer: adam, learningRate: 0.01 }, 200],
+  [
+    'spiral (ReLU)',
+    {
+      dataset: 'spiral',
+      hidden: [16, 16],
+      activation: 'relu',
+      optimizer: adam,
+      learningRate: 0.01,
+    },
+    250,
+  ],
+  [
+    'spiral3 (softmax)',
+    {
+      dataset: 'spiral3',
+      hidden: [16, 16],
+      activation: 'relu',
+      optimizer: adam,
+      learningRate: 0.01,
+    },
+    200,
+  ],
   // sin x and sin y have nearly the board's period: the feature-engineering way to the board.
-  ['checkerboard', { dataset: 'checkerboard', hidden: [16, 16], features: ['x', 'y', 'sinX', 'sinY'], optimizer: adam, learningRate: 0.01 }, 150],
+  [
+    'checkerboard',
+    {
+      dataset: 'checkerboard',
+      hidden: [16, 16],
+      features: ['x', 'y', 'sinX', 'sinY'],
+      optimizer: adam,
+      learningRate: 0.01,
+    },
+    150,
+  ],
 ];
 
 for (const [name, config, epochs] of CONVERGENCE) {
@@ -25,27 +59,49 @@ for (const [name, config, epochs] of CONVERGENCE) {
     const first = tr.evaluate();
     const r = tr.step(epochs);
     assert.equal(r.epoch, epochs);
-    assert.ok(r.testAccuracy! >= 0.95, `${name}: test accuracy ${r.testAccuracy} after ${epochs} epochs`);
+    assert.ok(
+      r.testAccuracy! >= 0.95,
+      `${name}: test accuracy ${r.testAccuracy} after ${epochs} epochs`,
+    );
     assert.ok(r.trainLoss < first.trainLoss);
     assert.equal(r.diverged, undefined);
   });
 }
 
 test('regression fits sine and plane (linear output, MSE)', () => {
-  const sine = createTrainer({ dataset: 'sine', features: ['x'], hidden: [16, 16], activation: 'tanh', optimizer: adam, learningRate: 0.01 });
+  const sine = createTrainer({
+    dataset: 'sine',
+    features: ['x'],
+    hidden: [16, 16],
+    activation: 'tanh',
+    optimizer: adam,
+    learningRate: 0.01,
+  });
   assert.equal(sine.problem, 'regression');
   const r = sine.step(200);
   assert.ok(r.testLoss < 0.01, `sine test MSE ${r.testLoss}`);
   assert.equal(r.testAccuracy, undefined);
   const curve = sine.predictCurve(13);
   assert.equal(curve.length, 13);
-  for (let c = 0; c < 13; c++) assert.ok(Math.abs(curve[c] - Math.sin(-6 + (c + 0.5) * (12 / 13))) < 0.15);
-  const plane = createTrainer({ dataset: 'plane', hidden: [], optimizer: adam, learningRate: 0.05 });
+  for (let c = 0; c < 13; c++)
+    assert.ok(Math.abs(curve[c] - Math.sin(-6 + (c + 0.5) * (12 / 13))) < 0.15);
+  const plane = createTrainer({
+    dataset: 'plane',
+    hidden: [],
+    optimizer: adam,
+    learningRate: 0.05,
+  });
   assert.ok(plane.step(50).testLoss < 1e-3);
 });
 
 test('the same seed gives an identical loss history; another seed another one', () => {
-  const config: TrainerConfig = { dataset: { name: 'spiral', noise: 0.3 }, hidden: [8, 8], activation: 'tanh', optimizer: { type: 'momentum' }, seed: 5 };
+  const config: TrainerConfig = {
+    dataset: { name: 'spiral', noise: 0.3 },
+    hidden: [8, 8],
+    activation: 'tanh',
+    optimizer: { type: 'momentum' },
+    seed: 5,
+  };
   const a = createTrainer(config);
   const b = createTrainer(config);
   for (let i = 0; i < 5; i++) {
@@ -64,7 +120,12 @@ test('a depth-20 sigmoid network has vanishing gradients at initialisation; ReLU
   // gradientNorms has one entry per weight layer: 20 hidden layers, then the output layer (index 20).
   for (const seed of [1, 2, 3]) {
     const deep = (activation: string) =>
-      createTrainer({ dataset: 'circle', hidden: new Array(20).fill(8), activation, seed }).gradientNorms();
+      createTrainer({
+        dataset: 'circle',
+        hidden: new Array(20).fill(8),
+        activation,
+        seed,
+      }).gradientNorms();
     const sig = deep('sigmoid');
     assert.equal(sig.length, 21);
     assert.ok(sig[0] * 100 <= sig[19], `sigmoid: first ${sig[0]}, last hidden ${sig[19]}`);
@@ -130,7 +191,12 @@ test('predictGrid: row 0 is the top, columns go left to right, classes by argmax
   const out = new Float64Array(res * res);
   assert.equal(tr.predictGrid(res, out), out);
 
-  const three = createTrainer({ dataset: 'spiral3', hidden: [16, 16], optimizer: adam, learningRate: 0.01 });
+  const three = createTrainer({
+    dataset: 'spiral3',
+    hidden: [16, 16],
+    optimizer: adam,
+    learningRate: 0.01,
+  });
   three.step(30);
   const probs = three.predictGridClasses(6);
   const cls = three.predictGrid(6);
@@ -159,7 +225,11 @@ test('setWeights lets a race start several activations from identical weights', 
   const base = { dataset: 'xor', hidden: [6, 6], seed: 9 } as const;
   const a = createTrainer({ ...base, activation: 'relu' });
   const b = createTrainer({ ...base, activation: 'tanh' });
-  assert.notDeepEqual(a.getWeights(), b.getWeights(), 'He and Xavier scale the same draws differently');
+  assert.notDeepEqual(
+    a.getWeights(),
+    b.getWeights(),
+    'He and Xavier scale the same draws differently',
+  );
   assert.ok(b.setWeights(a.getWeights()));
   assert.deepEqual(a.getWeights(), b.getWeights());
   assert.equal(b.lossHistory().epoch.length, 1);
@@ -193,10 +263,21 @@ test('validation: clear errors, clamped sizes as warnings, never a throw from tr
   });
   assert.ok(!many.ok);
   const fields = many.errors.map((e) => e.field);
-  for (const f of ['features[1]', 'features[2]', 'activation', 'learningRate', 'optimizer.beta1', 'regularization']) {
+  for (const f of [
+    'features[1]',
+    'features[2]',
+    'activation',
+    'learningRate',
+    'optimizer.beta1',
+    'regularization',
+  ]) {
     assert.ok(fields.includes(f), `missing error for ${f}: ${fields}`);
   }
-  const clamped = validateTrainerConfig({ dataset: { name: 'xor', nSamples: 1e6 }, hidden: new Array(40).fill(100), batchSize: 1e4 });
+  const clamped = validateTrainerConfig({
+    dataset: { name: 'xor', nSamples: 1e6 },
+    hidden: new Array(40).fill(100),
+    batchSize: 1e4,
+  });
   assert.ok(clamped.ok);
   assert.equal(clamped.config.hidden.length, TRAIN_LIMITS.maxHiddenLayers);
   assert.ok(clamped.config.hidden.every((w) => w === TRAIN_LIMITS.maxLayerWidth));
@@ -209,7 +290,15 @@ test('validation: clear errors, clamped sizes as warnings, never a throw from tr
   const selu = validateTrainerConfig({ dataset: 'circle', activation: ['selu', 'tanh'] });
   assert.ok(selu.ok);
   assert.deepEqual(selu.config.init, ['lecun', 'xavier', 'xavier']);
-  for (const junk of [null, 3, 'circle', [], { dataset: 5 }, { dataset: 'xor', hidden: 'big' }, { dataset: 'xor', activation: [1] }]) {
+  for (const junk of [
+    null,
+    3,
+    'circle',
+    [],
+    { dataset: 5 },
+    { dataset: 'xor', hidden: 'big' },
+    { dataset: 'xor', activation: [1] },
+  ]) {
     const r = tryCreateTrainer(junk);
     assert.equal(r.ok, false, JSON.stringify(junk));
   }

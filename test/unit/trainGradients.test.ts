@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { K_GENERIC, resolveActivation } from '../../src/core/train/activations';
 import type { LayerActivation } from '../../src/core/train/activations';
 import { catalogLookup } from '../../src/core/train/createTrainer';
-import { activateBackward, activateForward } from '../../src/core/train/kernels';
+import { activateBackward, activateForward } from '../../src/core/train/activationLoops';
 import { Network } from '../../src/core/train/network';
 import type { Head } from '../../src/core/train/network';
 import { createRng } from '../../src/core/train/rng';
@@ -57,7 +57,21 @@ function gradientError(net: Network, targets: Float64Array, rows: number): numbe
   return worst;
 }
 
-const IDS = ['relu', 'leaky_relu', 'elu', 'selu', 'tanh', 'sigmoid', 'gelu', 'gelu_tanh', 'silu', 'softplus', 'mish', 'softsign', 'linear'];
+const IDS = [
+  'relu',
+  'leaky_relu',
+  'elu',
+  'selu',
+  'tanh',
+  'sigmoid',
+  'gelu',
+  'gelu_tanh',
+  'silu',
+  'softplus',
+  'mish',
+  'softsign',
+  'linear',
+];
 
 test('backward matches central finite differences for every layer, head and several activations', () => {
   for (const id of IDS) {
@@ -72,7 +86,10 @@ test('backward matches central finite differences for every layer, head and seve
 });
 
 test('mixed activations per layer and a custom activation also match finite differences', () => {
-  const custom = resolveActivation({ f: (x) => x * Math.atan(x), df: (x) => Math.atan(x) + x / (1 + x * x), name: 'xatan' }, catalogLookup);
+  const custom = resolveActivation(
+    { f: (x) => x * Math.atan(x), df: (x) => Math.atan(x) + x / (1 + x * x), name: 'xatan' },
+    catalogLookup,
+  );
   assert.ok(typeof custom !== 'string');
   assert.equal(custom.kernel, K_GENERIC);
   const { net, targets } = setup([act('tanh'), custom, act('relu')], 'softmax', 9, 99);
@@ -87,7 +104,19 @@ test('a single row and a network without hidden layers work too', () => {
 });
 
 test('common activations use a specialised loop that agrees with the catalog', () => {
-  const fast = ['relu', 'leaky_relu', 'elu', 'selu', 'tanh', 'sigmoid', 'gelu', 'gelu_tanh', 'silu', 'softplus', 'linear'];
+  const fast = [
+    'relu',
+    'leaky_relu',
+    'elu',
+    'selu',
+    'tanh',
+    'sigmoid',
+    'gelu',
+    'gelu_tanh',
+    'silu',
+    'softplus',
+    'linear',
+  ];
   const xs = Float64Array.from({ length: 401 }, (_, i) => -10 + i * 0.05 + 1e-3);
   for (const id of fast) {
     const a = act(id);
@@ -99,11 +128,17 @@ test('common activations use a specialised loop that agrees with the catalog', (
     for (let k = 0; k < xs.length; k++) {
       const x = xs[k];
       assert.ok(Math.abs(out[k] - a.f(x)) <= 1e-12 * (1 + Math.abs(a.f(x))), `${id} f(${x})`);
-      assert.ok(Math.abs(g[k] - a.df(x)) <= 1e-9 * (1 + Math.abs(a.df(x))), `${id} f'(${x}): ${g[k]} vs ${a.df(x)}`);
+      assert.ok(
+        Math.abs(g[k] - a.df(x)) <= 1e-9 * (1 + Math.abs(a.df(x))),
+        `${id} f'(${x}): ${g[k]} vs ${a.df(x)}`,
+      );
     }
   }
   // Changed parameters still agree (or fall back to the exact generic path).
-  const leaky = resolveActivation({ id: 'leaky_relu', params: { negativeSlope: 0.3 } }, catalogLookup);
+  const leaky = resolveActivation(
+    { id: 'leaky_relu', params: { negativeSlope: 0.3 } },
+    catalogLookup,
+  );
   assert.ok(typeof leaky !== 'string');
   assert.equal(leaky.a0, 0.3);
   assert.equal(leaky.f(-2), -0.6);
@@ -112,7 +147,26 @@ test('common activations use a specialised loop that agrees with the catalog', (
 test('unknown, vector and broken activations are refused with a message', () => {
   assert.match(String(resolveActivation('nope', catalogLookup)), /unknown/);
   assert.match(String(resolveActivation('softmax', catalogLookup)), /non-element-wise/);
-  assert.match(String(resolveActivation({ f: () => NaN, df: () => 0 }, catalogLookup)), /not finite/);
-  assert.match(String(resolveActivation({ f: () => { throw new Error('boom'); }, df: () => 0 }, catalogLookup)), /boom/);
-  assert.match(String(resolveActivation({ id: 'elu', params: { alpha: NaN } }, catalogLookup)), /finite/);
+  assert.match(
+    String(resolveActivation({ f: () => NaN, df: () => 0 }, catalogLookup)),
+    /not finite/,
+  );
+  assert.match(
+    String(
+      resolveActivation(
+        {
+          f: () => {
+            throw new Error('boom');
+          },
+          df: () => 0,
+        },
+        catalogLookup,
+      ),
+    ),
+    /boom/,
+  );
+  assert.match(
+    String(resolveActivation({ id: 'elu', params: { alpha: NaN } }, catalogLookup)),
+    /finite/,
+  );
 });

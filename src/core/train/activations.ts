@@ -62,9 +62,16 @@ const HE_FAMILIES = ['rectifier', 'exponential', 'smooth'];
 
 /** Ids whose default is known even without a family (and the exceptions inside a family). */
 const INIT_BY_ID: Record<string, InitScheme> = {
-  relu: 'he', leaky_relu: 'he', elu: 'he', gelu: 'he', silu: 'he', softplus: 'he',
+  relu: 'he',
+  leaky_relu: 'he',
+  elu: 'he',
+  gelu: 'he',
+  silu: 'he',
+  softplus: 'he',
   selu: 'lecun',
-  tanh: 'xavier', sigmoid: 'xavier', linear: 'xavier',
+  tanh: 'xavier',
+  sigmoid: 'xavier',
+  linear: 'xavier',
 };
 
 /**
@@ -129,39 +136,68 @@ const KERNELS: Record<string, KernelSpec> = {
 /** f of a specialised kernel (the loops in `kernels.ts` inline the same formulas). */
 export function kernelF(k: number, a0: number, a1: number, x: number): number {
   switch (k) {
-    case K_IDENTITY: return x;
-    case K_RELU: return x > 0 ? x : 0;
-    case K_LEAKY: return x >= 0 ? x : a0 * x;
-    case K_ELU: return x > 0 ? x : a0 * (expFast(x) - 1);
-    case K_SELU: return x > 0 ? SELU_LAMBDA * x : SELU_LAMBDA * SELU_ALPHA * (expFast(x) - 1);
-    case K_SIGMOID: return 1 / (1 + expFast(-x));
-    case K_TANH: return tanhFast(x);
-    case K_SILU: return x / (1 + expFast(-x));
-    case K_GELU: return x * normCdf(x);
-    case K_GELU_TANH: return x / (1 + expFast(-2 * SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
-    case K_SOFTPLUS: return a0 * x > a1 ? x : Math.log1p(expFast(a0 * x)) / a0;
-    default: return NaN;
+    case K_IDENTITY:
+      return x;
+    case K_RELU:
+      return x > 0 ? x : 0;
+    case K_LEAKY:
+      return x >= 0 ? x : a0 * x;
+    case K_ELU:
+      return x > 0 ? x : a0 * (expFast(x) - 1);
+    case K_SELU:
+      return x > 0 ? SELU_LAMBDA * x : SELU_LAMBDA * SELU_ALPHA * (expFast(x) - 1);
+    case K_SIGMOID:
+      return 1 / (1 + expFast(-x));
+    case K_TANH:
+      return tanhFast(x);
+    case K_SILU:
+      return x / (1 + expFast(-x));
+    case K_GELU:
+      return x * normCdf(x);
+    case K_GELU_TANH:
+      return x / (1 + expFast(-2 * SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
+    case K_SOFTPLUS:
+      return a0 * x > a1 ? x : Math.log1p(expFast(a0 * x)) / a0;
+    default:
+      return NaN;
   }
 }
 
 /** f′ of a specialised kernel. */
 export function kernelDf(k: number, a0: number, a1: number, x: number): number {
   switch (k) {
-    case K_IDENTITY: return 1;
-    case K_RELU: return x > 0 ? 1 : 0;
-    case K_LEAKY: return x >= 0 ? 1 : a0;
-    case K_ELU: return x > 0 ? 1 : a0 * expFast(x);
-    case K_SELU: return x > 0 ? SELU_LAMBDA : SELU_LAMBDA * SELU_ALPHA * expFast(x);
-    case K_SIGMOID: { const s = 1 / (1 + expFast(-x)); return s * (1 - s); }
-    case K_TANH: { const t = tanhFast(x); return 1 - t * t; }
-    case K_SILU: { const s = 1 / (1 + expFast(-x)); return s * (1 + x * (1 - s)); }
-    case K_GELU: return normCdf(x) + x * normPdf(x);
+    case K_IDENTITY:
+      return 1;
+    case K_RELU:
+      return x > 0 ? 1 : 0;
+    case K_LEAKY:
+      return x >= 0 ? 1 : a0;
+    case K_ELU:
+      return x > 0 ? 1 : a0 * expFast(x);
+    case K_SELU:
+      return x > 0 ? SELU_LAMBDA : SELU_LAMBDA * SELU_ALPHA * expFast(x);
+    case K_SIGMOID: {
+      const s = 1 / (1 + expFast(-x));
+      return s * (1 - s);
+    }
+    case K_TANH: {
+      const t = tanhFast(x);
+      return 1 - t * t;
+    }
+    case K_SILU: {
+      const s = 1 / (1 + expFast(-x));
+      return s * (1 + x * (1 - s));
+    }
+    case K_GELU:
+      return normCdf(x) + x * normPdf(x);
     case K_GELU_TANH: {
       const sg = 1 / (1 + expFast(-2 * SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
       return sg + x * sg * (1 - sg) * 2 * SQRT_2_OVER_PI * (1 + 0.134145 * x * x);
     }
-    case K_SOFTPLUS: return a0 * x > a1 ? 1 : 1 / (1 + expFast(-a0 * x));
-    default: return NaN;
+    case K_SOFTPLUS:
+      return a0 * x > a1 ? 1 : 1 / (1 + expFast(-a0 * x));
+    default:
+      return NaN;
   }
 }
 
@@ -208,7 +244,8 @@ export function resolveActivation(
   const given = typeof choice === 'object' && choice.params ? choice.params : {};
   const p: Params = { ...entry.params };
   for (const [k, v] of Object.entries(given)) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return `parameter ${k} of ${id} must be a finite number`;
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return `parameter ${k} of ${id} must be a finite number`;
     p[k] = v;
   }
   const f = (x: number) => entry.f(x, p);
@@ -216,13 +253,14 @@ export function resolveActivation(
   const defaultInit = defaultInitFor(id, entry);
   const spec = KERNELS[id];
   const args = spec?.args(p);
-  let kernel = K_GENERIC;
   if (spec && args) {
     const [a0, a1] = args;
     const ok = PROBES.every(
-      (x) => agrees(kernelF(spec.kernel, a0, a1, x), f(x)) && agrees(kernelDf(spec.kernel, a0, a1, x), df(x)),
+      (x) =>
+        agrees(kernelF(spec.kernel, a0, a1, x), f(x)) &&
+        agrees(kernelDf(spec.kernel, a0, a1, x), df(x)),
     );
     if (ok) return { label: id, kernel: spec.kernel, a0, a1, f, df, defaultInit };
   }
-  return { label: id, kernel, a0: 0, a1: 0, f, df, defaultInit };
+  return { label: id, kernel: K_GENERIC, a0: 0, a1: 0, f, df, defaultInit };
 }

@@ -13,15 +13,7 @@ export const FEATURE_IDS: readonly FeatureId[] = ['x', 'y', 'x2', 'y2', 'xy', 's
 
 /** Datasets: seven classification problems and two regression problems. */
 export type DatasetId =
-  | 'circle'
-  | 'xor'
-  | 'gauss'
-  | 'spiral'
-  | 'spiral3'
-  | 'moons'
-  | 'checkerboard'
-  | 'sine'
-  | 'plane';
+  'circle' | 'xor' | 'gauss' | 'spiral' | 'spiral3' | 'moons' | 'checkerboard' | 'sine' | 'plane';
 
 /** Every dataset id. */
 export const DATASET_IDS: readonly DatasetId[] = [

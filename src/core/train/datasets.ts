@@ -80,9 +80,17 @@ export function resolveDatasetOptions(o: DatasetOptions = {}): Required<DatasetO
   const num = (v: number | undefined, def: number) =>
     typeof v === 'number' && Number.isFinite(v) ? v : def;
   return {
-    nSamples: clamp(Math.round(num(o.nSamples, d.nSamples)), TRAIN_LIMITS.minSamples, TRAIN_LIMITS.maxSamples),
+    nSamples: clamp(
+      Math.round(num(o.nSamples, d.nSamples)),
+      TRAIN_LIMITS.minSamples,
+      TRAIN_LIMITS.maxSamples,
+    ),
     noise: clamp(num(o.noise, d.noise), 0, TRAIN_LIMITS.maxNoise),
-    testFraction: clamp(num(o.testFraction, d.testFraction), TRAIN_LIMITS.minTestFraction, TRAIN_LIMITS.maxTestFraction),
+    testFraction: clamp(
+      num(o.testFraction, d.testFraction),
+      TRAIN_LIMITS.minTestFraction,
+      TRAIN_LIMITS.maxTestFraction,
+    ),
     seed: Math.trunc(num(o.seed, d.seed)),
   };
 }
@@ -92,7 +100,14 @@ function clamp(v: number, lo: number, hi: number): number {
 }
 
 /** Writes point `i` of class/target into the arrays; returns nothing (generators fill in place). */
-type Generator = (rng: Rng, n: number, noise: number, xs: Float64Array, ys: Float64Array, ls: Float64Array) => void;
+type Generator = (
+  rng: Rng,
+  n: number,
+  noise: number,
+  xs: Float64Array,
+  ys: Float64Array,
+  ls: Float64Array,
+) => void;
 
 /** Number of points of class c when n points are shared as evenly as possible among k classes. */
 function classCount(n: number, k: number, c: number): number {
@@ -226,7 +241,10 @@ const GENERATORS: Record<DatasetId, Generator> = {
  * points with the same seed and holds out round(testFraction·n) of them as the test set.
  * Returns `undefined` for an unknown name.
  */
-export function generateDataset(name: DatasetId, options: DatasetOptions = {}): Dataset | undefined {
+export function generateDataset(
+  name: DatasetId,
+  options: DatasetOptions = {},
+): Dataset | undefined {
   if (!isDatasetId(name)) return undefined;
   const opts = resolveDatasetOptions(options);
   const n = opts.nSamples;
@@ -246,7 +264,12 @@ export function generateDataset(name: DatasetId, options: DatasetOptions = {}): 
   const nTest = Math.min(n - 1, Math.max(1, Math.round(opts.testFraction * n)));
   const pick = (from: number, to: number): DataSplit => {
     const m = to - from;
-    const s: DataSplit = { x: new Float64Array(m), y: new Float64Array(m), label: new Float64Array(m), length: m };
+    const s: DataSplit = {
+      x: new Float64Array(m),
+      y: new Float64Array(m),
+      label: new Float64Array(m),
+      length: m,
+    };
     for (let k = 0; k < m; k++) {
       const src = order[from + k];
       s.x[k] = xs[src];

@@ -10,13 +10,8 @@
 import { K_RELU } from './activations';
 import type { LayerActivation } from './activations';
 import { expFast } from './fastMath';
-import {
-  activateBackward,
-  activateForward,
-  denseForward,
-  denseGradInput,
-  denseGradParams,
-} from './kernels';
+import { activateBackward, activateForward } from './activationLoops';
+import { denseForward, denseGradInput, denseGradParams } from './dense';
 
 /** Output head and its loss. */
 export type Head = 'sigmoid' | 'softmax' | 'linear';
@@ -43,7 +38,12 @@ export class Network {
   readonly acts: readonly LayerActivation[];
   readonly head: Head;
 
-  constructor(sizes: readonly number[], acts: readonly LayerActivation[], head: Head, capacity: number) {
+  constructor(
+    sizes: readonly number[],
+    acts: readonly LayerActivation[],
+    head: Head,
+    capacity: number,
+  ) {
     this.sizes = sizes.slice();
     this.depth = sizes.length - 1;
     this.acts = acts.slice();
@@ -80,7 +80,17 @@ export class Network {
       const n = this.sizes[l];
       const relu = l < L && this.acts[l - 1].kernel === K_RELU;
       const out = relu ? this.a[l] : this.z[l];
-      denseForward(this.params, this.wOff[l - 1], this.bOff[l - 1], this.sizes[l - 1], n, this.a[l - 1], out, rows, relu);
+      denseForward(
+        this.params,
+        this.wOff[l - 1],
+        this.bOff[l - 1],
+        this.sizes[l - 1],
+        n,
+        this.a[l - 1],
+        out,
+        rows,
+        relu,
+      );
       if (l < L && !relu) activateForward(this.acts[l - 1], this.z[l], this.a[l], rows * n);
     }
     this.applyHead(rows);
@@ -187,11 +197,30 @@ export class Network {
       const nIn = this.sizes[l - 1];
       const nOut = this.sizes[l];
       const wOff = this.wOff[l - 1];
-      denseGradParams(this.grads, wOff, this.bOff[l - 1], nIn, nOut, this.a[l - 1], this.d[l], rows);
+      denseGradParams(
+        this.grads,
+        wOff,
+        this.bOff[l - 1],
+        nIn,
+        nOut,
+        this.a[l - 1],
+        this.d[l],
+        rows,
+      );
       if (l > 1) {
         const act = this.acts[l - 2];
         const relu = act.kernel === K_RELU;
-        denseGradInput(this.params, wOff, nIn, nOut, this.d[l], this.d[l - 1], rows, relu, this.a[l - 1]);
+        denseGradInput(
+          this.params,
+          wOff,
+          nIn,
+          nOut,
+          this.d[l],
+          this.d[l - 1],
+          rows,
+          relu,
+          this.a[l - 1],
+        );
         if (!relu) activateBackward(act, this.z[l - 1], this.a[l - 1], this.d[l - 1], rows * nIn);
       }
     }

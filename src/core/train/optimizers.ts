@@ -17,7 +17,12 @@ export interface Optimizer {
 }
 
 /** Default hyperparameters (PyTorch's). */
-export const OPTIMIZER_DEFAULTS = { momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
+export const OPTIMIZER_DEFAULTS = {
+  momentum: 0.9,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-8,
+} as const;
 
 class Sgd implements Optimizer {
   steps = 0;
@@ -38,7 +43,10 @@ class Sgd implements Optimizer {
 class Momentum implements Optimizer {
   steps = 0;
   private readonly v: Float64Array;
-  constructor(n: number, private readonly mu: number) {
+  constructor(
+    n: number,
+    private readonly mu: number,
+  ) {
     this.v = new Float64Array(n);
   }
   update(w: Float64Array, g: Float64Array, lr: number): void {
@@ -98,7 +106,12 @@ class Adam implements Optimizer {
     return [this.m.slice(), this.v.slice()];
   }
   setState(state: readonly Float64Array[], t: number): boolean {
-    if (state.length !== 2 || state[0].length !== this.m.length || state[1].length !== this.v.length) return false;
+    if (
+      state.length !== 2 ||
+      state[0].length !== this.m.length ||
+      state[1].length !== this.v.length
+    )
+      return false;
     this.m.set(state[0]);
     this.v.set(state[1]);
     this.steps = t;

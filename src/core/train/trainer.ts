@@ -16,74 +16,10 @@ import { createRng } from './rng';
 import type { Rng } from './rng';
 import type { ConfigIssue, ResolvedTrainerConfig } from './validate';
 import { validateWith } from './validate';
+import type { LossHistory, StepResult, Trainer } from './trainerTypes';
 import { evalGradients, evalDead, evalLoss, fillGrid } from './trainerEval';
 
-/** What one `step` call reports. Losses are mean data losses (without the weight penalty). */
-export interface StepResult {
-  /** Epochs completed so far (an epoch is one pass over the shuffled training set). */
-  epoch: number;
-  trainLoss: number;
-  testLoss: number;
-  /** Fraction of correctly classified points (classification only). */
-  trainAccuracy?: number;
-  testAccuracy?: number;
-  /**
-   * Set once a weight or loss became NaN, ±∞ or exceeded `TRAIN_LIMITS.divergenceLimit` in that
-   * epoch; the weights and losses are then those of the last good evaluation, and `step` is a no-op.
-   */
-  diverged?: { epoch: number };
-  /** Set if a custom activation threw; training stops as if diverged. */
-  error?: string;
-}
-
-/** Losses and accuracies after each `step` call (entry 0: at initialisation). */
-export interface LossHistory {
-  epoch: number[];
-  train: number[];
-  test: number[];
-  /** Empty for regression. */
-  trainAccuracy: number[];
-  testAccuracy: number[];
-}
-
-/** A trainer created by `createTrainer`. */
-export interface Trainer {
-  readonly config: ResolvedTrainerConfig;
-  readonly dataset: Dataset;
-  /** Output head: sigmoid + BCE, softmax + CE or linear + MSE. */
-  readonly problem: 'binary' | 'multiclass' | 'regression';
-  /** Widths n[0] (features) … n[L] (outputs). */
-  readonly layerSizes: readonly number[];
-  readonly epoch: number;
-  readonly diverged: { epoch: number } | undefined;
-  /** Trains `epochs` epochs (default 1, clamped to [0, maxEpochsPerStep]) and evaluates train and test loss once. */
-  step(epochs?: number): StepResult;
-  /** The result at the current weights, without training. */
-  evaluate(): StepResult;
-  /**
-   * Network output on a resolution × resolution grid of cell centres over `dataset.extent`:
-   * index r·res + c ↔ x = xMin + (c + ½)·Δx, y = yMax − (r + ½)·Δy (row 0 at the top).
-   * Binary: p(class 1); regression: ŷ; multi-class: the argmax class index (see `predictGridClasses`).
-   * Fills `out` if it is long enough, else a new Float32Array.
-   */
-  predictGrid(resolution: number, out?: Float32Array | Float64Array): Float32Array | Float64Array;
-  /** Class probabilities on the same grid, K per cell: index (r·res + c)·K + k. */
-  predictGridClasses(resolution: number, out?: Float32Array | Float64Array): Float32Array | Float64Array;
-  /** Output at `resolution` evenly spaced cell centres of x over the extent, at y = 0 (the fitted curve of a 1-D dataset). */
-  predictCurve(resolution: number, out?: Float32Array | Float64Array): Float32Array | Float64Array;
-  /**
-   * Mean |∂L/∂W| per weight layer (hidden layers, then the output layer), of the mean data loss on
-   * the whole training set at the current weights (after the last step, or at initialisation).
-   */
-  gradientNorms(): number[];
-  /** Per hidden layer, the fraction of units whose output is exactly 0 on every training point. */
-  deadFraction(): number[];
-  lossHistory(): Readonly<LossHistory>;
-  /** A copy of all parameters (per layer: W row-major, then b). */
-  getWeights(): Float64Array;
-  /** Replaces the parameters, resets the optimiser state and re-evaluates; false if the length differs or a value is not finite. */
-  setWeights(w: ArrayLike<number>): boolean;
-}
+export type { LossHistory, StepResult, Trainer } from './trainerTypes';
 
 /** Thrown by `createTrainer` only, for an invalid config; `issues` lists every problem. */
 export class TrainerConfigError extends Error {
@@ -115,7 +51,13 @@ class TrainerImpl implements Trainer {
   private readonly rng: Rng;
   private readonly lastGood: Float64Array;
   private lastResult: StepResult;
-  private readonly history: LossHistory = { epoch: [], train: [], test: [], trainAccuracy: [], testAccuracy: [] };
+  private readonly history: LossHistory = {
+    epoch: [],
+    train: [],
+    test: [],
+    trainAccuracy: [],
+    testAccuracy: [],
+  };
   epoch = 0;
   diverged: { epoch: number } | undefined;
   private error: string | undefined;
@@ -124,12 +66,14 @@ class TrainerImpl implements Trainer {
     const ds = config.dataset;
     this.dataset = generateDataset(ds.name, ds)!;
     const k = this.dataset.classes;
-    this.problem = this.dataset.kind === 'regression' ? 'regression' : k > 2 ? 'multiclass' : 'binary';
+    this.problem =
+      this.dataset.kind === 'regression' ? 'regression' : k > 2 ? 'multiclass' : 'binary';
     this.features = new FeatureMap(config.features, this.dataset.train);
     this.trainX = this.features.matrix(this.dataset.train);
     this.testX = this.features.matrix(this.dataset.test);
     const sizes = [this.features.size, ...config.hidden, this.problem === 'multiclass' ? k : 1];
-    const head = this.problem === 'binary' ? 'sigmoid' : this.problem === 'multiclass' ? 'softmax' : 'linear';
+    const head =
+      this.problem === 'binary' ? 'sigmoid' : this.problem === 'multiclass' ? 'softmax' : 'linear';
     this.net = new Network(sizes, config.activations, head, Math.max(EVAL_ROWS, config.batchSize));
     this.targets = new Float64Array(this.net.capacity);
     initNetwork(this.net, config.init, createRng(config.seed, 0x1417));
@@ -146,8 +90,12 @@ class TrainerImpl implements Trainer {
   }
 
   step(epochs = 1): StepResult {
-    if (this.diverged) return { ...this.lastResult, epoch: this.epoch, diverged: this.diverged, error: this.error };
-    const n = Math.min(TRAIN_LIMITS.maxEpochsPerStep, Math.max(0, Math.round(Number.isFinite(epochs) ? epochs : 1)));
+    if (this.diverged)
+      return { ...this.lastResult, epoch: this.epoch, diverged: this.diverged, error: this.error };
+    const n = Math.min(
+      TRAIN_LIMITS.maxEpochsPerStep,
+      Math.max(0, Math.round(Number.isFinite(epochs) ? epochs : 1)),
+    );
     try {
       for (let e = 0; e < n; e++) {
         this.epoch++;
@@ -245,7 +193,10 @@ class TrainerImpl implements Trainer {
     return this.grid(resolution, 'primary', out);
   }
 
-  predictGridClasses(resolution: number, out?: Float32Array | Float64Array): Float32Array | Float64Array {
+  predictGridClasses(
+    resolution: number,
+    out?: Float32Array | Float64Array,
+  ): Float32Array | Float64Array {
     return this.grid(resolution, 'classes', out);
   }
 
@@ -253,8 +204,15 @@ class TrainerImpl implements Trainer {
     return this.grid(resolution, 'curve', out);
   }
 
-  private grid(resolution: number, mode: 'primary' | 'classes' | 'curve', out?: Float32Array | Float64Array) {
-    const res = Math.min(TRAIN_LIMITS.maxGridResolution, Math.max(1, Math.round(Number.isFinite(resolution) ? resolution : 1)));
+  private grid(
+    resolution: number,
+    mode: 'primary' | 'classes' | 'curve',
+    out?: Float32Array | Float64Array,
+  ) {
+    const res = Math.min(
+      TRAIN_LIMITS.maxGridResolution,
+      Math.max(1, Math.round(Number.isFinite(resolution) ? resolution : 1)),
+    );
     const per = mode === 'classes' ? this.net.sizes[this.net.depth] : 1;
     const len = (mode === 'curve' ? res : res * res) * per;
     const o = out && out.length >= len ? out : new Float32Array(len);
@@ -263,7 +221,12 @@ class TrainerImpl implements Trainer {
   }
 
   gradientNorms(): number[] {
-    return evalGradients(this.net, this.trainX, this.dataset.train.label, this.dataset.train.length);
+    return evalGradients(
+      this.net,
+      this.trainX,
+      this.dataset.train.label,
+      this.dataset.train.length,
+    );
   }
 
   deadFraction(): number[] {
@@ -283,7 +246,10 @@ class TrainerImpl implements Trainer {
     if (!w || w.length !== p.length) return false;
     for (let k = 0; k < p.length; k++) if (!Number.isFinite(w[k])) return false;
     for (let k = 0; k < p.length; k++) p[k] = w[k];
-    this.opt.setState(this.opt.getState().map((s) => s.fill(0)), 0);
+    this.opt.setState(
+      this.opt.getState().map((s) => s.fill(0)),
+      0,
+    );
     this.diverged = undefined;
     this.error = undefined;
     this.lastGood.set(p);
@@ -310,7 +276,11 @@ export function tryCreateTrainerWith(config: unknown, lookup: ActivationLookup):
   } catch (e) {
     // Only a custom activation can throw here (while evaluating the initial loss).
     const message = `activation throws: ${e instanceof Error ? e.message : String(e)}`;
-    return { ok: false, errors: [{ field: 'activation', code: 'invalid', message }], warnings: v.warnings };
+    return {
+      ok: false,
+      errors: [{ field: 'activation', code: 'invalid', message }],
+      warnings: v.warnings,
+    };
   }
 }
 

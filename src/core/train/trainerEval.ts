@@ -19,7 +19,12 @@ function load(net: Network, X: Float64Array, start: number, rows: number): void 
 }
 
 /** Mean per-sample loss over the n rows of X and the fraction predicted correctly (see `Network.lossSum`). */
-export function evalLoss(net: Network, X: Float64Array, labels: Float64Array, n: number): { loss: number; accuracy: number } {
+export function evalLoss(
+  net: Network,
+  X: Float64Array,
+  labels: Float64Array,
+  n: number,
+): { loss: number; accuracy: number } {
   let sum = 0;
   correct[0] = 0;
   for (let s = 0; s < n; s += net.capacity) {
@@ -35,7 +40,12 @@ export function evalLoss(net: Network, X: Float64Array, labels: Float64Array, n:
  * Mean |∂L/∂W_l| for each weight layer l, where L is the mean loss over all n rows. The gradient
  * is accumulated chunk by chunk (each chunk's output gradient scaled by 1/n). Overwrites `grads`.
  */
-export function evalGradients(net: Network, X: Float64Array, labels: Float64Array, n: number): number[] {
+export function evalGradients(
+  net: Network,
+  X: Float64Array,
+  labels: Float64Array,
+  n: number,
+): number[] {
   const acc = new Float64Array(net.params.length);
   for (let s = 0; s < n; s += net.capacity) {
     const rows = Math.min(net.capacity, n - s);
@@ -85,8 +95,12 @@ export function evalDead(net: Network, X: Float64Array, n: number): number[] {
  * probabilities per cell; `curve`: `res` values along x at y = 0.
  */
 export function fillGrid(
-  net: Network, features: FeatureMap, extent: Extent, res: number,
-  mode: 'primary' | 'classes' | 'curve', out: Float32Array | Float64Array,
+  net: Network,
+  features: FeatureMap,
+  extent: Extent,
+  res: number,
+  mode: 'primary' | 'classes' | 'curve',
+  out: Float32Array | Float64Array,
 ): void {
   const cells = mode === 'curve' ? res : res * res;
   const dx = (extent.xMax - extent.xMin) / res;

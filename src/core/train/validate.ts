@@ -55,8 +55,10 @@ const INIT_SCHEMES = ['xavier', 'he', 'lecun'];
 export function validateWith(config: unknown, lookup: ActivationLookup): ConfigResult {
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
-  const err = (field: string, code: ConfigIssue['code'], message: string) => errors.push({ field, code, message });
-  const warn = (field: string, message: string) => warnings.push({ field, code: 'clamped', message });
+  const err = (field: string, code: ConfigIssue['code'], message: string) =>
+    errors.push({ field, code, message });
+  const warn = (field: string, message: string) =>
+    warnings.push({ field, code: 'clamped', message });
   if (typeof config !== 'object' || config === null) {
     err('', 'invalid', 'config must be an object');
     return { ok: false, errors, warnings };
@@ -73,7 +75,8 @@ export function validateWith(config: unknown, lookup: ActivationLookup): ConfigR
   }
   const rawOpts = ds as DatasetOptions;
   for (const k of ['nSamples', 'noise', 'testFraction', 'seed'] as const) {
-    if (rawOpts[k] !== undefined && !isNum(rawOpts[k])) err(`dataset.${k}`, 'invalid', `dataset.${k} must be a finite number`);
+    if (rawOpts[k] !== undefined && !isNum(rawOpts[k]))
+      err(`dataset.${k}`, 'invalid', `dataset.${k} must be a finite number`);
   }
   const opts = resolveDatasetOptions(rawOpts);
   for (const k of ['nSamples', 'noise', 'testFraction'] as const) {
@@ -92,8 +95,14 @@ export function validateWith(config: unknown, lookup: ActivationLookup): ConfigR
     else {
       features = [];
       c.features.forEach((f, i) => {
-        if (!(FEATURE_IDS as readonly unknown[]).includes(f)) err(`features[${i}]`, 'unknown', `unknown feature ${JSON.stringify(f)}`);
-        else if (!allowed.includes(f)) err(`features[${i}]`, 'unavailable', `feature ${f} needs y, but ${name} has one input (x)`);
+        if (!(FEATURE_IDS as readonly unknown[]).includes(f))
+          err(`features[${i}]`, 'unknown', `unknown feature ${JSON.stringify(f)}`);
+        else if (!allowed.includes(f))
+          err(
+            `features[${i}]`,
+            'unavailable',
+            `feature ${f} needs y, but ${name} has one input (x)`,
+          );
         else if (!features.includes(f)) features.push(f);
       });
       if (c.features.length === 0) err('features', 'invalid', 'select at least one feature');
@@ -103,7 +112,8 @@ export function validateWith(config: unknown, lookup: ActivationLookup): ConfigR
   // Hidden layers.
   let hidden = d.hidden.slice();
   if (c.hidden !== undefined) {
-    if (!Array.isArray(c.hidden)) err('hidden', 'invalid', 'hidden must be an array of layer widths');
+    if (!Array.isArray(c.hidden))
+      err('hidden', 'invalid', 'hidden must be an array of layer widths');
     else {
       hidden = [];
       c.hidden.forEach((w, i) => {
@@ -124,9 +134,14 @@ export function validateWith(config: unknown, lookup: ActivationLookup): ConfigR
   const rawAct = c.activation ?? d.activation;
   if (Array.isArray(rawAct)) {
     if (rawAct.length !== 1 && rawAct.length !== hidden.length) {
-      err('activation', 'invalid', `give one activation or one per hidden layer (${hidden.length}), not ${rawAct.length}`);
+      err(
+        'activation',
+        'invalid',
+        `give one activation or one per hidden layer (${hidden.length}), not ${rawAct.length}`,
+      );
     }
-    for (let i = 0; i < hidden.length; i++) choices.push(rawAct.length === 1 ? rawAct[0] : rawAct[i] ?? rawAct[0]);
+    for (let i = 0; i < hidden.length; i++)
+      choices.push(rawAct.length === 1 ? rawAct[0] : (rawAct[i] ?? rawAct[0]));
   } else {
     for (let i = 0; i < hidden.length; i++) choices.push(rawAct as ActivationChoice);
   }
@@ -138,7 +153,8 @@ export function validateWith(config: unknown, lookup: ActivationLookup): ConfigR
       r = resolveActivation(ch, lookup);
       cache.set(ch, r);
     }
-    if (typeof r === 'string') err(Array.isArray(rawAct) ? `activation[${i}]` : 'activation', 'unknown', r);
+    if (typeof r === 'string')
+      err(Array.isArray(rawAct) ? `activation[${i}]` : 'activation', 'unknown', r);
     else activations.push(r);
   });
   if (!Array.isArray(rawAct) && hidden.length === 0 && c.activation !== undefined) {
@@ -148,16 +164,26 @@ export function validateWith(config: unknown, lookup: ActivationLookup): ConfigR
 
   // Initialisation.
   const rawInit = c.init ?? d.init;
-  if (rawInit !== 'auto' && !INIT_SCHEMES.includes(rawInit as string)) err('init', 'unknown', `unknown init ${JSON.stringify(rawInit)}`);
-  const init: InitScheme[] = activations.map((a) => (rawInit === 'auto' ? a.defaultInit : (rawInit as InitScheme)));
-  init.push(rawInit === 'auto' || !INIT_SCHEMES.includes(rawInit as string) ? 'xavier' : (rawInit as InitScheme));
+  if (rawInit !== 'auto' && !INIT_SCHEMES.includes(rawInit as string))
+    err('init', 'unknown', `unknown init ${JSON.stringify(rawInit)}`);
+  const init: InitScheme[] = activations.map((a) =>
+    rawInit === 'auto' ? a.defaultInit : (rawInit as InitScheme),
+  );
+  init.push(
+    rawInit === 'auto' || !INIT_SCHEMES.includes(rawInit as string)
+      ? 'xavier'
+      : (rawInit as InitScheme),
+  );
 
   const optimizer = resolveOptimizer(c.optimizer, err);
 
   const learningRate = c.learningRate ?? d.learningRate;
-  if (!isNum(learningRate) || learningRate <= 0) err('learningRate', 'invalid', 'learning rate must be a finite number > 0');
+  if (!isNum(learningRate) || learningRate <= 0)
+    err('learningRate', 'invalid', 'learning rate must be a finite number > 0');
 
-  const nTrain = opts.nSamples - Math.min(opts.nSamples - 1, Math.max(1, Math.round(opts.testFraction * opts.nSamples)));
+  const nTrain =
+    opts.nSamples -
+    Math.min(opts.nSamples - 1, Math.max(1, Math.round(opts.testFraction * opts.nSamples)));
   let batchSize = d.batchSize;
   if (c.batchSize !== undefined) {
     if (!isNum(c.batchSize)) err('batchSize', 'invalid', 'batch size must be a finite number');
@@ -173,7 +199,8 @@ export function validateWith(config: unknown, lookup: ActivationLookup): ConfigR
   const reg = c.regularization ?? d.regularization;
   if (typeof reg !== 'object' || reg === null || !['none', 'l1', 'l2'].includes(reg.type)) {
     err('regularization', 'invalid', 'regularization must be { type: none | l1 | l2, rate }');
-  } else if (!isNum(reg.rate) || reg.rate < 0) err('regularization.rate', 'invalid', 'regularization rate must be ≥ 0');
+  } else if (!isNum(reg.rate) || reg.rate < 0)
+    err('regularization.rate', 'invalid', 'regularization rate must be ≥ 0');
 
   const seed = c.seed ?? d.seed;
   if (!isNum(seed)) err('seed', 'invalid', 'seed must be a finite number');
@@ -222,8 +249,14 @@ function resolveOptimizer(
       return { type: 'momentum', momentum: unit('momentum', D.momentum) };
     case 'adam': {
       const eps = o.epsilon ?? D.epsilon;
-      if (!isNum(eps) || eps <= 0) err('optimizer.epsilon', 'invalid', 'optimizer.epsilon must be > 0');
-      return { type: 'adam', beta1: unit('beta1', D.beta1), beta2: unit('beta2', D.beta2), epsilon: isNum(eps) ? eps : D.epsilon };
+      if (!isNum(eps) || eps <= 0)
+        err('optimizer.epsilon', 'invalid', 'optimizer.epsilon must be > 0');
+      return {
+        type: 'adam',
+        beta1: unit('beta1', D.beta1),
+        beta2: unit('beta2', D.beta2),
+        epsilon: isNum(eps) ? eps : D.epsilon,
+      };
     }
     default:
       err('optimizer.type', 'unknown', `unknown optimizer ${JSON.stringify(o.type)}`);

@@ -1,26 +1,17 @@
 /**
- * The numeric inner loops of the trainer, on row-major typed arrays (row = sample):
- * dense forward z = W·x + b, its two backward products, and element-wise activations with
- * their derivatives. Loops are register-blocked (2 × 4) so that eight independent sums run
- * in parallel instead of one dependent chain, and each load feeds two multiply-adds; no allocation, no calls per element except
- * on the generic activation path.
+ * The dense-layer loops of the trainer on row-major typed arrays (row = sample): the forward
+ * product z = W·x + b and its two backward products. They are register-blocked (2 × 4): eight
+ * independent sums run in parallel instead of one dependent chain, and each load feeds two
+ * multiply-adds. No allocation, no calls per element.
  */
-import { normCdf, normPdf } from '../math/special';
-import { expFast, tanhFast } from './fastMath';
-import type { LayerActivation } from './activations';
-import {
-  K_ELU,
-  K_GELU,
-  K_GELU_TANH,
-  K_IDENTITY,
-  K_LEAKY,
-  K_RELU,
-  K_SELU,
-  K_SIGMOID,
-  K_SILU,
-  K_SOFTPLUS,
-  K_TANH,
-} from './activations';
+
+/**
+ * The ReLU derivative from its output a = max(z, 0) ≥ 0, without a branch: ⌈a/(a + 1)⌉ is
+ * exactly 1 for a > 0 and 0 for a = 0 (NaN stays NaN).
+ */
+export function reluDerivative(a: number): number {
+  return Math.ceil(a / (a + 1));
+}
 
 /**
  * z[r, j] = b[j] + Σᵢ W[j, i]·x[r, i] for r < rows, with W (nOut × nIn, row-major) at
@@ -28,8 +19,15 @@ import {
  * With `relu`, writes max(z, 0) instead (the ReLU fused into the same pass).
  */
 export function denseForward(
-  p: Float64Array, wOff: number, bOff: number, nIn: number, nOut: number,
-  x: Float64Array, z: Float64Array, rows: number, relu: boolean,
+  p: Float64Array,
+  wOff: number,
+  bOff: number,
+  nIn: number,
+  nOut: number,
+  x: Float64Array,
+  z: Float64Array,
+  rows: number,
+  relu: boolean,
 ): void {
   let r = 0;
   for (; r + 1 < rows; r += 2) {
@@ -117,8 +115,14 @@ export function denseForward(
  * Blocked 2 outputs × 4 inputs.
  */
 export function denseGradParams(
-  g: Float64Array, wOff: number, bOff: number, nIn: number, nOut: number,
-  x: Float64Array, d: Float64Array, rows: number,
+  g: Float64Array,
+  wOff: number,
+  bOff: number,
+  nIn: number,
+  nOut: number,
+  x: Float64Array,
+  d: Float64Array,
+  rows: number,
 ): void {
   let j = 0;
   for (; j + 1 < nOut; j += 2) {
@@ -219,8 +223,15 @@ export function denseGradParams(
  * its derivative [x > 0], giving ∂L/∂z of the layer below in the same pass.
  */
 export function denseGradInput(
-  p: Float64Array, wOff: number, nIn: number, nOut: number,
-  d: Float64Array, dx: Float64Array, rows: number, relu: boolean, x: Float64Array,
+  p: Float64Array,
+  wOff: number,
+  nIn: number,
+  nOut: number,
+  d: Float64Array,
+  dx: Float64Array,
+  rows: number,
+  relu: boolean,
+  x: Float64Array,
 ): void {
   let r = 0;
   for (; r + 1 < rows; r += 2) {
@@ -256,14 +267,14 @@ export function denseGradInput(
         t3 += c3 * v;
       }
       if (relu) {
-        s0 *= step(x[xa + i]);
-        s1 *= step(x[xa + i + 1]);
-        s2 *= step(x[xa + i + 2]);
-        s3 *= step(x[xa + i + 3]);
-        t0 *= step(x[xb + i]);
-        t1 *= step(x[xb + i + 1]);
-        t2 *= step(x[xb + i + 2]);
-        t3 *= step(x[xb + i + 3]);
+        s0 *= reluDerivative(x[xa + i]);
+        s1 *= reluDerivative(x[xa + i + 1]);
+        s2 *= reluDerivative(x[xa + i + 2]);
+        s3 *= reluDerivative(x[xa + i + 3]);
+        t0 *= reluDerivative(x[xb + i]);
+        t1 *= reluDerivative(x[xb + i + 1]);
+        t2 *= reluDerivative(x[xb + i + 2]);
+        t3 *= reluDerivative(x[xb + i + 3]);
       }
       dx[xa + i] = s0;
       dx[xa + i + 1] = s1;
@@ -282,8 +293,8 @@ export function denseGradInput(
         s += c * d[da + j];
         t += c * d[db + j];
       }
-      dx[xa + i] = relu ? s * step(x[xa + i]) : s;
-      dx[xb + i] = relu ? t * step(x[xb + i]) : t;
+      dx[xa + i] = relu ? s * reluDerivative(x[xa + i]) : s;
+      dx[xb + i] = relu ? t * reluDerivative(x[xb + i]) : t;
     }
   }
   for (; r < rows; r++) {
@@ -292,165 +303,7 @@ export function denseGradInput(
     for (let i = 0; i < nIn; i++) {
       let s = 0;
       for (let j = 0; j < nOut; j++) s += p[wOff + j * nIn + i] * d[dO + j];
-      dx[xo + i] = relu ? s * step(x[xo + i]) : s;
-    }
-  }
-}
-
-/**
- * The ReLU derivative from its output a = max(z, 0) ≥ 0, without a branch: ⌈a/(a + 1)⌉ is
- * exactly 1 for a > 0 and 0 for a = 0 (NaN stays NaN).
- */
-function step(a: number): number {
-  return Math.ceil(a / (a + 1));
-}
-
-const SELU_LAMBDA = 1.0507009873554804934193349852946;
-const SELU_LA = SELU_LAMBDA * 1.6732632423543772848170429916717;
-const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
-
-/** a[k] = f(z[k]) for k < n. */
-export function activateForward(act: LayerActivation, z: Float64Array, a: Float64Array, n: number): void {
-  const a0 = act.a0;
-  const a1 = act.a1;
-  switch (act.kernel) {
-    case K_IDENTITY:
-      for (let k = 0; k < n; k++) a[k] = z[k];
-      return;
-    case K_RELU:
-      // Branch-free: (v + |v|)/2 is exactly max(v, 0); a branch here mispredicts on half the units.
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        a[k] = (v + Math.abs(v)) * 0.5;
-      }
-      return;
-    case K_LEAKY:
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        const neg = Math.ceil(-v / (Math.abs(v) + 1));
-        a[k] = neg * (a0 * v) + (1 - neg) * v;
-      }
-      return;
-    case K_ELU:
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        a[k] = v > 0 ? v : a0 * (expFast(v) - 1);
-      }
-      return;
-    case K_SELU:
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        a[k] = v > 0 ? SELU_LAMBDA * v : SELU_LA * (expFast(v) - 1);
-      }
-      return;
-    case K_SIGMOID:
-      for (let k = 0; k < n; k++) a[k] = 1 / (1 + expFast(-z[k]));
-      return;
-    case K_TANH:
-      for (let k = 0; k < n; k++) a[k] = tanhFast(z[k]);
-      return;
-    case K_SILU:
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        a[k] = v / (1 + expFast(-v));
-      }
-      return;
-    case K_GELU:
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        a[k] = v * normCdf(v);
-      }
-      return;
-    case K_GELU_TANH:
-      // x·σ(2u) = ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³): no cancellation for x ≪ 0.
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        a[k] = v / (1 + expFast(-2 * SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)));
-      }
-      return;
-    case K_SOFTPLUS:
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        a[k] = a0 * v > a1 ? v : Math.log1p(expFast(a0 * v)) / a0;
-      }
-      return;
-    default: {
-      const f = act.f;
-      for (let k = 0; k < n; k++) a[k] = f(z[k]);
-    }
-  }
-}
-
-/**
- * In place g[k] ← g[k]·f′(z[k]) for k < n: turns ∂L/∂a into ∂L/∂z. Uses the stored output
- * a = f(z) where the derivative is cheaper from it (tanh: 1 − a², sigmoid: a(1 − a), ELU: a + α).
- */
-export function activateBackward(
-  act: LayerActivation, z: Float64Array, a: Float64Array, g: Float64Array, n: number,
-): void {
-  const a0 = act.a0;
-  const a1 = act.a1;
-  switch (act.kernel) {
-    case K_IDENTITY:
-      return;
-    case K_RELU:
-      // From the output a (the fused forward pass does not store z): [z > 0] = [a > 0].
-      for (let k = 0; k < n; k++) g[k] *= step(a[k]);
-      return;
-    case K_LEAKY:
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        const neg = Math.ceil(-v / (Math.abs(v) + 1));
-        g[k] *= neg * a0 + (1 - neg);
-      }
-      return;
-    case K_ELU:
-      for (let k = 0; k < n; k++) if (!(z[k] > 0)) g[k] *= a[k] + a0;
-      return;
-    case K_SELU:
-      for (let k = 0; k < n; k++) g[k] *= z[k] > 0 ? SELU_LAMBDA : a[k] + SELU_LA;
-      return;
-    case K_SIGMOID:
-      for (let k = 0; k < n; k++) {
-        const s = a[k];
-        g[k] *= s * (1 - s);
-      }
-      return;
-    case K_TANH:
-      for (let k = 0; k < n; k++) {
-        const t = a[k];
-        g[k] *= 1 - t * t;
-      }
-      return;
-    case K_SILU:
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        const s = 1 / (1 + expFast(-v));
-        g[k] *= s * (1 + v * (1 - s));
-      }
-      return;
-    case K_GELU:
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        g[k] *= normCdf(v) + v * normPdf(v);
-      }
-      return;
-    case K_GELU_TANH:
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        const s = 1 / (1 + expFast(-2 * SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)));
-        g[k] *= s + v * s * (1 - s) * 2 * SQRT_2_OVER_PI * (1 + 0.134145 * v * v);
-      }
-      return;
-    case K_SOFTPLUS:
-      for (let k = 0; k < n; k++) {
-        const v = z[k];
-        if (!(a0 * v > a1)) g[k] *= 1 / (1 + expFast(-a0 * v));
-      }
-      return;
-    default: {
-      const df = act.df;
-      for (let k = 0; k < n; k++) g[k] *= df(z[k]);
+      dx[xo + i] = relu ? s * reluDerivative(x[xo + i]) : s;
     }
   }
 }
