@@ -76,6 +76,7 @@ const packagedEntries = [
   'dist',
   'media',
   'l10n',
+  'snippets',
 ];
 
 /**

@@ -101,7 +101,8 @@ export class Workbench {
       const page = await context.newPage();
       const browserMs = Date.now() - t;
       t = Date.now();
-      await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
+      page.setDefaultTimeout(30_000);
+      await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`, { timeout: 90_000 });
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       // The explorer lists the workspace once the extension host and file service are up.
       await page
@@ -210,12 +211,22 @@ export class Workbench {
       throw new Error(
         `"${token}" is not visible in the active editor${options.line ? ` on line ${options.line}` : ''}`,
       );
-    // A mouse already resting on the token fires no move: come from elsewhere, in steps.
-    await page.mouse.move(point.x, point.y + 60);
-    await page.mouse.move(point.x, point.y, { steps: 4 });
     const hover = page.locator('.monaco-hover-content').filter({ visible: true });
     const wanted = options.expect ? hover.filter({ hasText: options.expect }) : hover;
-    await wanted.first().waitFor({ timeout: options.timeoutMs ?? 15_000 });
+    // A hover is asked for once per mouse move: on a busy machine the provider may not be
+    // registered yet, so move off and back onto the token until it answers.
+    const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+    for (;;) {
+      // A mouse already resting on the token fires no move: come from elsewhere, in steps.
+      await page.mouse.move(point.x, point.y + 60);
+      await page.mouse.move(point.x, point.y, { steps: 4 });
+      try {
+        await wanted.first().waitFor({ timeout: 4_000 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
     // Hover parts arrive asynchronously ("Loading..." first): wait until the text settles.
     let last = '';
     for (let i = 0; i < 20; i++) {

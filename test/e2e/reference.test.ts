@@ -1,0 +1,172 @@
+// The in-editor reference (issue 4) in a real VS Code (code-server): hovers that state what this
+// very call computes, a completion inside activation="…", and Insert Activation Implementation.
+// The workspace is a throwaway copy of examples/, so edits can be saved and read back from disk.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './codeServer';
+import { e2eSkipReason, lineOf, recordMetrics, Workbench } from './workbench';
+
+describe('reference', async () => {
+  const skip = await e2eSkipReason();
+  describe('in code-server', { skip }, () => referenceSuite());
+});
+
+function referenceSuite(): void {
+  let wb: Workbench;
+  const workspace = mkdtempSync(join(tmpdir(), 'activation-lab-reference-'));
+  const started = Date.now();
+
+  before(async () => {
+    cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
+    wb = await Workbench.start({ name: 'reference', workspace });
+    console.log(`[e2e] ${wb.server.installedAs}; start-up ${JSON.stringify(wb.timings)}`);
+  });
+
+  after(async () => {
+    await wb?.close();
+    rmSync(workspace, { recursive: true, force: true });
+    recordMetrics({ referenceFileMs: Date.now() - started });
+  });
+
+  test('nn.GELU(approximate="tanh"): the tanh approximation, given by the call, with a plot', async () => {
+    await wb.openFile('torch_model.py');
+    const line = lineOf('torch_model.py', /nn\.GELU\(approximate="tanh"\)/, workspace);
+    const hover = await wb.step('reference-1-hover-torch-gelu-tanh', () =>
+      wb.hoverText('GELU', { line, expect: /tanh approximation/ }),
+    );
+    await wb.dismissHover();
+    assert.match(hover.text, /GELU \(tanh approximation\)/);
+    assert.match(hover.text, /approximate='tanh'\s*—\s*from the call/);
+    assert.ok(hover.hasImage, 'the hover shows the plot');
+    assert.match(hover.html, /<img[^>]+src="data:image\/svg\+xml;base64,/);
+    assert.match(hover.text, /Show in playground/);
+  });
+
+  test('jax.nn.gelu(x): tanh approximation by default, and the measured gap to exact GELU', async () => {
+    await wb.openFile('jax_flax_model.py');
+    const line = lineOf('jax_flax_model.py', /h = jax\.nn\.gelu\(h\) \* g/, workspace);
+    const hover = await wb.step('reference-2-hover-jax-gelu', () =>
+      wb.hoverText('gelu', { line, expect: /tanh approximation/ }),
+    );
+    await wb.dismissHover();
+    assert.match(hover.text, /JAX/);
+    assert.match(hover.text, /approximate=True\s*—\s*default/);
+    assert.match(hover.text, /largest \|Δf\| = 4\.7e-4 at x ≈ −2\.70/);
+    assert.ok(hover.hasImage);
+  });
+
+  test('keras.layers.LeakyReLU() is 0.3 while activation="leaky_relu" is 0.2', async () => {
+    await wb.openFile('keras_model.py');
+    const layerLine = lineOf('keras_model.py', /keras\.layers\.LeakyReLU\(\)/, workspace);
+    const layer = await wb.step('reference-3-hover-keras-leaky-layer', () =>
+      wb.hoverText('LeakyReLU', { line: layerLine, expect: /negative_slope=0\.3/ }),
+    );
+    await wb.dismissHover();
+    assert.match(layer.text, /negative_slope=0\.3 \(a\)\s*—\s*default of keras\.layers\.LeakyReLU/);
+    assert.ok(layer.hasImage);
+    const stringLine = lineOf('keras_model.py', /activation="leaky_relu"/, workspace);
+    const str = await wb.step('reference-4-hover-keras-leaky-string', () =>
+      wb.hoverText('leaky_relu', { line: stringLine, expect: /negative_slope=0\.2/ }),
+    );
+    await wb.dismissHover();
+    assert.match(
+      str.text,
+      /negative_slope=0\.2 \(a\)\s*—\s*default of keras\.activations\.leaky_relu/,
+    );
+    assert.match(str.text, /keras\.layers\.LeakyReLU \(a = 0\.3\)/);
+    assert.ok(str.hasImage);
+  });
+
+  test('a completion inside activation="…" offers the Keras names with their formula', async () => {
+    const { page } = wb;
+    const line = lineOf('keras_model.py', /x = layers\.Dense\(32\)\(x\)/, workspace);
+    const typed = await wb.step('reference-5-completion-activation-string', async () => {
+      await wb.goToLine(line);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      // Auto-closing adds the `)` and the closing quote; the cursor stays inside the string.
+      await page.keyboard.type('x = layers.Dense(8, activation="leak', { delay: 30 });
+      const row = page
+        .locator('.suggest-widget .monaco-list-row')
+        .filter({ hasText: 'leaky_relu' })
+        .filter({ hasText: 'Activation Lab' });
+      await row.first().waitFor({ timeout: 15_000 });
+      const detail = await row.first().innerText();
+      await row.first().click();
+      await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
+      return detail;
+    });
+    assert.match(typed, /leaky_relu/);
+    const text = await page
+      .locator('.editor-instance .monaco-editor .view-line', { hasText: 'Dense(8' })
+      .first()
+      .innerText();
+    assert.match(text.replace(/\u00a0/g, ' '), /x = layers\.Dense\(8, activation="leaky_relu"\)/);
+  });
+
+  test('Insert Activation Implementation writes a NumPy GELU (tanh) and its derivative', async () => {
+    const { page } = wb;
+    await wb.step('reference-6-insert-implementation', async () => {
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('>Activation Lab: Insert Activation Implementation');
+      await page
+        .locator('.quick-input-list .monaco-list-row', {
+          hasText: 'Insert Activation Implementation',
+        })
+        .first()
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await page
+        .locator('.quick-input-title', { hasText: 'Insert Activation Implementation' })
+        .waitFor();
+      await input.fill('GELU (tanh');
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'gelu_tanh' })
+        .first()
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await page
+        .locator('.quick-input-title', { hasText: 'Insert GELU (tanh approximation)' })
+        .waitFor();
+      await input.fill('NumPy');
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'NumPy' })
+        .first()
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await page.locator('.view-line', { hasText: 'def gelu_tanh_grad' }).first().waitFor();
+    });
+    await page.keyboard.press('Control+S');
+    const file = join(workspace, 'keras_model.py');
+    let saved = '';
+    for (let i = 0; i < 40 && !/def gelu_tanh_grad/.test(saved); i++) {
+      await page.waitForTimeout(250);
+      saved = readFileSync(file, 'utf8');
+    }
+    assert.match(saved, /\ndef gelu_tanh\(x\):\n {4}"""GELU \(tanh approximation\): f\(x\) = /);
+    assert.match(
+      saved,
+      /\n {4}t = np\.tanh\(c \* \(x \+ 0\.044715 \* x \*\* 3\)\)\n {4}return 0\.5 \* x \* \(1 \+ t\)\n/,
+    );
+    assert.match(saved, /\ndef gelu_tanh_grad\(x\):\n/);
+    assert.equal(
+      saved.match(/^import numpy as np$/gm)?.length,
+      1,
+      'the existing numpy import is reused',
+    );
+    assert.match(saved, /^import math$/m, 'the missing import is added');
+    assert.ok(
+      saved.indexOf('import math') < saved.indexOf('def build_classifier'),
+      'imports go to the top',
+    );
+    assert.match(saved, /x = layers\.Dense\(8, activation="leaky_relu"\)/);
+  });
+}
