@@ -109,7 +109,10 @@ const geluTanh: ElementwiseActivation = {
     zeroCentred: false,
     bounded: 'below',
     selfNormalising: false,
-    gradientNotes: t('As exact GELU within 1e-3.', '厳密な GELU と 1e-3 以内で一致する。'),
+    gradientNotes: t(
+      'Like exact GELU: a small dip below zero, 0 for x → −∞, 1 for x → ∞.',
+      '厳密な GELU と同様：0 より下に小さなくぼみがあり、x → −∞ で 0、x → ∞ で 1 に近づく。',
+    ),
     cost: 2,
   },
   apis: [

@@ -345,7 +345,7 @@ const tanh: ElementwiseActivation = {
     title: 'Efficient BackProp',
     authors: 'Y. LeCun, L. Bottou, G. B. Orr, K.-R. Müller',
   },
-  summary: t('Zero-centred squashing into (−1, 1).', '(−1, 1) に押し込める 0 中心の関数。'),
+  summary: t('Zero-centred squashing into (−1, 1).', '入力を (−1, 1) に押し込める、0 中心の関数。'),
   whenToUse: t(
     'RNN/LSTM cell states, outputs that must lie in (−1, 1), small networks.',
     'RNN や LSTM のセル状態、(−1, 1) に収めたい出力、小さなネットワーク。',
@@ -521,7 +521,7 @@ const arctan: ElementwiseActivation = {
   apis: [],
   summary: t(
     'The inverse tangent as a squashing function.',
-    '逆正接関数を押し込め関数として使うもの。',
+    '逆正接関数を、値を有界な範囲に押し込める関数として使うもの。',
   ),
   whenToUse: t(
     'Experiments and teaching; a tanh alternative with heavier tails.',

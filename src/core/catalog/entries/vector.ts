@@ -279,10 +279,6 @@ const sparsemax: VectorActivation = {
   apply: sparsemaxRow,
 };
 
-const gatedApisNote = t(
-  'Split along the last axis; the second half is the gate.',
-  '最後の軸で半分に分割し、後半をゲートとして使う。',
-);
 const gatedProps = (g: string, cost: 1 | 2 | 3) => ({
   range: '(−∞, ∞)',
   monotonic: false,
@@ -374,8 +370,8 @@ const swiglu: VectorActivation = {
     'Transformer の FFN：(Swish(xW) ⊗ xV)W₂。パラメータ数を揃えるため d_ff を約 2/3 に縮める。',
   ),
   pitfalls: t(
-    `Implementations differ in which half is the gate and in how W and V are fused; here the second half gates (as GLU). ${gatedApisNote.en}`,
-    `どちらの半分をゲートにするかや、W と V の結合の仕方は実装によって異なる。ここでは GLU と同じく後半がゲート。${gatedApisNote.ja}`,
+    'Implementations differ in which half is the gate and in how W and V are fused; here the row is split along the last axis and the second half gates, as in GLU.',
+    'どちらの半分をゲートにするかや、W と V の結合の仕方は実装によって異なる。ここでは GLU と同じく最後の軸で半分に分割し、後半をゲートとして使う。',
   ),
   related: ['glu', 'silu', 'geglu'],
   apply: (row, p: Params) => gated(row, (b) => b * sig(p.beta * b)),
