@@ -208,6 +208,41 @@ test('predictGrid: row 0 is the top, columns go left to right, classes by argmax
   }
 });
 
+test('predictGrid with every feature equals the network evaluated point by point', () => {
+  const tr = createTrainer({
+    dataset: 'xor',
+    features: ['x', 'y', 'x2', 'y2', 'xy', 'sinX', 'sinY'],
+    hidden: [5, 3],
+    activation: 'tanh',
+  });
+  tr.step(3);
+  const res = 7;
+  const grid = tr.predictGrid(res, new Float64Array(res * res));
+  // White box: the trainer's own feature map and network, one point at a time.
+  const inner = tr as unknown as {
+    features: { fill(x: number, y: number, o: Float64Array, off: number): void };
+    net: { a: Float64Array[]; forward(rows: number): void; depth: number };
+  };
+  const { xMin, xMax, yMin, yMax } = tr.dataset.extent;
+  for (const [r, c] of [
+    [0, 0],
+    [0, 6],
+    [3, 2],
+    [6, 6],
+    [5, 1],
+  ]) {
+    const x = xMin + ((c + 0.5) * (xMax - xMin)) / res;
+    const y = yMax - ((r + 0.5) * (yMax - yMin)) / res;
+    inner.features.fill(x, y, inner.net.a[0], 0);
+    inner.net.forward(1);
+    const p = inner.net.a[inner.net.depth][0];
+    assert.ok(
+      Math.abs(grid[r * res + c] - p) < 1e-12,
+      `cell ${r},${c}: ${grid[r * res + c]} vs ${p}`,
+    );
+  }
+});
+
 test('deadFraction finds units that output 0 on every training point', () => {
   const tr = createTrainer({ dataset: 'circle', hidden: [4, 4], activation: 'relu' });
   assert.deepEqual(tr.deadFraction().length, 2);

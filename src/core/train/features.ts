@@ -97,6 +97,34 @@ export class FeatureMap {
     }
   }
 
+  /**
+   * Tables for a grid with column coordinates `xs` and row coordinates `ys`: `cols[c·k + f]` holds
+   * the standardised x-only features (x, x², sin x) of column c and 0 elsewhere, `rows[r·k + f]`
+   * the y-only ones (y, y², sin y), so a cell's features are cols + rows, except xy (at index
+   * `xy`, −1 if not selected), which the caller computes per cell. Costs O(res) sines, not O(res²).
+   */
+  gridTables(
+    xs: Float64Array,
+    ys: Float64Array,
+  ): { cols: Float64Array; rows: Float64Array; xy: number } {
+    const k = this.size;
+    const cols = new Float64Array(xs.length * k);
+    const rows = new Float64Array(ys.length * k);
+    const X_ONLY = [0, 2, 5];
+    const Y_ONLY = [1, 3, 6];
+    for (let f = 0; f < k; f++) {
+      const code = this.codes[f];
+      if (X_ONLY.includes(code)) {
+        for (let c = 0; c < xs.length; c++)
+          cols[c * k + f] = (featureValue(this.ids[f], xs[c], 0) - this.mean[f]) * this.invStd[f];
+      } else if (Y_ONLY.includes(code)) {
+        for (let r = 0; r < ys.length; r++)
+          rows[r * k + f] = (featureValue(this.ids[f], 0, ys[r]) - this.mean[f]) * this.invStd[f];
+      }
+    }
+    return { cols, rows, xy: this.ids.indexOf('xy') };
+  }
+
   /** Standardised feature matrix of a whole split, row-major (length × size). */
   matrix(split: DataSplit): Float64Array {
     const k = this.size;

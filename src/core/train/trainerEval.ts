@@ -102,9 +102,17 @@ export function fillGrid(
   mode: 'primary' | 'classes' | 'curve',
   out: Float32Array | Float64Array,
 ): void {
-  const cells = mode === 'curve' ? res : res * res;
+  const curve = mode === 'curve';
+  const cells = curve ? res : res * res;
   const dx = (extent.xMax - extent.xMin) / res;
   const dy = (extent.yMax - extent.yMin) / res;
+  const xs = Float64Array.from({ length: res }, (_, c) => extent.xMin + (c + 0.5) * dx);
+  const ys = curve
+    ? new Float64Array(1)
+    : Float64Array.from({ length: res }, (_, r) => extent.yMax - (r + 0.5) * dy);
+  const { cols, rows: rowTable, xy } = features.gridTables(xs, ys);
+  const xyMean = xy >= 0 ? features.mean[xy] : 0;
+  const xyInv = xy >= 0 ? features.invStd[xy] : 0;
   const k = net.sizes[0];
   const K = net.sizes[net.depth];
   const x0 = net.a[0];
@@ -114,11 +122,13 @@ export function fillGrid(
     const rows = Math.min(net.capacity, cells - s);
     for (let r = 0; r < rows; r++) {
       const cell = s + r;
-      const row = mode === 'curve' ? 0 : Math.floor(cell / res);
-      const col = mode === 'curve' ? cell : cell - row * res;
-      const x = extent.xMin + (col + 0.5) * dx;
-      const y = mode === 'curve' ? 0 : extent.yMax - (row + 0.5) * dy;
-      features.fill(x, y, x0, r * k);
+      const row = curve ? 0 : Math.floor(cell / res);
+      const col = cell - row * res;
+      const o = r * k;
+      const co = col * k;
+      const ro = row * k;
+      for (let f = 0; f < k; f++) x0[o + f] = cols[co + f] + rowTable[ro + f];
+      if (xy >= 0) x0[o + xy] = (xs[col] * ys[row] - xyMean) * xyInv;
     }
     net.forward(rows);
     if (mode === 'classes') {
