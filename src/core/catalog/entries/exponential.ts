@@ -139,7 +139,7 @@ export const selu: ElementwiseActivation = {
     kerasAct('selu'),
     kerasOps('selu'),
     tfKerasAct('selu'),
-    tfFn('nn.selu'),
+    tfFn('nn.selu', [arg('name', 'None')]),
     ...jaxAndFlax('selu'),
     mlx('selu', 'function'),
     mlx('SELU', 'module'),
