@@ -14,6 +14,7 @@ process.chdir(root);
 
 const common = {
   bundle: true,
+  charset: 'utf8',
   logLevel: 'warning',
   sourcemap: dev ? 'linked' : false,
   target: 'es2022',
