@@ -3,7 +3,7 @@
 // its training worker, the plain-Node core, and the test and benchmark bundles.
 // Usage: node scripts/build.mjs [--watch] [--dev] [--tests] [--bench] [--only=ext,web,webview,core]
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, rmSync, mkdirSync } from 'node:fs';
+import { readdirSync, existsSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -156,6 +156,11 @@ if (watch) {
       }
     }),
   );
+  // Keep the metafiles: the benchmark reads them to size the webview's initial (static) import graph.
+  mkdirSync('out/meta', { recursive: true });
+  for (const [name, r] of results) {
+    if (r.metafile) writeFileSync(`out/meta/${name}.json`, JSON.stringify(r.metafile));
+  }
   const sizes = results
     .filter(([, r]) => r.metafile)
     .flatMap(([, r]) => Object.entries(r.metafile.outputs))
