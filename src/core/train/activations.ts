@@ -55,6 +55,8 @@ export interface LayerActivation {
   df(x: number): number;
   /** Initialisation this activation wants by default. */
   defaultInit: InitScheme;
+  /** The first error a custom f or f′ threw (it then returns NaN, so the run diverges). */
+  failure?: { message: string };
 }
 
 /** Families whose members want He initialisation (ReLU-like: unbounded above, about half the units active). */
@@ -232,10 +234,29 @@ export function resolveActivation(
     } catch (e) {
       return `custom activation throws: ${e instanceof Error ? e.message : String(e)}`;
     }
-    const f = choice.f.bind(choice);
-    const df = choice.df.bind(choice);
+    // A formula that throws mid-training yields NaN (the run then stops as diverged) and the
+    // first message is kept for the report: nothing the trainer does throws into its caller.
+    const failure = { message: '' };
+    const guard = (fn: (x: number) => number) => (x: number) => {
+      try {
+        return fn.call(choice, x);
+      } catch (e) {
+        if (!failure.message)
+          failure.message = `${e instanceof Error ? e.message : String(e)} (x = ${x})`;
+        return NaN;
+      }
+    };
     const label = typeof choice.name === 'string' && choice.name ? choice.name : 'custom';
-    return { label, kernel: K_GENERIC, a0: 0, a1: 0, f, df, defaultInit: 'xavier' };
+    return {
+      label,
+      kernel: K_GENERIC,
+      a0: 0,
+      a1: 0,
+      f: guard(choice.f),
+      df: guard(choice.df),
+      defaultInit: 'xavier',
+      failure,
+    };
   }
   const id = typeof choice === 'string' ? choice : choice?.id;
   if (typeof id !== 'string') return 'activation must be a catalog id, { id, params } or { f, df }';

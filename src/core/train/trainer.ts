@@ -96,17 +96,19 @@ class TrainerImpl implements Trainer {
       TRAIN_LIMITS.maxEpochsPerStep,
       Math.max(0, Math.round(Number.isFinite(epochs) ? epochs : 1)),
     );
+    let r: StepResult;
     try {
       for (let e = 0; e < n; e++) {
         this.epoch++;
         this.trainEpoch();
         if (!withinLimit(this.net.params)) return this.diverge();
       }
+      r = this.evaluate();
     } catch (ex) {
+      // Custom activations are guarded and cannot throw; this is a last line of defence.
       this.error = ex instanceof Error ? ex.message : String(ex);
       return this.diverge();
     }
-    const r = this.evaluate();
     const lim = TRAIN_LIMITS.divergenceLimit;
     if (!(Math.abs(r.trainLoss) <= lim && Math.abs(r.testLoss) <= lim)) return this.diverge();
     this.lastGood.set(this.net.params);
@@ -164,6 +166,9 @@ class TrainerImpl implements Trainer {
 
   private diverge(): StepResult {
     this.diverged = { epoch: this.epoch };
+    for (const a of this.config.activations) {
+      if (!this.error && a.failure?.message) this.error = `${a.label}: ${a.failure.message}`;
+    }
     this.net.params.set(this.lastGood);
     return { ...this.lastResult, epoch: this.epoch, diverged: this.diverged, error: this.error };
   }
