@@ -351,15 +351,6 @@ export class App {
     });
     this.renderInfo();
     this.afterRedraw();
-    this.l.canvas.setAttribute(
-      'aria-label',
-      t(
-        'Graph of {0} for x from {1} to {2}',
-        s.curves.map(curveLabel).join(', ') || t('no activation'),
-        s.x[0],
-        s.x[1],
-      ),
-    );
     this.save();
   }
 
@@ -367,12 +358,17 @@ export class App {
   private paramRedraw(): void {
     performance.mark('al:param-start');
     this.graph.setRange(this.state.x, this.state.y ?? this.dragY);
+    this.graph.setShade(this.graphOptions().shade);
     this.graph.redraw();
     this.crosshair.refresh();
     this.afterRedraw();
     performance.measure('al:param-redraw', 'al:param-start');
-    if (performance.getEntriesByName('al:param-redraw').length > 2000)
+    // Keep the performance timeline small in a long session.
+    if (performance.getEntriesByName('al:param-redraw').length > 2000) {
       performance.clearMeasures('al:param-redraw');
+      performance.clearMeasures('al:chart-update');
+      performance.clearMarks();
+    }
     this.save();
   }
 
@@ -425,6 +421,15 @@ export class App {
 
   private afterRedraw(): void {
     const s = this.state;
+    this.l.canvas.setAttribute(
+      'aria-label',
+      t(
+        'Graph of {0} for x from {1} to {2}',
+        s.curves.map(curveLabel).join(', ') || t('no activation'),
+        s.x[0],
+        s.x[1],
+      ),
+    );
     const byKey = (k: number) => s.curves.find((c) => c.key === k);
     const da = byKey(s.diff.a);
     const db = byKey(s.diff.b);

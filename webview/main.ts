@@ -5,6 +5,8 @@
  */
 import 'katex/dist/katex.min.css';
 import './style.css';
+// The training tab's code is a lazy chunk, but its CSS must be in webview.css (esbuild does not load a chunk's CSS).
+import './train/train.css';
 import { assertNever, type InitMessage } from '../src/core/protocol/webviewProtocol';
 import { App, starterCurves } from './app';
 import { setLocale, t } from './i18n';

@@ -126,6 +126,10 @@ export class Harness {
 
   private async serve(url: string, res: ServerResponse): Promise<void> {
     const path = decodeURIComponent(url.split('?')[0]);
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     if (path.startsWith('/page/')) {
       const html = this.pages.get(path.slice('/page/'.length));
       res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
@@ -183,11 +187,17 @@ export class Harness {
     const requests: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
+      // Failed loads are reported with their URL by the response handler below.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+        errors.push(m.text());
     });
     page.on('request', (r) => requests.push(r.url()));
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
+    });
     await page.goto(`${this.origin}/page/${id}`);
-    await page.waitForSelector('.legend-area', { timeout: 10_000 });
+    // Generous: these machines are shared, and a loaded 2-core box can take seconds to start a page.
+    await page.waitForSelector('.legend-area', { state: 'attached', timeout: 30_000 });
     return {
       page,
       errors,

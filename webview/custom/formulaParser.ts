@@ -5,6 +5,7 @@
  * show f′ as a formula; the numbers come from automatic differentiation in expr.ts.
  */
 import { create, derivativeDependencies, parseDependencies, type MathNode } from 'mathjs';
+import { t } from '../i18n';
 import { FUNCTIONS, isFnName, type Expr } from './expr';
 
 const math = create({ parseDependencies, derivativeDependencies });
@@ -39,9 +40,9 @@ class FormulaError extends Error {}
 /** Parses and checks a formula in x. Errors are returned as values with a readable message. */
 export function parseFormula(text: string): ParseResult {
   if (text.length > MAX_FORMULA)
-    return { ok: false, message: `The formula is longer than ${MAX_FORMULA} characters.` };
+    return { ok: false, message: t('The formula is longer than {0} characters.', MAX_FORMULA) };
   if (!text.trim())
-    return { ok: false, message: 'Type a formula in x, for example x * sigmoid(1.702 * x).' };
+    return { ok: false, message: t('Type a formula in x, for example x * sigmoid(1.702 * x).') };
   let node: MathNode;
   try {
     node = math.parse(text);
@@ -49,7 +50,7 @@ export function parseFormula(text: string): ParseResult {
     const err = e as { message?: string; char?: number };
     return {
       ok: false,
-      message: String(err.message ?? e),
+      message: t('Syntax error: {0}', String(err.message ?? e)),
       index: typeof err.char === 'number' ? err.char : undefined,
     };
   }
@@ -69,14 +70,15 @@ export function parseFormula(text: string): ParseResult {
 }
 
 function convert(n: MathNode, depth: number, tick: () => number): Expr {
-  if (tick() > MAX_NODES || depth > MAX_DEPTH) throw new FormulaError('The formula is too large.');
+  if (tick() > MAX_NODES || depth > MAX_DEPTH)
+    throw new FormulaError(t('The formula is too large.'));
   const d = depth + 1;
   const node = n as MathNode & Record<string, unknown>;
   switch (n.type) {
     case 'ConstantNode': {
       const v = node.value;
       if (typeof v !== 'number' || !Number.isFinite(v))
-        throw new FormulaError('Only numbers can be constants.');
+        throw new FormulaError(t('Only numbers can be constants.'));
       return { k: 'num', v };
     }
     case 'SymbolNode': {
@@ -84,7 +86,7 @@ function convert(n: MathNode, depth: number, tick: () => number): Expr {
       if (name === 'x') return { k: 'x' };
       if (name in CONSTANTS) return { k: 'num', v: CONSTANTS[name] };
       throw new FormulaError(
-        `Unknown name "${name}": use x, numbers, pi, e and the listed functions.`,
+        t('Unknown name "{0}": use x, numbers, pi, e and the listed functions.', name),
       );
     }
     case 'ParenthesisNode':
@@ -96,7 +98,7 @@ function convert(n: MathNode, depth: number, tick: () => number): Expr {
       if (fn === 'unaryPlus') return convert(args[0], d, tick);
       const op = OPS[fn];
       if (!op || args.length !== 2)
-        throw new FormulaError(`The operator "${String(node.op)}" is not supported.`);
+        throw new FormulaError(t('The operator "{0}" is not supported.', String(node.op)));
       return { k: 'bin', op, a: convert(args[0], d, tick), b: convert(args[1], d, tick) };
     }
     case 'FunctionNode': {
@@ -104,16 +106,16 @@ function convert(n: MathNode, depth: number, tick: () => number): Expr {
       const name = fnNode.type === 'SymbolNode' ? String(fnNode.name) : '';
       if (!isFnName(name))
         throw new FormulaError(
-          `Unknown function "${name || '?'}". Known: ${Object.keys(FUNCTIONS).join(', ')}.`,
+          t('Unknown function "{0}". Known: {1}.', name || '?', Object.keys(FUNCTIONS).join(', ')),
         );
       const args = node.args as MathNode[];
       const arity = FUNCTIONS[name].arity;
       if (args.length !== arity)
-        throw new FormulaError(`${name} takes ${arity} argument${arity > 1 ? 's' : ''}.`);
+        throw new FormulaError(t('{0} takes {1} argument(s).', name, arity));
       return { k: 'call', fn: name, args: args.map((a) => convert(a, d, tick)) };
     }
     default:
-      throw new FormulaError(`"${n.toString()}" is not allowed in a formula (${n.type}).`);
+      throw new FormulaError(t('"{0}" is not allowed in a formula.', n.toString()));
   }
 }
 

@@ -115,6 +115,11 @@ export class GraphView {
     this.redraw();
   }
 
+  /** Changes the shading (curve or threshold) without rebuilding the datasets. */
+  setShade(shade: GraphOptions['shade']): void {
+    this.options = { ...this.options, shade };
+  }
+
   /** Sets the visible x range and a fixed y range (`null` fits y to the curves). */
   setRange(x: [number, number], y: [number, number] | null): void {
     this.x = [x[0], x[1]];
@@ -167,7 +172,9 @@ export class GraphView {
     const scales = this.chart.options.scales!;
     Object.assign(scales.x!, { min: x0, max: x1 });
     Object.assign(scales.y!, { min: this.shownY[0], max: this.shownY[1] });
+    performance.mark('al:chart-update-start');
     this.chart.update('none');
+    performance.measure('al:chart-update', 'al:chart-update-start');
   }
 
   /** PNG of the chart as base64 (without the `data:` prefix). */

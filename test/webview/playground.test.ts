@@ -1,0 +1,407 @@
+/**
+ * The playground webview in Chromium, driven the way a person uses it: pick activations, drag
+ * sliders, type formulas, switch themes and tabs, export. Every page must finish without a CSP
+ * violation or an uncaught error.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { canvasPixels, Harness, type TestPage } from './harness';
+
+const DARK_BLUE = '#3794ff';
+const DARK_ORANGE = '#d18616';
+const DARK_GREEN = '#89d185';
+const LIGHT_BLUE = '#1a85ff';
+const CHART = 'canvas.chart';
+
+const h = new Harness();
+before(() => h.start());
+after(() => h.stop());
+
+/** Fails on CSP violations and page errors, then closes the page. */
+async function done(p: TestPage): Promise<void> {
+  assert.deepEqual(await p.violations(), [], 'CSP violations');
+  assert.deepEqual(p.errors, [], 'page errors');
+  await p.page.context().close();
+}
+
+const legendItems = (p: TestPage) => p.page.locator('.legend-item');
+
+async function addActivation(p: TestPage, id: string): Promise<void> {
+  await p.page.selectOption('#add-select', id);
+  await p.page.locator('.toolbar button', { hasText: /^Add$/ }).click();
+}
+
+/** Moves the pointer over the chart at a fraction of the canvas width and returns the read-out rows. */
+async function readAt(p: TestPage, fx: number, fy = 0.5): Promise<Record<string, string[]>> {
+  const box = (await p.page.locator(CHART).boundingBox())!;
+  await p.page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+  const rows = await p.page
+    .locator('.readout-table tr')
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? '')));
+  return Object.fromEntries(rows.map((r) => [r[0], r.slice(1)]));
+}
+
+const num = (s: string) => Number(s.replace('−', '-'));
+
+function readoutX(rows: Record<string, string[]>): number {
+  const key = Object.keys(rows).find((k) => k.startsWith('x = '))!;
+  return num(key.slice(4));
+}
+
+describe('graphs', () => {
+  test('three selected activations give three legend entries and a painted canvas', async () => {
+    const p = await h.open();
+    const remove = p.page.locator('.card button[aria-label^="Remove"]');
+    while ((await remove.count()) > 0) await remove.first().click();
+    assert.equal(await legendItems(p).count(), 0);
+    const empty = await canvasPixels(p.page, CHART, [DARK_BLUE]);
+    for (const id of ['tanh', 'elu', 'softplus']) await addActivation(p, id);
+    assert.equal(await legendItems(p).count(), 3);
+    assert.deepEqual(await legendItems(p).allTextContents(), [
+      'Tanh',
+      'ELU α=1',
+      'Softplus β=1 τ=20',
+    ]);
+    const px = await canvasPixels(p.page, CHART, [DARK_BLUE, DARK_ORANGE, DARK_GREEN]);
+    assert.ok(px.painted > empty.painted + 1500, `painted ${px.painted} vs empty ${empty.painted}`);
+    for (const [i, c] of px.counts.entries()) assert.ok(c > 150, `curve ${i} has ${c} pixels`);
+    await done(p);
+  });
+
+  test('moving a slider changes the curve at drag speed', async () => {
+    const p = await h.open({
+      show: { curves: [{ id: 'leaky_relu', params: { negativeSlope: 0.01 } }] },
+    });
+    const before = await readAt(p, 0.2);
+    const x = readoutX(before);
+    assert.ok(x < -2, `x ${x}`);
+    const label0 = Object.keys(before).find((k) => k.includes('=0.01'))!;
+    assert.ok(label0, JSON.stringify(before));
+    assert.ok(Math.abs(num(before[label0][0]) - 0.01 * x) < 1e-3, `${label0}: ${before[label0]}`);
+    const hash = (await canvasPixels(p.page, CHART, [])).hash;
+    const slider = p.page.locator('.card input[type=range]').first();
+    await slider.focus();
+    for (let i = 0; i < 20; i++) await p.page.keyboard.press('ArrowRight');
+    const value = Number(await p.page.locator('.card .param input.num').first().inputValue());
+    assert.ok(value > 0.15, `slope ${value}`);
+    const after = await readAt(p, 0.2);
+    const label = Object.keys(after).find((k) => k.startsWith(label0.split(' ')[0]))!;
+    assert.ok(
+      Math.abs(num(after[label][0]) - value * x) < 2e-3,
+      `${after[label][0]} vs ${value * x}`,
+    );
+    assert.notEqual((await canvasPixels(p.page, CHART, [])).hash, hash);
+    await done(p);
+  });
+
+  test('framework presets set the parameters, and their defaults can be overlaid', async () => {
+    const p = await h.open({ show: { curves: [{ id: 'leaky_relu', params: {} }] } });
+    const preset = p.page.locator('.card .preset select');
+    await preset.selectOption({ label: 'as keras.layers.LeakyReLU()' });
+    assert.equal(await p.page.locator('.card .param input.num').first().inputValue(), '0.3');
+    await p.page.locator('.card .preset button', { hasText: 'Compare framework defaults' }).click();
+    const labels = await legendItems(p).allTextContents();
+    assert.deepEqual(labels.sort(), ['Leaky ReLU a=0.01', 'Leaky ReLU a=0.2', 'Leaky ReLU a=0.3']);
+    await done(p);
+  });
+
+  test('a show request from the host selects that activation with those parameters', async () => {
+    const p = await h.open({ show: { curves: [{ id: 'elu', params: { alpha: 0.5 } }] } });
+    assert.deepEqual(await legendItems(p).allTextContents(), ['ELU α=0.5']);
+    assert.equal(await p.page.locator('.card .param input.num').first().inputValue(), '0.5');
+    await p.hostSend({
+      type: 'playground/show',
+      show: { curves: [{ id: 'softplus', params: { beta: 2 } }] },
+    });
+    await p.page.locator('.legend-item', { hasText: 'Softplus β=2' }).waitFor();
+    assert.equal(await legendItems(p).count(), 1);
+    await done(p);
+  });
+
+  test('the crosshair reads every curve’s value and derivative at the pointer', async () => {
+    const p = await h.open();
+    const rows = await readAt(p, 0.62);
+    const x = readoutX(rows);
+    const sig = 1 / (1 + Math.exp(-x));
+    assert.ok(Math.abs(num(rows.Sigmoid[0]) - sig) < 1e-3, `σ(${x}) read ${rows.Sigmoid[0]}`);
+    assert.ok(Math.abs(num(rows.Sigmoid[1]) - sig * (1 - sig)) < 1e-3);
+    assert.ok(Math.abs(num(rows.ReLU[0]) - Math.max(0, x)) < 1e-3);
+    assert.equal(Object.keys(rows).length, 4, 'header and three curves');
+    await p.page.mouse.move(2, 2);
+    await p.page.locator('.readout .hint').waitFor();
+    await done(p);
+  });
+
+  test('wheel, drag and keyboard zoom and pan; reset restores the view', async () => {
+    const p = await h.open();
+    const box = (await p.page.locator(CHART).boundingBox())!;
+    const xMin = () => p.page.locator('#x-min').inputValue().then(Number);
+    const xMax = () => p.page.locator('#x-max').inputValue().then(Number);
+    await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await p.page.mouse.wheel(0, -300);
+    await p.page.waitForFunction(
+      () => Number((document.querySelector('#x-min') as HTMLInputElement).value) > -4.5,
+    );
+    const zoomed = [await xMin(), await xMax()];
+    assert.ok(zoomed[1] - zoomed[0] < 9, `zoomed ${zoomed}`);
+    await p.page.mouse.down();
+    await p.page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2, { steps: 5 });
+    await p.page.mouse.up();
+    assert.ok((await xMin()) > zoomed[0] + 0.5, 'dragging left moves the view right');
+    await p.page.locator(CHART).focus();
+    await p.page.keyboard.press('0');
+    assert.deepEqual([await xMin(), await xMax()], [-5, 5]);
+    await p.page.keyboard.press('+');
+    assert.deepEqual([await xMin(), await xMax()], [-4, 4]);
+    await p.page.keyboard.press('ArrowLeft');
+    assert.ok(Math.abs((await xMin()) + 4.8) < 1e-9);
+    await p.page.locator('.toolbar button', { hasText: 'Reset view' }).click();
+    assert.deepEqual([await xMin(), await xMax()], [-5, 5]);
+    await p.page.fill('#x-min', '-10');
+    await p.page.locator('#x-min').press('Enter');
+    assert.match((await p.page.locator(CHART).getAttribute('aria-label')) ?? '', /from -10 to 5/);
+    await done(p);
+  });
+
+  test('shading marks dead zones and saturation and says what they mean', async () => {
+    const p = await h.open();
+    const key = p.page.locator('.shade-key');
+    assert.match(await key.innerText(), /Dead zone \(f′ = 0\) \[−5, 0\].*dying ReLU/s);
+    await p.page.locator('.card-title', { hasText: 'Sigmoid' }).click();
+    assert.match(await key.innerText(), /Saturation \(\|f′\| < 0\.05\).*vanishing-gradient/s);
+    await p.page.fill('#shade-threshold', '0.001');
+    assert.match(await key.innerText(), /\[−5, −4\.9\d*\]|No region/);
+    await p.page.uncheck('#shade-on');
+    assert.equal(await key.innerText(), '');
+    await done(p);
+  });
+
+  test('the difference of exact and tanh GELU peaks at |Δ| ≈ 4.7e−4 near x ≈ −2.7', async () => {
+    const p = await h.open({
+      show: {
+        curves: [
+          { id: 'gelu', params: {} },
+          { id: 'gelu_tanh', params: {} },
+        ],
+      },
+    });
+    await p.page.check('#diff-on');
+    const text = await p.page.locator('.diff-max').innerText();
+    const m = /\|Δ\| = ([\d.e−-]+) at x = ([−\d.]+)/.exec(text);
+    assert.ok(m, text);
+    assert.ok(Math.abs(num(m[1]) - 4.73e-4) < 0.05e-4, text);
+    assert.ok(Math.abs(Math.abs(num(m[2])) - 2.7) < 0.05, text);
+    await done(p);
+  });
+});
+
+describe('custom formula', () => {
+  test('loads mathjs only on first use, reports bad formulas in place and plots good ones', async () => {
+    const p = await h.open();
+    const chunk = () => p.requests.some((u) => u.includes('formulaParser'));
+    assert.equal(chunk(), false, 'the formula parser is not loaded up front');
+    const input = p.page.locator('#custom-formula');
+    const error = p.page.locator('#custom-error');
+    await input.fill('x * (');
+    await input.press('Enter');
+    await error.filter({ hasText: 'Cannot use this formula' }).waitFor();
+    assert.equal(chunk(), true);
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    await input.fill('foo(x) + 1');
+    await input.press('Enter');
+    await error.filter({ hasText: 'Unknown function "foo"' }).waitFor();
+    await input.fill('x = 3');
+    await input.press('Enter');
+    await error.filter({ hasText: 'not allowed' }).waitFor();
+    await input.fill('x * sigmoid(1.702 * x)');
+    await input.press('Enter');
+    await p.page.locator('.legend-item', { hasText: 'Custom' }).waitFor();
+    assert.equal(await error.innerText(), '');
+    await p.page.locator('.info .katex').first().waitFor();
+    const rows = await readAt(p, 0.7);
+    const x = readoutX(rows);
+    const s = 1 / (1 + Math.exp(-1.702 * x));
+    assert.ok(Math.abs(num(rows.Custom[0]) - x * s) < 1e-3);
+    assert.ok(Math.abs(num(rows.Custom[1]) - (s + 1.702 * x * s * (1 - s))) < 1e-3, 'f′ by AD');
+    await done(p);
+  });
+});
+
+describe('look and feel', () => {
+  test('switching the theme class re-reads the colours', async () => {
+    const p = await h.open({ theme: 'dark' });
+    const dark = await canvasPixels(p.page, CHART, [DARK_BLUE, LIGHT_BLUE]);
+    assert.ok(dark.counts[0] > 200 && dark.counts[1] < 20, `dark ${dark.counts}`);
+    await p.setTheme('light');
+    await p.page.waitForFunction(
+      () => getComputedStyle(document.body).backgroundColor === 'rgb(255, 255, 255)',
+    );
+    await p.page.waitForTimeout(50);
+    const light = await canvasPixels(p.page, CHART, [DARK_BLUE, LIGHT_BLUE, '#ffffff']);
+    assert.ok(
+      light.counts[1] > 200 && light.counts[0] < dark.counts[0] / 10,
+      `light ${light.counts}`,
+    );
+    assert.ok(light.counts[2] > 100000, 'light background');
+    await done(p);
+  });
+
+  test('every control is labelled and the tabs work from the keyboard', async () => {
+    const p = await h.open();
+    const unlabelled = await p.page.evaluate(() =>
+      Array.from(document.querySelectorAll('input, select, button, canvas[tabindex]'))
+        .filter((el) => {
+          const e = el as HTMLInputElement;
+          const named =
+            e.getAttribute('aria-label') ||
+            (e.labels && e.labels.length > 0) ||
+            (el.tagName === 'BUTTON' && el.textContent?.trim());
+          return !named;
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    assert.deepEqual(unlabelled, []);
+    await p.page.locator('#tab-graphs').focus();
+    await p.page.keyboard.press('ArrowRight');
+    assert.equal(await p.page.locator('#tab-vector').getAttribute('aria-selected'), 'true');
+    assert.equal(await p.page.locator('#panel-graphs').isHidden(), true);
+    await done(p);
+  });
+
+  test('the Japanese UI comes from the l10n bundle', async () => {
+    const p = await h.open({ locale: 'ja' });
+    assert.equal(await p.page.locator('html').getAttribute('lang'), 'ja');
+    assert.equal(await p.page.locator('#tab-graphs').innerText(), 'グラフ');
+    assert.match(await p.page.locator('.shade-key').innerText(), /死にゆくニューロン|dying ReLU/);
+    await done(p);
+  });
+
+  test('the UI state persists through setState and comes back after a reload', async () => {
+    const p = await h.open({ show: { curves: [{ id: 'elu', params: { alpha: 1.5 } }] } });
+    await addActivation(p, 'tanh');
+    await p.page.locator('#tab-vector').click();
+    await p.page.waitForFunction(
+      () => (window as unknown as { __state?: { tab?: string } }).__state?.tab === 'vector',
+    );
+    const saved = await p.state();
+    await done(p);
+    const q = await h.open({ state: saved });
+    assert.equal(await q.page.locator('#tab-vector').getAttribute('aria-selected'), 'true');
+    assert.deepEqual(await legendItems(q).allTextContents(), ['ELU α=1.5', 'Tanh']);
+    await done(q);
+  });
+});
+
+describe('vector activations', () => {
+  test('editing a logit and the temperature updates the bars live', async () => {
+    const p = await h.open({ reducedMotion: true });
+    await p.page.locator('#tab-vector').click();
+    const outputs = () =>
+      p.page
+        .locator('.vector-table tbody tr td:nth-child(3)')
+        .allTextContents()
+        .then((a) => a.filter((c) => c !== '').map(num));
+    const first = await outputs();
+    assert.equal(first.length, 4);
+    assert.ok(Math.abs(first.reduce((a, b) => a + b, 0) - 1) < 1e-3, 'softmax sums to 1');
+    const hash = (await canvasPixels(p.page, '.bar-wrap canvas', [])).hash;
+    await p.page.getByLabel('Logit z4').fill('5');
+    const second = await outputs();
+    assert.ok(second[3] > 0.9, `z4=5 dominates: ${second}`);
+    assert.notEqual((await canvasPixels(p.page, '.bar-wrap canvas', [])).hash, hash);
+    const temp = p.page.locator('.vector-controls input.num[aria-label^="T"]');
+    await temp.fill('5');
+    const hot = await outputs();
+    assert.ok(hot[3] < second[3] - 0.3, 'a higher temperature flattens the distribution');
+    await p.page.selectOption('#vector-activation', 'sparsemax');
+    const sparse = await outputs();
+    assert.ok(sparse.includes(0), `sparsemax gives exact zeros: ${sparse}`);
+    await p.page.selectOption('#vector-activation', 'glu');
+    assert.equal((await outputs()).length, 2, 'GLU halves the vector');
+    assert.equal(await temp.count(), 0, 'GLU has no temperature');
+    await done(p);
+  });
+});
+
+describe('export and robustness', () => {
+  test('CSV and PNG exports go to the host as file/save', async () => {
+    const p = await h.open();
+    await p.page.locator('button', { hasText: 'Export CSV' }).click();
+    await p.page.locator('button', { hasText: 'Export PNG' }).click();
+    const saves = (await p.posted()).filter((m) => m.type === 'file/save');
+    assert.equal(saves.length, 2);
+    const [csv, png] = saves;
+    assert.equal(csv.format, 'csv');
+    const lines = String(csv.data).trim().split('\n');
+    assert.equal(lines.length, 1001);
+    assert.equal(
+      lines[0],
+      "x,ReLU f(x),ReLU f'(x),GELU (exact) f(x),GELU (exact) f'(x),Sigmoid f(x),Sigmoid f'(x)",
+    );
+    assert.deepEqual(lines[1].split(',').slice(0, 3).map(Number), [-5, 0, 0]);
+    assert.equal(png.format, 'png');
+    assert.equal(Buffer.from(String(png.data), 'base64').subarray(1, 4).toString(), 'PNG');
+    await p.hostSend({
+      type: 'file/saved',
+      inReplyTo: png.requestId,
+      ok: true,
+      detail: '/work/plot.png',
+    });
+    await p.page.locator('#status', { hasText: 'Saved to /work/plot.png' }).waitFor();
+    await done(p);
+  });
+
+  test('malformed host messages are dropped and the page keeps working', async () => {
+    const p = await h.open();
+    const bad = [
+      null,
+      'init',
+      { type: 'nope' },
+      { type: 'init', locale: 'fr' },
+      { type: 'playground/show', show: { curves: 'relu' } },
+      { type: 'playground/show', show: { curves: Array(500).fill({ id: 'relu', params: {} }) } },
+      {
+        type: 'playground/show',
+        show: { curves: [{ id: 'relu', params: { a: 'x'.repeat(100000) } }] },
+      },
+      { type: 'file/saved', inReplyTo: 'x' },
+    ];
+    for (const m of bad) await p.hostSend(m);
+    await p.page.waitForFunction(
+      (n) =>
+        (window as unknown as { __posted: { type: string }[] }).__posted.filter(
+          (m) => m.type === 'log/error',
+        ).length >= n,
+      bad.length,
+    );
+    await p.hostSend({
+      type: 'playground/show',
+      show: { curves: [{ id: 'no_such_thing', params: {} }] },
+    });
+    await p.page.locator('#status', { hasText: 'Unknown activation: no_such_thing' }).waitFor();
+    assert.equal(await legendItems(p).count(), 3, 'the selection is untouched');
+    await addActivation(p, 'mish');
+    assert.equal(await legendItems(p).count(), 4);
+    await done(p);
+  });
+
+  test('the page CSP allows neither unsafe-eval nor unsafe-inline scripts', async () => {
+    const p = await h.open();
+    const csp = await p.page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
+    assert.ok(csp);
+    assert.doesNotMatch(csp, /unsafe-eval|unsafe-inline/);
+    assert.match(csp, /default-src 'none'/);
+    const evalBlocked = await p.page.evaluate(() => {
+      try {
+        // eslint-disable-next-line no-new-func -- the point: the page's CSP must refuse it
+        return typeof new Function('return 1') !== 'function';
+      } catch {
+        return true;
+      }
+    });
+    assert.equal(evalBlocked, true, 'eval is blocked by the CSP');
+    await p.page.context().close();
+  });
+});
