@@ -5,41 +5,37 @@
  * absolute and 7e-15 relative of tanh x. Outside the fast range they defer to `Math`.
  */
 
-const LOG2E = 1.4426950408889634;
-const LN2_HI = 6.9314718036912381649e-1;
-const LN2_LO = 1.90821492927058770002e-10;
+/** 32/ln 2, and ln 2/32 split so that k·LN2_32_HI is exact for |k| < 2²¹. */
+const INV_LN2_32 = 32 * 1.4426950408889634;
+const LN2_32_HI = 6.9314718036912381649e-1 / 32;
+const LN2_32_LO = 1.90821492927058770002e-10 / 32;
 /** Adding and subtracting 1.5·2⁵² rounds a double of magnitude < 2⁵¹ to the nearest integer. */
 const ROUND = 6755399441055744.0;
-/** 2ᵏ for k = −1022 … 1023, at index k + 1022. */
+/** 2^(j/32) for j = 0 … 31. */
+const POW2_FRAC = Float64Array.from({ length: 32 }, (_, j) => Math.pow(2, j / 32));
+/** 2ᵐ for m = −1022 … 1023, at index m + 1022. */
 const POW2 = Float64Array.from({ length: 2046 }, (_, i) => Math.pow(2, i - 1022));
 
 /**
- * eˣ = 2ᵏ·eʳ with k = round(x/ln 2) and r = x − k·ln 2 (ln 2 split in two parts so r is exact
- * to ~1e-19), |r| ≤ ln 2/2; eʳ by its Taylor polynomial of degree 12 (truncation < 2e-16),
- * evaluated in Estrin's scheme to shorten the dependency chain.
+ * eˣ = 2ᵐ·2^(j/32)·eʳ with k = round(32x/ln 2) = 32m + j and r = x − k·ln 2/32, |r| ≤ ln 2/64;
+ * eʳ by its Taylor polynomial of degree 6 (truncation < 4e-18). Two table lookups replace the
+ * C call of `Math.exp`.
  */
 export function expFast(x: number): number {
   // NaN, ±∞ and the ranges where the result is subnormal or overflows go to Math.exp.
   if (!(x > -708 && x < 709)) return Math.exp(x);
-  const k = x * LOG2E + ROUND - ROUND;
-  const r = x - k * LN2_HI - k * LN2_LO;
+  const k = x * INV_LN2_32 + ROUND - ROUND;
+  const r = x - k * LN2_32_HI - k * LN2_32_LO;
+  const ki = k | 0;
   const r2 = r * r;
-  const r4 = r2 * r2;
-  const r8 = r4 * r4;
   const p =
     1 +
     r +
-    r2 * (0.5 + r * 0.16666666666666666) +
-    r4 *
-      (0.041666666666666664 +
-        r * 0.008333333333333333 +
-        r2 * (0.001388888888888889 + r * 1.984126984126984e-4)) +
-    r8 *
-      (2.48015873015873e-5 +
-        r * 2.755731922398589e-6 +
-        r2 * (2.755731922398589e-7 + r * 2.505210838544172e-8) +
-        r4 * 2.08767569878681e-9);
-  return p * POW2[(k + 1022) | 0];
+    r2 *
+      (0.5 +
+        r * 0.16666666666666666 +
+        r2 * (0.041666666666666664 + r * 0.008333333333333333 + r2 * 0.001388888888888889));
+  return p * POW2_FRAC[ki & 31] * POW2[(ki >> 5) + 1022];
 }
 
 /**

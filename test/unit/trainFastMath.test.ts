@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expFast, sigmoidFast, tanhFast } from '../../src/core/train/fastMath';
+
+test('expFast is within 1e-15 relative of Math.exp over its whole range', () => {
+  let worst = 0;
+  for (let x = -745; x < 710; x += 0.00731) {
+    const e = Math.exp(x);
+    if (e < 1e-300 || !Number.isFinite(e)) continue;
+    worst = Math.max(worst, Math.abs(expFast(x) / e - 1));
+  }
+  assert.ok(worst < 1e-15, `worst ${worst}`);
+  assert.equal(expFast(0), 1);
+  assert.ok(Number.isNaN(expFast(NaN)));
+  assert.equal(expFast(Infinity), Infinity);
+  assert.equal(expFast(-Infinity), 0);
+  assert.equal(expFast(800), Infinity);
+  assert.equal(expFast(-800), 0);
+});
+
+test('tanhFast is within 4e-16 absolute and 1e-14 relative of Math.tanh', () => {
+  let abs = 0;
+  let rel = 0;
+  const xs: number[] = [1e-300, -1e-12, 0.03999999, 0.04, -0.04000001, 19, -19.5, 400, -400];
+  for (let x = -25; x < 25; x += 0.000317) xs.push(x);
+  for (const x of xs) {
+    const t = Math.tanh(x);
+    abs = Math.max(abs, Math.abs(tanhFast(x) - t));
+    if (t !== 0) rel = Math.max(rel, Math.abs(tanhFast(x) / t - 1));
+  }
+  assert.ok(abs < 4e-16, `abs ${abs}`);
+  assert.ok(rel < 1e-14, `rel ${rel}`);
+  assert.ok(Number.isNaN(tanhFast(NaN)));
+  assert.equal(tanhFast(Infinity), 1);
+  assert.equal(tanhFast(-Infinity), -1);
+});
+
+test('sigmoidFast saturates cleanly', () => {
+  assert.equal(sigmoidFast(0), 0.5);
+  assert.equal(sigmoidFast(800), 1);
+  assert.equal(sigmoidFast(-800), 0);
+  assert.ok(Math.abs(sigmoidFast(-30) - 1 / (1 + Math.exp(30))) < 1e-28);
+});
