@@ -8,12 +8,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
@@ -55,25 +57,32 @@ function linkExtension(extensionsDir) {
   const id = `${manifest.publisher}.${manifest.name}`;
   const folder = `${id}-${manifest.version}`;
   mkdirSync(extensionsDir, { recursive: true });
+  const link = join(extensionsDir, folder);
   for (const entry of readdirSync(extensionsDir)) {
-    if (entry.startsWith(`${id}-`))
-      rmSync(join(extensionsDir, entry), { recursive: true, force: true });
+    if (!entry.startsWith(`${id}-`)) continue;
+    const path = join(extensionsDir, entry);
+    // Unlink a link (never recurse into the repo it points at); remove a copied folder.
+    if (lstatSync(path).isSymbolicLink()) unlinkSync(path);
+    else rmSync(path, { recursive: true, force: true });
   }
-  // VS Code records installed extensions in extensions.json; a stale record of another
-  // version of ours would hide the new folder, so drop our entries and let it rescan.
+  // VS Code lists installed extensions in extensions.json and loads only those. When ours is
+  // not listed at this version, remove the file: VS Code then rescans every folder of the
+  // dir (as on the first start), so extensions installed through the UI stay installed.
   const registry = join(extensionsDir, 'extensions.json');
   if (existsSync(registry)) {
+    let listed = false;
     try {
       const list = JSON.parse(readFileSync(registry, 'utf8'));
-      const kept = Array.isArray(list)
-        ? list.filter((e) => e?.identifier?.id?.toLowerCase() !== id.toLowerCase())
-        : [];
-      writeFileSync(registry, JSON.stringify(kept));
+      listed = list.some(
+        (e) =>
+          e?.identifier?.id?.toLowerCase() === id.toLowerCase() && e.version === manifest.version,
+      );
     } catch {
-      rmSync(registry, { force: true });
+      // Unreadable: rebuild it.
     }
+    if (!listed) rmSync(registry, { force: true });
   }
-  symlinkSync(root, join(extensionsDir, folder), 'dir');
+  symlinkSync(root, link, 'dir');
   return folder;
 }
 

@@ -65,19 +65,29 @@ export function readManifest(folder = extensionRoot): Manifest {
   return JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as Manifest;
 }
 
-/** What a packaged extension holds (the same set .vscodeignore keeps). */
-const packagedEntries = [
-  'package.json',
-  'package.nls.json',
-  'package.nls.ja.json',
-  'README.md',
-  'LICENSE',
-  'CHANGELOG.md',
-  'dist',
-  'media',
-  'l10n',
-  'snippets',
-];
+/**
+ * The top-level files and folders a packaged extension holds: the first path segment of each
+ * `!pattern` of .vscodeignore (which starts from `**`), or a default set without one.
+ */
+export function packagedEntries(folder = extensionRoot): string[] {
+  const ignore = join(folder, '.vscodeignore');
+  if (!existsSync(ignore)) {
+    return [
+      'package.json',
+      'package.nls.json',
+      'package.nls.ja.json',
+      'README.md',
+      'LICENSE',
+    ].concat(['CHANGELOG.md', 'dist', 'media', 'l10n', 'snippets']);
+  }
+  const entries = readFileSync(ignore, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('!'))
+    .map((l) => l.slice(1).replace(/^\//, '').split('/')[0])
+    .filter((e) => e && !/[*?[]/.test(e));
+  return [...new Set(['package.json', ...entries])];
+}
 
 /**
  * Installs the extension into `extensionsDir` as `<publisher>.<name>-<version>`.
@@ -116,7 +126,7 @@ export function installExtension(
   }
   const target = join(extensionsDir, `${id}-${manifest.version}`);
   mkdirSync(target, { recursive: true });
-  for (const entry of packagedEntries) {
+  for (const entry of packagedEntries()) {
     const from = join(extensionRoot, entry);
     if (existsSync(from)) cpSync(from, join(target, entry), { recursive: true });
   }

@@ -67,7 +67,7 @@ function referenceSuite(): void {
     await wb.dismissHover();
     assert.match(layer.text, /negative_slope=0\.3 \(a\)\s*—\s*default of keras\.layers\.LeakyReLU/);
     assert.ok(layer.hasImage);
-    const stringLine = lineOf('keras_model.py', /activation="leaky_relu"/, workspace);
+    const stringLine = lineOf('keras_model.py', /Dense\(64, activation="leaky_relu"\)/, workspace);
     const str = await wb.step('reference-4-hover-keras-leaky-string', () =>
       wb.hoverText('leaky_relu', { line: stringLine, expect: /negative_slope=0\.2/ }),
     );
@@ -142,7 +142,7 @@ function referenceSuite(): void {
         .waitFor();
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-      await page.locator('.view-line', { hasText: 'def gelu_tanh_grad' }).first().waitFor();
+      await page.locator('.view-line', { hasText: 'def gelu_tanh(x):' }).first().waitFor();
     });
     await page.keyboard.press('Control+S');
     const file = join(workspace, 'keras_model.py');
@@ -168,5 +168,6 @@ function referenceSuite(): void {
       'imports go to the top',
     );
     assert.match(saved, /x = layers\.Dense\(8, activation="leaky_relu"\)/);
+    assert.match(saved, /build_regressor\(\)\.summary\(\)\n\n\ndef gelu_tanh\(x\):/, 'PEP 8 spacing');
   });
 }
