@@ -84,6 +84,9 @@ test('a session trains to maxEpochs in ticks and its progress passes the protoco
   const s = new TrainingSession(start(), realFactory, now);
   const first = s.progress();
   assert.equal(first.runs[0].epoch, 0);
+  // Epoch 0 has no time per epoch yet (NaN): the message must still pass the check.
+  assert.ok(Number.isNaN(first.runs[0].msPerEpoch));
+  assert.ok(parseWorkerToPage(first).ok);
   let ticks = 0;
   while (s.currentStatus === 'running' && ticks < 100) {
     s.tick(10);
@@ -201,4 +204,44 @@ test('the worker protocol rejects malformed and out-of-limit page messages', () 
     { type: 'train/nope', runId: 1 },
   ];
   for (const m of bad) assert.equal(parsePageToWorker(m).ok, false, JSON.stringify(m));
+});
+
+test('custom formula trees: only well-formed, bounded trees of known functions compile', async () => {
+  const { isExprTree } = await import('../../src/core/protocol/workerProtocol');
+  const { compileCustomActivation } = await import('../../webview/worker/customActivation');
+  // x * sigmoid(1.702 * x)
+  const gelu = {
+    k: 'bin',
+    op: '*',
+    a: { k: 'x' },
+    b: {
+      k: 'call',
+      fn: 'sigmoid',
+      args: [{ k: 'bin', op: '*', a: { k: 'num', v: 1.702 }, b: { k: 'x' } }],
+    },
+  };
+  assert.ok(isExprTree(gelu));
+  const c = compileCustomActivation(gelu);
+  assert.ok(typeof c !== 'string');
+  assert.ok(Math.abs(c.f(1) - 1 / (1 + Math.exp(-1.702))) < 1e-12);
+  assert.ok(Math.abs(c.df(0) - 0.5) < 1e-12);
+  let deep: unknown = { k: 'x' };
+  for (let i = 0; i < 100; i++) deep = { k: 'neg', a: deep };
+  for (const bad of [
+    null,
+    { k: 'eval' },
+    { k: 'num', v: '1' },
+    { k: 'bin', op: '%', a: { k: 'x' }, b: { k: 'x' } },
+    { k: 'call', fn: 'sigmoid', args: [] },
+    deep,
+  ])
+    assert.equal(isExprTree(bad), false, JSON.stringify(bad)?.slice(0, 60));
+  assert.equal(
+    typeof compileCustomActivation({ k: 'call', fn: 'constructor', args: [{ k: 'x' }] }),
+    'string',
+  );
+  assert.equal(
+    typeof compileCustomActivation({ k: 'call', fn: 'max', args: [{ k: 'x' }] }),
+    'string',
+  );
 });

@@ -185,8 +185,22 @@ function niceCeil(v: number): number {
   return 10 * p;
 }
 
-/** Smallest gradient magnitude drawn on the log axis (an all-dead layer has exactly 0). */
-export const GRAD_FLOOR = 1e-12;
+/** Points (layer, |g|) for a log axis: a zero gradient (an all-dead layer) is left as a gap. */
+function layerPoints(pts: Pt[], v: number[] | undefined): void {
+  const n = v?.length ?? 0;
+  pts.length = n;
+  for (let i = 0; i < n; i++) {
+    const g = v![i];
+    pts[i] = { x: i + 1, y: g > 0 && Number.isFinite(g) ? g : NaN };
+  }
+}
+
+/** Log-axis tick labels as powers of ten (1e−12), not forty-digit decimals. */
+function powerTick(value: number | string): string {
+  const v = Number(value);
+  const e = Math.log10(v);
+  return Math.abs(e - Math.round(e)) < 1e-9 ? `1e${Math.round(e)}`.replace('-', '−') : '';
+}
 
 /** Per-layer mean |∂L/∂W| on a log axis (at initialisation and now), and dead fractions as bars. */
 export class LayerCharts {
@@ -242,16 +256,8 @@ export class LayerCharts {
 
   /** Draws gradient norms per weight layer and dead fractions per hidden layer. */
   update(init: number[] | undefined, now: number[] | undefined, dead: number[] | undefined): void {
-    const put = (pts: Pt[], v: number[] | undefined) => {
-      const xs = (v ?? []).map((_, i) => i + 1);
-      fill(
-        pts,
-        xs,
-        (v ?? []).map((g) => Math.max(GRAD_FLOOR, g)),
-      );
-    };
-    put(this.initPts, init);
-    put(this.nowPts, now);
+    layerPoints(this.initPts, init);
+    layerPoints(this.nowPts, now);
     const layers = Math.max(init?.length ?? 0, now?.length ?? 0);
     const x = this.grad.options.scales!.x!;
     x.min = 1;
@@ -284,9 +290,19 @@ export class LayerCharts {
         ticks: { ...ax.ticks, stepSize: 1, precision: 0 },
         title: { ...ax.title, text: this.text.layer },
       },
-      y: { type: 'logarithmic', ...ax, title: { ...ax.title, text: this.text.grad } },
+      y: {
+        type: 'logarithmic',
+        ...ax,
+        ticks: { ...ax.ticks, callback: powerTick, autoSkip: true },
+        title: { ...ax.title, text: this.text.grad },
+      },
     };
-    this.grad.options.plugins!.legend!.labels = { color: t.foreground, font: { family: t.font } };
+    this.grad.options.plugins!.legend!.labels = {
+      color: t.foreground,
+      font: { family: t.font },
+      boxHeight: 2,
+      boxWidth: 16,
+    };
     const bars = this.dead.data.datasets[0];
     bars.backgroundColor = withAlpha(t.palette[6], 0.6);
     bars.borderColor = t.palette[6];

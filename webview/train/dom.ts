@@ -96,5 +96,5 @@ export function checkbox(
 
 /** A `<fieldset>` with a legend. */
 export function group(legend: string, ...children: HTMLElement[]): HTMLFieldSetElement {
-  return el('fieldset', 'group', el('legend', undefined, legend), ...children);
+  return el('fieldset', 'tgroup', el('legend', undefined, legend), ...children);
 }

@@ -72,7 +72,7 @@ export class GradientView {
     this.dataset = select(datasetOptions(), g.dataset);
     const form = el(
       'fieldset',
-      'group',
+      'tgroup',
       el('legend', undefined, t('Deep narrow network')),
       field(t('Activation (every hidden layer)'), this.act),
       field(t('Hidden layers'), this.depth, t('{0}–{1}', GRADIENT_DEPTH.min, GRADIENT_DEPTH.max)),

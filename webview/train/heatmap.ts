@@ -25,7 +25,7 @@ let probe: CanvasRenderingContext2D | null = null;
 
 /** Any CSS colour as RGB (through a canvas, which normalises every syntax). */
 function toRgb(color: string): Rgb {
-  probe ??= document.createElement('canvas').getContext('2d');
+  probe ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
   if (!probe) return [128, 128, 128];
   probe.clearRect(0, 0, 1, 1);
   probe.fillStyle = '#808080';
@@ -50,7 +50,7 @@ export function heatmapColors(theme: Theme): HeatmapColors {
 }
 
 /** Strongest tint of a cell; the points must stay visible over it. */
-const TINT = 0.62;
+const TINT = 0.5;
 
 export class BoundaryPainter {
   private readonly cells = document.createElement('canvas');
@@ -172,13 +172,11 @@ export class BoundaryPainter {
         const col = this.pointColor(s.label[i], d, c);
         ctx.beginPath();
         ctx.arc(px, py, r, 0, 2 * Math.PI);
-        if (filled) {
-          ctx.fillStyle = col;
-          ctx.fill();
-          ctx.strokeStyle = c.backgroundCss;
-        } else {
-          ctx.strokeStyle = col;
-        }
+        // Training points: the class colour ringed in the text colour; test points: a ring of
+        // the class colour on the background colour. Both stay visible on their own class's tint.
+        ctx.fillStyle = filled ? col : c.backgroundCss;
+        ctx.fill();
+        ctx.strokeStyle = filled ? c.foreground : col;
         ctx.stroke();
       }
     };

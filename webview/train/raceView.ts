@@ -98,7 +98,7 @@ export class RaceView {
         'config',
         el(
           'fieldset',
-          'group',
+          'tgroup',
           el('legend', undefined, t('Activations ({0}–{1})', MIN_RACERS, MAX_RUNS)),
           picks,
           this.pickNote,

@@ -46,7 +46,7 @@ export function optimizerOptions(): [TrainSetup['optimizer'], string][] {
 
 export function initOptions(): [TrainSetup['init'], string][] {
   return [
-    ['auto', t('Auto (what the activation wants)')],
+    ['auto', t('Auto')],
     ['xavier', t('Xavier/Glorot')],
     ['he', t('He')],
     ['lecun', t('LeCun')],
@@ -156,7 +156,7 @@ export class SetupForm {
         field(t('Noise'), this.noise),
         field(t('Test fraction'), this.testFraction),
         field(t('Points'), this.nSamples),
-        el('div', 'field', el('span', 'label', t('Input features')), feats),
+        el('div', 'field wide', el('span', 'label', t('Input features')), feats),
       ),
       group(t('Network'), hiddenField, field(t('Initialisation'), this.init)),
       group(

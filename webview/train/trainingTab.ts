@@ -11,7 +11,6 @@ import { GradientView } from './gradientView';
 import { RaceView } from './raceView';
 import { TrainView, type ViewContext } from './trainView';
 import { restoreTrainingUi, type TrainingUiState } from './uiState';
-import './train.css';
 
 export interface TrainingTabOptions {
   /** The slice saved last time by `save` (validated here; anything invalid gives the defaults). */

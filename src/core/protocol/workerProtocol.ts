@@ -22,8 +22,11 @@ const finite = v.pipe(v.number(), v.finite());
 const int = (min: number, max: number) =>
   v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 const num = (min: number, max: number) => v.pipe(finite, v.minValue(min), v.maxValue(max));
-/** A loss may be NaN or ±Infinity once a run diverges, so progress numbers are not `finite`. */
-const anyNumber = v.number();
+/**
+ * A loss may be NaN or ±Infinity once a run diverges, so progress numbers are not `finite`
+ * (valibot's `number()` refuses NaN).
+ */
+const anyNumber = v.custom<number>((x) => typeof x === 'number', 'expected a number');
 const runId = int(0, Number.MAX_SAFE_INTEGER);
 const f64 = v.custom<Float64Array>((x) => x instanceof Float64Array, 'expected a Float64Array');
 const f32 = v.custom<Float32Array>((x) => x instanceof Float32Array, 'expected a Float32Array');
