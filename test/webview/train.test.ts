@@ -221,7 +221,7 @@ test('a race of three activations draws three loss curves, three boundaries and 
   const px = await canvasPixels(page, `${panel('race')} .loss-figure canvas`, colors);
   for (const [i, n] of px.counts.entries()) assert.ok(n > 20, `curve ${i} (${colors[i]}): ${n} px`);
   const rows = await page.$$eval(`${panel('race')} .race-table tbody tr`, (trs) =>
-    trs.map((tr) => [...tr.children].map((c) => c.textContent)),
+    trs.map((tr) => Array.from(tr.children, (c) => c.textContent)),
   );
   for (const r of rows) assert.match(r[6] ?? '', /ms/, 'time per epoch');
   assert.deepEqual(pageErrors(errors), []);
