@@ -106,12 +106,17 @@ function isOperatorBeforeEq(c: number): boolean {
   );
 }
 
-function isStringPrefix(text: string, from: number, to: number): boolean {
-  const len = to - from;
-  if (len < 1 || len > 2) return false;
-  const p = text.slice(from, to).toLowerCase();
-  return ['r', 'u', 'b', 'f', 'br', 'rb', 'fr', 'rf'].includes(p);
+/** Offset of the line break ending the physical line at `i` (`\r\n` or `\n`), or the length.
+ * (A lone `\r`, the classic Mac line end, is not looked for here.) */
+function endOfPhysicalLine(text: string, i: number): number {
+  const nl = text.indexOf('\n', i);
+  if (nl < 0) return text.length;
+  return nl > i && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
 }
+
+/** ASCII characters the scanner passes over without looking: 1 = plain. */
+const PLAIN = new Uint8Array(128).fill(1);
+for (const ch of '\n\r\\#\'"()[]{}=') PLAIN[ch.charCodeAt(0)] = 0;
 
 /** Skips a string whose opening quote is at `i`; returns the offset just after it. A short
  * string that meets a newline ends there (unterminated); a long one runs to the end. */
@@ -119,15 +124,18 @@ export function skipString(text: string, i: number): number {
   const n = text.length;
   const q = text.charCodeAt(i);
   if (text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q) {
+    // Long strings can be long: jump between closing-quote candidates with indexOf; a candidate
+    // after an odd number of backslashes is escaped.
+    const close = text.slice(i, i + 3);
     let j = i + 3;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (c === BACKSLASH) j += 2;
-      else if (c === q && text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q)
-        return j + 3;
-      else j++;
+    for (;;) {
+      const k = text.indexOf(close, j);
+      if (k < 0) return n;
+      let slashes = 0;
+      while (k - slashes - 1 >= j && text.charCodeAt(k - slashes - 1) === BACKSLASH) slashes++;
+      if (slashes % 2 === 0) return k + 3;
+      j = k + 1;
     }
-    return n;
   }
   let j = i + 1;
   while (j < n) {
@@ -243,8 +251,8 @@ export function scanLogicalLines(text: string): LogicalLines {
     const first = text.charCodeAt(i);
     if (first === NL || first === CR || first === HASH || first === BACKSLASH) {
       // Blank or comment-only line (a stray backslash line is treated the same).
-      while (i < n && text.charCodeAt(i) !== NL) i++;
-      i++;
+      i = endOfPhysicalLine(text, i) + 1;
+      if (text.charCodeAt(i - 1) === CR && text.charCodeAt(i) === NL) i++;
       continue;
     }
     const start = i;
@@ -254,6 +262,12 @@ export function scanLogicalLines(text: string): LogicalLines {
     let end = n;
     while (i < n) {
       const c = text.charCodeAt(i);
+      if (c >= 128 || PLAIN[c] === 1) {
+        // Identifiers, numbers, spaces and most operators: nothing to track. A string prefix
+        // (`r`, `b`, `f`, …) needs no care either, since every kind of string ends the same way.
+        i++;
+        continue;
+      }
       if (c === NL || (c === CR && text.charCodeAt(i + 1) !== NL)) {
         if (depth === 0) {
           end = i;
@@ -273,14 +287,9 @@ export function scanLogicalLines(text: string): LogicalLines {
         i += 2;
         if (text.charCodeAt(i - 1) === CR && text.charCodeAt(i) === NL) i++;
       } else if (c === HASH) {
-        while (i < n && text.charCodeAt(i) !== NL && text.charCodeAt(i) !== CR) i++;
+        i = endOfPhysicalLine(text, i);
       } else if (c === SQ || c === DQ) {
         i = skipString(text, i);
-      } else if (isIdentStart(c)) {
-        const w = i;
-        while (i < n && isIdentChar(text.charCodeAt(i))) i++;
-        const q = text.charCodeAt(i);
-        if ((q === SQ || q === DQ) && isStringPrefix(text, w, i)) i = skipString(text, i);
       } else if (c === 40 || c === 91 || c === 123) {
         depth++;
         i++;
