@@ -33,8 +33,8 @@ const now = () => performance.now();
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 const f = (v: number, d = 3) => v.toFixed(d).padStart(9);
 
-/** Median of `reps` timings of fn(), in ms, after one warm-up call. */
-function timeMs(reps: number, fn: () => void): number {
+/** Median and minimum of `reps` timings of fn(), in ms, after one warm-up call. */
+function timeMs(reps: number, fn: () => void): { med: number; min: number } {
   fn();
   const t: number[] = [];
   for (let r = 0; r < reps; r++) {
@@ -42,7 +42,7 @@ function timeMs(reps: number, fn: () => void): number {
     fn();
     t.push(now() - t0);
   }
-  return median(t);
+  return { med: median(t), min: Math.min(...t) };
 }
 
 /** Multiply-adds per training sample (forward, weight gradients, input gradients) and per prediction. */
@@ -58,9 +58,32 @@ function macs(sizes: number[]): { train: number; predict: number } {
 
 interface Row {
   impl: string;
+  /** Medians, and the best of the repeats (closer to the code's speed on a busy machine). */
   sampleUs: number;
+  sampleUsBest: number;
   gridMs: number;
+  gridMsBest: number;
   note: string;
+}
+
+/** A row from per-epoch timings (ms for `epochs` epochs of `n` samples) and grid timings (ms). */
+function row(
+  impl: string,
+  ms: { med: number; min: number },
+  epochs: number,
+  n: number,
+  grid: { med: number; min: number },
+  note: string,
+): Row {
+  const us = (v: number) => (v * 1000) / (epochs * n);
+  return {
+    impl,
+    sampleUs: us(ms.med),
+    sampleUsBest: us(ms.min),
+    gridMs: grid.med,
+    gridMsBest: grid.min,
+    note,
+  };
 }
 
 function benchEngine(tr: Trainer): Row {
@@ -70,12 +93,7 @@ function benchEngine(tr: Trainer): Row {
   const out = new Float32Array(RES * RES);
   const grid = timeMs(15, () => tr.predictGrid(RES, out));
   const r = tr.evaluate();
-  return {
-    impl: 'this engine',
-    sampleUs: (ms * 1000) / (E * nTrain),
-    gridMs: grid,
-    note: `acc ${r.trainAccuracy?.toFixed(3)}`,
-  };
+  return row('this engine', ms, E, nTrain, grid, `acc ${r.trainAccuracy?.toFixed(3)}`);
 }
 
 function benchPlayground(tr: Trainer, act: pg.NeuronActivation, gain: number): Row {
@@ -125,12 +143,14 @@ function benchPlayground(tr: Trainer, act: pg.NeuronActivation, gain: number): R
     const p = pg.forwardProp(net, input(ds.train.x[s], ds.train.y[s]));
     if ((p >= 0.5 ? 1 : 0) === ds.train.label[s]) ok++;
   }
-  return {
-    impl: 'per-neuron objects',
-    sampleUs: (ms * 1000) / (E * ds.train.length),
-    gridMs: grid,
-    note: `acc ${(ok / ds.train.length).toFixed(3)}`,
-  };
+  return row(
+    'per-neuron objects',
+    ms,
+    E,
+    ds.train.length,
+    grid,
+    `acc ${(ok / ds.train.length).toFixed(3)}`,
+  );
 }
 
 function benchTf(tr: Trainer, act: 'relu' | 'tanh'): Row {
@@ -195,12 +215,7 @@ function benchTf(tr: Trainer, act: 'relu' | 'tanh'): Row {
     return p.equal(Y).mean().dataSync()[0];
   });
   tf.dispose([X, Y, ...Ws, ...bs]);
-  return {
-    impl: 'tfjs (cpu)',
-    sampleUs: (ms * 1000) / n,
-    gridMs: grid,
-    note: `acc ${acc.toFixed(3)}`,
-  };
+  return row('tfjs (cpu)', ms, 1, n, grid, `acc ${acc.toFixed(3)}`);
 }
 
 /** Plain dot product over two Float64Arrays (one accumulator) and the same with four accumulators. */
@@ -233,8 +248,8 @@ function dotBaseline(): { plain: number; unrolled: number } {
     }
   });
   if (sink === 42) console.log('');
-  // In G multiply-adds per second: n·reps / (ms · 10⁶).
-  return { plain: (n * reps) / (plain * 1e6), unrolled: (n * reps) / (unrolled * 1e6) };
+  // Best of the repeats, in G multiply-adds per second: n·reps / (ms · 10⁶).
+  return { plain: (n * reps) / (plain.min * 1e6), unrolled: (n * reps) / (unrolled.min * 1e6) };
 }
 
 /** Heap growth (MB) after gc over 10,000 epochs of the default network, in one step call and in 10,000. */
@@ -271,10 +286,13 @@ async function main(): Promise<void> {
   await tf.setBackend('cpu');
   const dot = dotBaseline();
   console.log(
-    `Node ${process.version}; ${DATA.nSamples / 2} training points (circle), batch ${BATCH}, SGD η = ${LR}, 100 × 100 grid.`,
+    `Node ${process.version}; ${DATA.nSamples / 2} training points (circle), batch ${BATCH}, SGD η = ${LR}, ${RES} × ${RES} grid.`,
   );
   console.log(
-    `Dot-product loop (Float64Array, n = 1024): ${dot.plain.toFixed(2)} G multiply-adds/s plain, ${dot.unrolled.toFixed(2)} G with 4 accumulators.\n`,
+    `Dot-product loop (Float64Array, n = 1024, best of 7): ${dot.plain.toFixed(2)} G multiply-adds/s plain, ${dot.unrolled.toFixed(2)} G with 4 accumulators.`,
+  );
+  console.log(
+    'Times are medians over repeats; "best" is the fastest repeat (the machine is shared).\n',
   );
   for (const net of NETS) {
     for (const act of ['relu', 'tanh'] as const) {
@@ -292,38 +310,41 @@ async function main(): Promise<void> {
         benchPlayground(tr, act === 'relu' ? pg.RELU : pg.TANH, act === 'relu' ? 2 : 1),
         benchTf(tr, act),
       ];
+      const e = rows[0];
       console.log(
         `${net.name}, ${act} (${m.train} multiply-adds per training sample, ${m.predict} per prediction)`,
       );
       console.log(
-        '  implementation        µs/sample  ms/epoch   ms/grid   vs engine (sample, grid)   check',
+        '  implementation      µs/sample (best)  ms/epoch  ms/grid (best)   engine faster by (sample, grid)  check',
       );
       for (const r of rows) {
         const ratio =
-          r === rows[0]
+          r === e
             ? ''
-            : `${(r.sampleUs / rows[0].sampleUs).toFixed(1)}× slower, ${(r.gridMs / rows[0].gridMs).toFixed(1)}× slower`;
+            : `${(r.sampleUs / e.sampleUs).toFixed(1)}×, ${(r.gridMs / e.gridMs).toFixed(1)}×`;
+        const epochMs = (r.sampleUs * tr.dataset.train.length) / 1000;
         console.log(
-          `  ${r.impl.padEnd(20)}${f(r.sampleUs)} ${f((r.sampleUs * tr.dataset.train.length) / 1000, 2)} ${f(r.gridMs)}   ${ratio.padEnd(26)} ${r.note}`,
+          `  ${r.impl.padEnd(19)}${f(r.sampleUs)} (${r.sampleUsBest.toFixed(3)})${f(epochMs, 2)} ${f(r.gridMs)} (${r.gridMsBest.toFixed(3)})   ${ratio.padEnd(31)}  ${r.note}`,
         );
       }
-      const e = rows[0];
-      const gmacTrain = m.train / (e.sampleUs * 1e3);
-      const gmacGrid = (m.predict * RES * RES) / (e.gridMs * 1e6);
+      const gmacTrain = m.train / (e.sampleUsBest * 1e3);
+      const gmacGrid = (m.predict * RES * RES) / (e.gridMsBest * 1e6);
+      const verdict = (v: number, best: number, t: number) =>
+        v <= t ? 'met' : best <= t ? 'met by best, median over' : 'MISSED';
       console.log(
-        `  targets: ≤ ${net.sampleUs} µs/sample ${e.sampleUs <= net.sampleUs ? 'met' : 'MISSED'}, ≤ ${net.gridMs} ms/grid ${e.gridMs <= net.gridMs ? 'met' : 'MISSED'}`,
+        `  targets: ≤ ${net.sampleUs} µs/sample ${verdict(e.sampleUs, e.sampleUsBest, net.sampleUs)}; ≤ ${net.gridMs} ms/grid ${verdict(e.gridMs, e.gridMsBest, net.gridMs)}`,
       );
       console.log(
-        `  engine multiply-adds/s: training ${gmacTrain.toFixed(2)} G (${(gmacTrain / dot.plain).toFixed(2)}× the plain dot loop, ${(gmacTrain / dot.unrolled).toFixed(2)}× the unrolled one), grid ${gmacGrid.toFixed(2)} G (${(gmacGrid / dot.plain).toFixed(2)}×, ${(gmacGrid / dot.unrolled).toFixed(2)}×)\n`,
+        `  engine, best repeat: ${gmacTrain.toFixed(2)} G multiply-adds/s training (${(gmacTrain / dot.plain).toFixed(2)}× the plain dot loop, ${(gmacTrain / dot.unrolled).toFixed(2)}× the unrolled one), ${gmacGrid.toFixed(2)} G on the grid (${(gmacGrid / dot.plain).toFixed(2)}×, ${(gmacGrid / dot.unrolled).toFixed(2)}×)\n`,
       );
     }
   }
   const heap = heapGrowth();
   if (!heap) console.log('Heap growth: run with node --expose-gc to measure.');
   else {
-    console.log(`Heap growth over 10,000 epochs of the default network (target < 1 MB):`);
+    console.log('Heap growth after gc over 10,000 epochs of the default network (target < 1 MB):');
     console.log(
-      `  one step(10000) call: ${heap.one.toFixed(3)} MB; 10,000 step(1) calls (keeps 10,001 history entries): ${heap.many.toFixed(3)} MB`,
+      `  one step(10000) call: ${heap.one.toFixed(3)} MB; 10,000 step(1) calls (the history keeps 10,001 entries): ${heap.many.toFixed(3)} MB`,
     );
   }
 }
