@@ -5,7 +5,7 @@
  */
 import { parser } from '@lezer/python';
 import { addBinding, importBindings, type Binding, type BindingTable } from './imports';
-import { Kw, type LogicalLines } from './scan';
+import { isIdentChar, Kw, type LogicalLines } from './scan';
 
 /** Total size of module-level import statements read for the import table; imports beyond it
  * (in document order) are ignored. */
@@ -91,11 +91,35 @@ export function buildModuleTable(
     }
     const eq = lines.eq[k];
     if (kw !== Kw.None || eq < 0 || eq - s > 200) continue;
+    if (plainUninteresting(text, s, eq, interesting)) continue;
     readAssignment(text, s, eq, lines.end[k], interesting, found);
   }
   found.sort((a, b) => a[1].pos - b[1].pos);
   for (const [name, b] of found) addBinding(table, name, b);
   return table;
+}
+
+/** Reads the identifier at `i` (ASCII fast path; '' when there is none). */
+function identAt(text: string, i: number): { name: string; end: number } {
+  let j = i;
+  while (j < text.length && isIdentChar(text.charCodeAt(j))) j++;
+  return { name: text.slice(i, j), end: j };
+}
+
+/** Cheap pre-check: `name = other…` where neither name can matter (the common case). */
+function plainUninteresting(
+  text: string,
+  s: number,
+  eq: number,
+  interesting: Set<string>,
+): boolean {
+  const target = identAt(text, s);
+  let j = target.end;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  if (j !== eq || interesting.has(target.name)) return false;
+  j = eq + 1;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  return !interesting.has(identAt(text, j).name);
 }
 
 function readAssignment(
