@@ -39,6 +39,15 @@ export function parseInsertRequest(raw: unknown): InsertRequest {
   return out;
 }
 
+/** Blank lines from `line` going in direction `step` (stops at the first non-blank line or the end). */
+function countBlank(doc: vscode.TextDocument, line: number, step: 1 | -1): number {
+  let n = 0;
+  for (let i = line; i >= 0 && i < doc.lineCount && doc.lineAt(i).isEmptyOrWhitespace; i += step)
+    n++;
+  // Blank lines at the start or end of the file need no company.
+  return line + n * step < 0 || line + n * step >= doc.lineCount ? Infinity : n;
+}
+
 /** A framework's name in the pickers and completion labels. */
 export function frameworkLabel(fw: ImplFramework): string {
   switch (fw) {
@@ -150,15 +159,21 @@ export async function insertImplementation(raw?: unknown): Promise<string | unde
     }
     const doc = editor.document;
     const line = doc.lineAt(editor.selection.active.line);
-    const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
     const blank = line.isEmptyOrWhitespace;
-    const code = indentCode(impl.code, blank ? line.text : indent);
+    const indent = blank ? line.text : line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
+    const code = indentCode(impl.code, indent).replace(/\n$/, '');
     const imports = missingImports(doc.getText(), impl.imports);
+    // PEP 8: two blank lines around a top-level definition, one around a nested one.
+    const gap = indent ? 1 : 2;
+    const blankAbove = countBlank(doc, line.lineNumber - 1, -1);
+    const blankBelow = countBlank(doc, line.lineNumber + 1, 1);
+    const before = '\n'.repeat(Math.max(0, gap - blankAbove));
+    const after = '\n'.repeat(Math.max(0, gap - blankBelow));
     const ok = await editor.edit((b) => {
       if (imports) b.insert(doc.positionAt(imports.offset), imports.text);
       // A blank line takes the code in its place; otherwise the code goes below the cursor line.
-      if (blank) b.replace(line.range, code.replace(/\n$/, ''));
-      else b.insert(line.range.end, `\n\n${code.replace(/\n$/, '')}`);
+      if (blank) b.replace(line.range, `${before}${code}${after}`);
+      else b.insert(line.range.end, `\n${'\n'.repeat(gap)}${code}${after}`);
     });
     if (!ok) return undefined;
     return code;

@@ -168,6 +168,10 @@ function referenceSuite(): void {
       'imports go to the top',
     );
     assert.match(saved, /x = layers\.Dense\(8, activation="leaky_relu"\)/);
-    assert.match(saved, /build_regressor\(\)\.summary\(\)\n\n\ndef gelu_tanh\(x\):/, 'PEP 8 spacing');
+    assert.match(
+      saved,
+      /build_regressor\(\)\.summary\(\)\n\n\ndef gelu_tanh\(x\):/,
+      'PEP 8 spacing',
+    );
   });
 }

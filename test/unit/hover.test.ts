@@ -53,6 +53,16 @@ test('nn.GELU(approximate="tanh"): the tanh entry, its argument marked as given,
   assert.equal(parseShowRequest(show.arg).ok, true, 'the playground accepts the link argument');
   assert.equal(insert.id, 'activationLab.insertImplementation');
   assert.deepEqual(insert.arg, { id: 'gelu_tanh', params: {}, framework: 'pytorch' });
+  // The same two commands as icons with a tooltip on the first line, above the fold.
+  const first = h.markdown.split('\n')[0];
+  assert.match(
+    first,
+    /\[\$\(graph-line\)\]\(command:activationLab\.showInPlayground\?[^ )]+ "Show in playground"\)/,
+  );
+  assert.match(
+    first,
+    /\[\$\(code\)\]\(command:activationLab\.insertImplementation\?[^ )]+ "Insert implementation"\)/,
+  );
 });
 
 test('jax.nn.gelu(x): tanh approximation by default, with the measured gap to exact GELU', () => {

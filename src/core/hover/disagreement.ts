@@ -35,7 +35,7 @@ export function counterparts(
   const out: Counterpart[] = [];
   const stem = (qn: string) => (qn.split('.').pop() ?? qn).toLowerCase().replace(/_/g, '');
   for (const qn of apis) {
-    if (qn === self) continue;
+    // `self` stays: called with its defaults it may compute something else (nn.GELU() is exact).
     const candidates = aliasIndex().get(qn);
     const pick = candidates?.find((c) => !c.alias.requires) ?? candidates?.[0];
     if (!pick) continue;
@@ -89,7 +89,8 @@ export function measuredGap(
 
 /**
  * Markdown lines: each disagreement's text, then one measured line per distinct counterpart,
- * at most three. Entry-wide disagreements (no APIs named) compare with the other ids' defaults.
+ * at most three per disagreement; `first` is the first measured line, for the top of the hover.
+ * Entry-wide disagreements (no APIs named) are shown without measurements.
  */
 export function disagreementLines(
   entry: Activation,
@@ -98,9 +99,10 @@ export function disagreementLines(
   x0: number,
   x1: number,
   lang: Lang,
-): string[] {
+): { lines: string[]; first?: string } {
   const found = disagreementsFor(entry.id, qualifiedName);
-  if (found.length === 0) return [];
+  if (found.length === 0) return { lines: [] };
+  let first: string | undefined;
   const lines: string[] = [`**⚠ ${localize(L.disagreement, lang)}:**`, ''];
   for (const d of found) {
     lines.push(`- ${localize(d.text, lang)}`);
@@ -110,10 +112,17 @@ export function disagreementLines(
       const g = measuredGap({ id: entry.id, params }, c, x0, x1);
       if (!g || g.gap === 0) continue;
       const label = `\`${c.label}\` (${describe(entry, c)})`;
-      lines.push(
-        `  - ${fill(localize(L.gapVs, lang), label, formatGap(g.gap), formatX(g.at), tickLabel(x0), tickLabel(x1))}`,
+      const text = fill(
+        localize(L.gapVs, lang),
+        label,
+        formatGap(g.gap),
+        formatX(g.at),
+        tickLabel(x0),
+        tickLabel(x1),
       );
+      first ??= text;
+      lines.push(`  - ${text}`);
     }
   }
-  return lines;
+  return { lines, first };
 }

@@ -114,7 +114,7 @@ function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): s
           ? fill(localize(L.defaultOf, lang), `\`${alias!.qualifiedName}\``)
           : localize(L.default, lang);
       }
-      lines.push(`- \`${arg.name}=${value}\`${sym}${tag(how)}`);
+      lines.push(`\`${arg.name}=${value}\`${sym}${tag(how)}`);
     } else if (!arg.param) {
       // Arguments that choose behaviour rather than set a number: approximate=, dim=, axis=.
       const value =
@@ -122,7 +122,7 @@ function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): s
           ? pyValueText(given)
           : (alias?.requires?.[arg.name] ?? arg.default ?? '');
       const how = given !== undefined ? L.fromCall : L.default;
-      lines.push(`- \`${arg.name}=${value}\`${tag(localize(how, lang))}`);
+      lines.push(`\`${arg.name}=${value}\`${tag(localize(how, lang))}`);
     }
   }
   const fixed = resolved.api?.fixed ?? {};
@@ -135,7 +135,7 @@ function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): s
         : defaulted.has(p.name) || isString
           ? localize(L.default, lang)
           : localize(L.catalogDefault, lang);
-    lines.push(`- ${p.symbol} = ${value}${tag(how)}`);
+    lines.push(`${p.symbol} = ${value}${tag(how)}`);
   }
   return lines;
 }
@@ -163,6 +163,40 @@ export function implementationFrameworkOf(
   return 'numpy';
 }
 
+/** The command arguments of the two links for this entry, these parameters and this API. */
+function linkArgs(
+  entry: Activation,
+  params: Params,
+  api: string | undefined,
+  framework: string | undefined,
+) {
+  const curve = { id: entry.id, params: finiteParams(params), ...(api ? { api } : {}) };
+  const show = { curves: [curve], ...(entry.kind === 'vector' ? { tab: 'vector' } : {}) };
+  const insert = {
+    id: entry.id,
+    params: finiteParams(params),
+    ...(framework ? { framework: implementationFrameworkOf(framework) } : {}),
+  };
+  return { show, insert };
+}
+
+/** The two links as icons with a tooltip, for the hover's first line. */
+export function iconLinks(
+  entry: Activation,
+  params: Params,
+  api: string | undefined,
+  framework: string | undefined,
+  lang: Lang,
+): string {
+  const { show, insert } = linkArgs(entry, params, api, framework);
+  const link = (icon: string, title: string, command: string, arg: unknown) =>
+    `[$(${icon})](command:${command}?${encodeURIComponent(JSON.stringify(arg))} "${title}")`;
+  return [
+    link('graph-line', localize(L.showInPlayground, lang), CommandIds.showInPlayground, show),
+    link('code', localize(L.insertImplementation, lang), CommandIds.insertImplementation, insert),
+  ].join(' ');
+}
+
 /** Links to the playground and to the insert command for this entry and these parameters. */
 export function linksLine(
   entry: Activation,
@@ -171,13 +205,7 @@ export function linksLine(
   framework: string | undefined,
   lang: Lang,
 ): string {
-  const curve = { id: entry.id, params: finiteParams(params), ...(api ? { api } : {}) };
-  const show = { curves: [curve], ...(entry.kind === 'vector' ? { tab: 'vector' } : {}) };
-  const insert = {
-    id: entry.id,
-    params: finiteParams(params),
-    ...(framework ? { framework: implementationFrameworkOf(framework) } : {}),
-  };
+  const { show, insert } = linkArgs(entry, params, api, framework);
   return [
     commandLink(
       `$(graph-line) ${localize(L.showInPlayground, lang)}`,
@@ -241,19 +269,23 @@ export function hoverMarkdown(
     mention.kind === 'string' && mention.value
       ? `activation="${mention.value}"`
       : mention.qualifiedName;
-  const head = [
-    `**${entry.name}** — ${frameworkName(mention.framework)} · \`${shown}\``,
-    '',
-    localize(entry.summary, lang),
-  ];
+  const icons = iconLinks(
+    entry,
+    resolved.params,
+    resolved.api?.qualifiedName ?? mention.qualifiedName,
+    mention.framework,
+    lang,
+  );
+  const head = [`**${entry.name}** — ${frameworkName(mention.framework)} · \`${shown}\` ${icons}`];
+  const summary = localize(entry.summary, lang);
   const note = resolved.api?.note;
   const noted = (resolved.notes ?? []).some((n) => note && n.en === note.en);
   if (note && !noted) head.push('', `*${localize(note, lang)}*`);
   const params = parameterLines(subject, entry, lang);
+  // One line per parameter, hard line breaks rather than a list: hovers are short on height.
   const callPart = [
-    `**${localize(L.thisCall, lang)}:**`,
-    '',
-    ...(params.length ? params : [localize(L.noParams, lang)]),
+    `**${localize(L.thisCall, lang)}:**  `,
+    (params.length ? params : [localize(L.noParams, lang)]).join('  \n'),
   ];
   for (const n of resolved.notes ?? []) callPart.push('', `*${localize(n, lang)}*`);
   const formula = formulaLines(entry, o.showDerivative).join('  \n');
@@ -276,20 +308,25 @@ export function hoverMarkdown(
     o.xMax,
     lang,
   );
+  const links = linksLine(
+    entry,
+    resolved.params,
+    resolved.api?.qualifiedName ?? mention.qualifiedName,
+    mention.framework,
+    lang,
+  );
+  // What this call computes comes first and stays together (name, parameters, plot, formula);
+  // rules only separate it from the disagreement, the general properties and the links.
+  // The first measured gap also sits next to the parameters, above the fold of a short hover.
+  const gapLine = disagree.first ? [`⚠ ${disagree.first}`] : [];
   const sections = [
-    head.join('\n'),
-    callPart.join('\n'),
-    [formula, ...plot].join('\n\n'),
-    propertyLines(entry, lang).join('  \n'),
-    ...(disagree.length ? [disagree.join('\n')] : []),
-    `**${localize(L.whenToUse, lang)}:** ${localize(entry.whenToUse, lang)}`,
-    linksLine(
-      entry,
-      resolved.params,
-      resolved.api?.qualifiedName ?? mention.qualifiedName,
-      mention.framework,
-      lang,
-    ),
+    [head.join('\n'), callPart.join('\n'), ...gapLine, ...plot, formula, summary].join('\n\n'),
+    ...(disagree.lines.length ? [disagree.lines.join('\n')] : []),
+    [
+      propertyLines(entry, lang).join('  \n'),
+      `**${localize(L.whenToUse, lang)}:** ${localize(entry.whenToUse, lang)}`,
+    ].join('\n\n'),
+    links,
   ];
   return sections.join('\n\n---\n\n');
 }
