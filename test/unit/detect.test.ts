@@ -438,6 +438,7 @@ const NEGATIVE: Array<[string, string]> = [
   ],
   ['receiver token, not the last name', 'import torch.nn as nn\nact = n|n.GELU()'],
   ['definition site', 'import torch.nn as nn\ndef GE|LU():\n    pass'],
+  ['assignment target', 'from torch.nn.functional import relu\nre|lu = 3'],
   ['keyword name', 'import torch.nn as nn\nact = nn.GELU(approx|imate="tanh")'],
   ['relative import', 'from . import nn\nact = nn.GE|LU()'],
   ['whitespace', 'import torch.nn as nn\nact = nn.GELU()  |  '],

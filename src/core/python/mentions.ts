@@ -85,6 +85,10 @@ function isDefinitionSite(node: SyntaxNode): boolean {
       return true;
     case 'ArgList':
       return node.nextSibling?.name === 'AssignOp';
+    case 'AssignStatement': {
+      const next = node.nextSibling?.name;
+      return next === 'AssignOp' || next === 'TypeDef' || next === ',';
+    }
     default:
       return false;
   }
