@@ -13,6 +13,7 @@ import { activationOptions } from './activationPicker';
 import { LayerCharts } from './charts';
 import { button, el, field, numberInput, readNumber, select } from './dom';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
+import { previewData } from './preview';
 import { Readout } from './readout';
 import { RunControls, type StartRequest } from './runControls';
 import { datasetOptions, initOptions, optimizerOptions } from './setupForm';
@@ -185,6 +186,7 @@ export class GradientView {
   private changed(): void {
     this.ctx.changed();
     if (this.controls.current !== 'idle') this.controls.reset();
+    else this.clear();
   }
 
   private startRequest(): StartRequest {
@@ -238,6 +240,8 @@ export class GradientView {
     this.last = undefined;
     this.readout.clear();
     this.charts.update(undefined, undefined, undefined);
+    const preview = previewData(this.startRequest().setup);
+    if (preview) this.painter.setData(preview);
     this.painter.draw(undefined, 0, 0, this.colors);
   }
 
@@ -249,6 +253,7 @@ export class GradientView {
     this.colors = heatmapColors(theme);
     this.charts.setTheme(theme);
     if (this.last) this.onProgress(this.last);
+    else this.clear();
   }
 
   dispose(): void {

@@ -62,7 +62,11 @@ export class RunControls {
     this.speed = select(
       SPEEDS.map((s) => [
         String(s),
-        s === 0 ? t('As fast as possible') : t('{0} epochs per frame', s),
+        s === 0
+          ? t('As fast as possible')
+          : s === 1
+            ? t('One epoch per frame')
+            : t('{0} epochs per frame', s),
       ]),
       String(speed),
     );

@@ -10,6 +10,7 @@ import { ActivationPicker } from './activationPicker';
 import { CurveChart, type CurveSpec } from './charts';
 import { el } from './dom';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
+import { previewData } from './preview';
 import { Readout, runSummary } from './readout';
 import { RunControls, type StartRequest } from './runControls';
 import { limitsText, SetupForm } from './setupForm';
@@ -124,6 +125,7 @@ export class TrainView {
     this.ctx.changed();
     // A different network or dataset is a different run: stop the old one.
     if (this.controls.current !== 'idle') this.controls.reset();
+    else this.clear();
   }
 
   private async startRequest(): Promise<StartRequest | string> {
@@ -184,6 +186,9 @@ export class TrainView {
     this.readout.clear();
     this.chart.setCurves(this.curveSpecs(false));
     this.chart.draw(10);
+    // Before training, the points to be learnt (the same seeded points the worker will use).
+    const preview = previewData(this.ctx.state.setup);
+    if (preview) this.painter.setData(preview);
     this.painter.draw(undefined, 0, 0, this.colors);
     this.caption.textContent = '';
     this.notes.replaceChildren();

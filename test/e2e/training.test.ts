@@ -1,0 +1,124 @@
+// Mini-training (issue 6) in a real VS Code (code-server): open the playground from the palette,
+// train on XOR in the webview's worker and read a falling loss from the page; then "Train with…"
+// opens the training tab with the picked activation selected and ready.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
+import { e2eSkipReason, recordMetrics, Workbench } from './workbench';
+
+describe('training', async () => {
+  const skip = await e2eSkipReason();
+  describe('in code-server', { skip }, () => trainingSuite());
+});
+
+/** The number after `label` in the read-out of the Single-network view. */
+async function readoutNumber(frame: FrameLocator, label: string): Promise<number> {
+  const text = await frame.locator('#train-panel-train .readout').innerText();
+  const m = new RegExp(`${label} ([−\\-\\d.e+]+)`).exec(text);
+  assert.ok(m, `"${label}" not in the read-out: ${text}`);
+  return Number(m[1].replace('−', '-'));
+}
+
+async function epoch(frame: FrameLocator): Promise<number> {
+  return Number((await frame.locator('#train-panel-train').getAttribute('data-epoch')) ?? -1);
+}
+
+async function waitForEpoch(
+  frame: FrameLocator,
+  atLeast: number,
+  timeoutMs: number,
+): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const e = await epoch(frame);
+    if (e >= atLeast) return e;
+    if (Date.now() > until) throw new Error(`epoch ${e} < ${atLeast} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function trainingSuite(): void {
+  let wb: Workbench;
+  const started = Date.now();
+
+  before(async () => {
+    wb = await Workbench.start({ name: 'training' });
+    console.log(`[e2e] ${wb.server.installedAs}; start-up ${JSON.stringify(wb.timings)}`);
+    // The palette lists the extension's commands only once the extension host has scanned it;
+    // a Python file activates it, and its log line says when.
+    await wb.openFile('torch_model.py');
+    await wb.readOutputChannel('Activation Lab', /activate\(\) took/, 60_000);
+  });
+
+  after(async () => {
+    await wb?.close();
+    recordMetrics({ trainingFileMs: Date.now() - started });
+  });
+
+  test('open the playground, train on XOR, and read a falling loss from the page', async () => {
+    const frame = wb.webviewFrame();
+    const figures = await wb.step('training-1-xor', async () => {
+      await wb.runCommand('Activation Lab: Open Playground');
+      await frame
+        .getByRole('tab', { name: /^Train$/ })
+        .first()
+        .click();
+      const panel = frame.locator('#train-panel-train');
+      await panel.waitFor({ timeout: 30_000 });
+      await panel.getByLabel('Dataset', { exact: true }).selectOption('xor');
+      await panel.locator('[data-role=train]').click();
+      await waitForEpoch(frame, 2, 30_000);
+      const first = { epoch: await epoch(frame), loss: await readoutNumber(frame, 'test loss') };
+      await waitForEpoch(frame, first.epoch + 150, 60_000);
+      // The read-out is refreshed a few times a second while training runs.
+      await new Promise((r) => setTimeout(r, 600));
+      const later = { epoch: await epoch(frame), loss: await readoutNumber(frame, 'test loss') };
+      const text = await panel.locator('.readout').innerText();
+      return {
+        first,
+        later,
+        text,
+        live: await panel.locator('.readout').getAttribute('aria-live'),
+      };
+    });
+    console.log(`[e2e] XOR: ${JSON.stringify(figures)}`);
+    assert.ok(figures.later.epoch > figures.first.epoch);
+    assert.ok(
+      figures.later.loss < figures.first.loss * 0.8,
+      `test loss ${figures.first.loss} → ${figures.later.loss}`,
+    );
+    assert.match(figures.text, /Epoch \d+ of \d+/);
+    assert.match(figures.text, /test accuracy \d+(\.\d)?%/);
+    assert.equal(figures.live, 'polite');
+    recordMetrics({ e2eXor: figures });
+  });
+
+  test('"Activation Lab: Train with…" opens the training tab with the picked activation, ready', async () => {
+    const frame = wb.webviewFrame();
+    const seen = await wb.step('training-2-train-with', async () => {
+      await wb.page.keyboard.press('F1');
+      const input = wb.page.locator('.quick-input-widget input');
+      await input.fill('>Activation Lab: Train with');
+      await wb.page
+        .locator('.quick-input-list .monaco-list-row', { hasText: /^Activation Lab: Train with/ })
+        .first()
+        .click();
+      await input.fill('Tanh');
+      await wb.page
+        .locator('.quick-input-list .monaco-list-row', { hasText: /^Tanh/ })
+        .first()
+        .click();
+      await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      const select = frame.locator('#train-panel-train select[data-role=activation]');
+      await frame
+        .locator('#train-panel-train .readout', { hasText: /Ready/ })
+        .waitFor({ timeout: 30_000 });
+      return {
+        activation: await select.inputValue(),
+        readout: await frame.locator('#train-panel-train .readout').innerText(),
+      };
+    });
+    assert.equal(seen.activation, 'tanh');
+    assert.match(seen.readout, /Ready/);
+  });
+}
