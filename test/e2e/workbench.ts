@@ -1,7 +1,15 @@
 // The end-to-end harness: code-server plus Debian's Chromium driven by playwright-core, and
 // helpers that act as a person would (click the explorer, move the mouse onto a token, type
 // into the command palette). Selectors were checked against code-server 4.139.1 (VS Code 1.139).
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import {
@@ -82,6 +90,12 @@ export class Workbench {
       );
     }
     const workspace = options.workspace ?? join(repoRoot, 'examples');
+    // Screenshots of an earlier run of this file would mislead: drop them.
+    if (existsSync(resultsDir)) {
+      for (const f of readdirSync(resultsDir)) {
+        if (f.startsWith(`${options.name}-`) && f.endsWith('.png')) rmSync(join(resultsDir, f));
+      }
+    }
     let t = Date.now();
     const server = await startServer({
       workspace,
@@ -269,6 +283,32 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
   }
 
+  /**
+   * Posts `message` to the extension host exactly as the webview's `acquireVsCodeApi().postMessage`
+   * would: through the `__vscode_post_message__` hook of the webview's outer frame. A message
+   * `{ $repeat: [char, n] }` in a string position is expanded in the page (for oversized ones).
+   */
+  async postFromWebview(message: unknown): Promise<void> {
+    const handle = await this.page.locator('iframe.webview.ready').last().elementHandle();
+    const frame = await handle?.contentFrame();
+    if (!frame) throw new Error('no webview is open');
+    await frame.evaluate((raw) => {
+      const expand = (v: unknown): unknown => {
+        if (Array.isArray(v)) return v.map(expand);
+        if (v && typeof v === 'object') {
+          const rep = (v as { $repeat?: [string, number] }).$repeat;
+          if (rep) return rep[0].repeat(rep[1]);
+          return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expand(x)]));
+        }
+        return v;
+      };
+      const post = (window as unknown as Record<string, (c: string, d: unknown) => void>)
+        .__vscode_post_message__;
+      if (typeof post !== 'function') throw new Error('the webview host hook is missing');
+      post('onmessage', { message: expand(raw) });
+    }, message);
+  }
+
   /** All log files of this run under `<user-data-dir>/logs`, newest session first. */
   logFiles(): string[] {
     const root = join(this.server.userDataDir, 'logs');
@@ -298,7 +338,7 @@ export class Workbench {
    * is `<ext-id>/<name>.log`, a plain one `output_logging_*\/<n>-<name>.log`). Waits until
    * `waitFor` matches when given.
    */
-  async readOutputChannel(name: string, waitFor?: RegExp, timeoutMs = 15_000): Promise<string> {
+  async readOutputChannel(name: string, waitFor?: RegExp, timeoutMs = 30_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const text = this.logFiles()
