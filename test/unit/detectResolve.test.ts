@@ -87,7 +87,8 @@ for (const [src, want] of CASES) {
 
 test('tf.keras falls back to Keras 3 for a name only Keras 3 accepts', () => {
   assert.equal(
-    resolveAt('from tensorflow.keras import layers\nd = layers.Dense(8, activation="squarep|lus")')?.id,
+    resolveAt('from tensorflow.keras import layers\nd = layers.Dense(8, activation="squarep|lus")')
+      ?.id,
     'squareplus',
   );
   assert.equal(
