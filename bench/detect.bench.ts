@@ -4,6 +4,7 @@
  * lookup after the first query ≤ 2 ms median; a 200,000-character line and a 50,000-line file
  * bounded ≤ 50 ms.
  */
+import { cpus, loadavg } from 'node:os';
 import { parser } from '@lezer/python';
 import { completionContext } from '../src/core/python/completionContext';
 import { findMention } from '../src/core/python/mentions';
@@ -202,3 +203,10 @@ const line = (c: string[]): string =>
   c.map((s, i) => (i === 0 ? s.padEnd(w[i]) : s.padStart(w[i]))).join('  ');
 console.log(line(['case', 'median ms', 'max ms', 'target']));
 for (const r of rows) console.log(line(r));
+const ratio = Number(rows[1][1]) / Number(rows[0][1]);
+console.log(
+  `\nfirst query / whole-file lezer parse (same run): ${ratio.toFixed(3)}; ` +
+    `load average at the end: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${cpus().length} cores`,
+);
