@@ -80,26 +80,38 @@ function referenceSuite(): void {
     assert.ok(str.hasImage);
   });
 
-  test('a completion inside activation="…" offers the Keras names with their formula', async () => {
+  test('a completion inside activation="…" offers the Keras names with formula and plot', async () => {
     const { page } = wb;
     const line = lineOf('keras_model.py', /x = layers\.Dense\(32\)\(x\)/, workspace);
-    const typed = await wb.step('reference-5-completion-activation-string', async () => {
-      await wb.goToLine(line);
-      await page.keyboard.press('End');
-      await page.keyboard.press('Enter');
-      // Auto-closing adds the `)` and the closing quote; the cursor stays inside the string.
-      await page.keyboard.type('x = layers.Dense(8, activation="leak', { delay: 30 });
-      const row = page
-        .locator('.suggest-widget .monaco-list-row')
-        .filter({ hasText: 'leaky_relu' })
-        .filter({ hasText: 'Activation Lab' });
-      await row.first().waitFor({ timeout: 15_000 });
-      const detail = await row.first().innerText();
-      await row.first().click();
-      await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
-      return detail;
+    await wb.goToLine(line);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    // Auto-closing adds the `)` and the closing quote; the cursor stays inside the string.
+    await page.keyboard.type('x = layers.Dense(8, activation="leak', { delay: 30 });
+    const ours = page
+      .locator('.suggest-widget .monaco-list-row')
+      .filter({ hasText: 'leaky_relu' })
+      .filter({ hasText: 'Activation Lab' });
+    await ours.first().waitFor({ timeout: 15_000 });
+    const details = await wb.step('reference-5-completion-activation-string', async () => {
+      // Focus our item (word-based suggestions may list the same word) and open its details.
+      for (let i = 0; i < 8; i++) {
+        const focused = page.locator('.suggest-widget .monaco-list-row.focused');
+        if (/Activation Lab/.test(await focused.innerText())) break;
+        await page.keyboard.press('Down');
+      }
+      const panel = page.locator('.suggest-details-container .suggest-details');
+      if (!(await panel.isVisible())) await page.keyboard.press('Control+Space');
+      await panel.filter({ hasText: 'Leaky ReLU' }).waitFor({ timeout: 10_000 });
+      await panel.locator('img').first().waitFor({ timeout: 10_000 });
+      return { text: await panel.innerText(), images: await panel.locator('img').count() };
     });
-    assert.match(typed, /leaky_relu/);
+    assert.match(details.text, /Leaky ReLU/);
+    assert.match(details.text, /negative_slope=0\.2 \(a\)/, 'the default slope of activation="leaky_relu"');
+    assert.match(details.text, /f\(x\) = /);
+    assert.ok(details.images > 0, 'the documentation shows the plot');
+    await page.keyboard.press('Enter');
+    await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
     const text = await page
       .locator('.editor-instance .monaco-editor .view-line', { hasText: 'Dense(8' })
       .first()

@@ -116,12 +116,17 @@ export function completionDoc(c: ActivationCompletion, o: HoverOptions): string 
   const e = getActivation(c.id);
   if (!e) return '';
   const lang = o.lang;
+  // Parameters under the framework's own argument names where the API has them.
   const params = e.params
     .filter((p) => p.name in c.params)
-    .map((p) => `${p.symbol} = ${paramValueText(c.params[p.name], p)}`);
+    .map((p) => {
+      const value = paramValueText(c.params[p.name], p);
+      const arg = c.api?.args.find((a) => a.param === p.name && !a.keywordOnly);
+      return arg ? `\`${arg.name}=${value}\` (${p.symbol})` : `${p.symbol} = ${value}`;
+    });
   const fw = c.api ? ` — ${frameworkName(c.api.framework)} · \`${c.qualifiedName}\`` : '';
   const lines = [`**${e.name}**${fw}`, '', localize(e.summary, lang)];
-  if (params.length) lines.push('', `${localize(L.default, lang)}: ${params.join(', ')}`);
+  if (params.length) lines.push('', `**${localize(L.defaults, lang)}:** ${params.join(', ')}`);
   if (c.api?.note) lines.push('', `*${localize(c.api.note, lang)}*`);
   lines.push('', formulaLines(e, o.showDerivative).join('  \n'));
   if (o.showPlot) {

@@ -11,6 +11,7 @@ export const L = {
   noParams: t('No parameters.', 'パラメータなし。'),
   fromCall: t('from the call', '呼び出しで指定'),
   default: t('default', '既定値'),
+  defaults: t('Defaults', '既定値'),
   defaultOf: t('default of {0}', '{0} の既定値'),
   fixedBy: t('fixed by {0}', '{0} では固定'),
   catalogDefault: t('catalog default', 'カタログの既定値'),
