@@ -14,8 +14,9 @@ import { Kw, lineIndexAt, scanLogicalLines, type LogicalLines } from './scan';
 export { IMPORTS_MAX_CHARS } from './moduleTable';
 
 /** Documents longer than this (in UTF-16 units) are not analysed at all: every query answers
- * `undefined`. Scanning 4 M characters takes about 30 ms on a slow core. */
-export const MAX_DOCUMENT_CHARS = 4_000_000;
+ * `undefined`. A first query on a document this size takes about 10–30 ms on a slow shared core
+ * (bench/detect.bench.ts). */
+export const MAX_DOCUMENT_CHARS = 3_000_000;
 /** Largest text handed to the parser for one query. A document up to this size is parsed whole
  * once; a larger one is parsed in windows: the innermost function (or top-level statement)
  * around the offset plus the header lines of the blocks enclosing it. */
