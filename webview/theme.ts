@@ -16,6 +16,8 @@ export interface Theme {
   dead: string;
   /** Shading of regions where |f′| is small but not zero (saturation). */
   saturated: string;
+  /** Shading of the narrow band around a minimum or maximum of f, where f′ crosses zero. */
+  stationary: string;
   /** The difference curve and its maximum. */
   difference: string;
   /** Curve line width in CSS pixels (thicker in high contrast). */
@@ -88,6 +90,7 @@ export function readTheme(): Theme {
     palette: PALETTE_VARS.map((name, i) => v(name, fallback[i])),
     dead: withAlpha(v('--vscode-charts-red', fallback[6]), hc ? 0.3 : 0.16),
     saturated: withAlpha(v('--vscode-charts-yellow', fallback[7]), hc ? 0.3 : 0.16),
+    stationary: withAlpha(v('--vscode-charts-purple', fallback[3]), hc ? 0.25 : 0.12),
     difference: foreground,
     lineWidth: hc ? 3 : 2,
     font: v('--vscode-font-family', 'system-ui, sans-serif'),

@@ -140,6 +140,11 @@ test('flat regions separate dead zones from saturation', () => {
     [],
     'a lone sample is no region',
   );
+  assert.deepEqual(
+    flatRegions(0, 4, Float64Array.from([1, -0.02, 0.01, 0.03, 1]), 5, 0.05),
+    [{ x0: 0.5, x1: 3.5, kind: 'stationary' }],
+    'f′ crossing zero is a turning point, not saturation',
+  );
 });
 
 test('the maximum difference is refined between samples', () => {

@@ -7,7 +7,8 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -102,6 +103,7 @@ export class Harness {
   browser!: Browser;
   origin = '';
   private pages = new Map<string, string>();
+  private dist = '';
   private counter = 0;
 
   async start(): Promise<void> {
@@ -109,6 +111,9 @@ export class Harness {
       throw new Error('dist/webview.js is missing: run the build first');
     if (!existsSync(chromiumPath))
       throw new Error(`Chromium is missing at ${chromiumPath} (node scripts/ensureChromium.mjs)`);
+    // Serve a snapshot of dist/: a build started meanwhile (it empties dist/) must not break a run.
+    this.dist = mkdtempSync(join(tmpdir(), 'al-webview-dist-'));
+    cpSync(join(root, 'dist'), this.dist, { recursive: true });
     this.server = createServer((req, res) => void this.serve(req.url ?? '/', res));
     await new Promise<void>((ok) => this.server.listen(0, '127.0.0.1', ok));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -122,10 +127,19 @@ export class Harness {
   async stop(): Promise<void> {
     await this.browser?.close();
     await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+    if (this.dist) rmSync(this.dist, { recursive: true, force: true });
   }
 
   private async serve(url: string, res: ServerResponse): Promise<void> {
     const path = decodeURIComponent(url.split('?')[0]);
+    if (path === '/test/probe-eval.js') {
+      // A script from an allowed origin that tries to compile a string: the CSP must refuse it.
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(
+        "try { new Function('return 1'); window.__probe = 'eval ran'; } catch (e) { window.__probe = 'eval blocked'; }",
+      );
+      return;
+    }
     if (path === '/favicon.ico') {
       res.writeHead(204).end();
       return;
@@ -140,9 +154,9 @@ export class Harness {
       path === '/test/themes.css'
         ? join(root, 'test', 'webview', 'themes.css')
         : path.startsWith('/dist/')
-          ? normalize(join(root, path))
+          ? normalize(join(this.dist, path.slice('/dist/'.length)))
           : '';
-    if (!file || !file.startsWith(root) || !existsSync(file)) {
+    if (!file || !(file.startsWith(this.dist) || file.startsWith(root)) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }

@@ -79,8 +79,9 @@ export class GraphView {
         layout: { padding: { top: 8, right: 8 } },
         elements: { point: { radius: 0, hoverRadius: 0 }, line: { tension: 0 } },
         scales: {
-          x: { type: 'linear', min: -5, max: 5 },
-          y: { type: 'linear', min: -1, max: 1 },
+          // Only round numbers as ticks: the range ends are rarely round after a zoom.
+          x: { type: 'linear', min: -5, max: 5, ticks: { includeBounds: false } },
+          y: { type: 'linear', min: -1, max: 1, ticks: { includeBounds: false } },
           y2: {
             type: 'linear',
             position: 'right',
@@ -370,7 +371,7 @@ export class GraphView {
         for (const r of this.regions) {
           const p0 = Math.max(a.left, scales.x.getPixelForValue(r.x0));
           const p1 = Math.min(a.right, scales.x.getPixelForValue(r.x1));
-          ctx.fillStyle = r.kind === 'dead' ? this.theme.dead : this.theme.saturated;
+          ctx.fillStyle = this.theme[r.kind];
           ctx.fillRect(p0, a.top, p1 - p0, a.bottom - a.top);
         }
         ctx.restore();

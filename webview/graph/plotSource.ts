@@ -20,8 +20,11 @@ export interface PlotSource {
 export interface FlatRegion {
   x0: number;
   x1: number;
-  /** `dead`: f′ is exactly zero there (dying ReLU); `saturated`: small but not zero (vanishing gradient). */
-  kind: 'dead' | 'saturated';
+  /**
+   * `dead`: f′ is exactly zero there (dying ReLU); `saturated`: small but not zero, one sign
+   * (vanishing gradient); `stationary`: f′ crosses zero (a minimum or maximum of f).
+   */
+  kind: 'dead' | 'saturated' | 'stationary';
 }
 
 /** Finds the regions of a sampled grid where |f′| < threshold. */
@@ -35,22 +38,24 @@ export function flatRegions(
   const h = n > 1 ? (x1 - x0) / (n - 1) : 0;
   const out: FlatRegion[] = [];
   let start = -1;
-  let allZero = true;
+  let pos = false;
+  let neg = false;
   for (let i = 0; i <= n; i++) {
     const flat = i < n && Math.abs(df[i]) < threshold;
     if (flat) {
       if (start < 0) {
         start = i;
-        allZero = true;
+        pos = neg = false;
       }
-      if (df[i] !== 0) allZero = false;
+      if (df[i] > 0) pos = true;
+      else if (df[i] < 0) neg = true;
     } else if (start >= 0) {
       // A lone sample (a kink crossing zero) is not a region a person would call flat.
       if (i - start > 1) {
         out.push({
           x0: Math.max(x0, x0 + (start - 0.5) * h),
           x1: Math.min(x1, x0 + (i - 0.5) * h),
-          kind: allZero ? 'dead' : 'saturated',
+          kind: pos && neg ? 'stationary' : pos || neg ? 'saturated' : 'dead',
         });
       }
       start = -1;

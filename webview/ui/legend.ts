@@ -75,6 +75,7 @@ export function renderShadeKey(
   }
   const dead = regions.filter((r) => r.kind === 'dead');
   const sat = regions.filter((r) => r.kind === 'saturated');
+  const flat = regions.filter((r) => r.kind === 'stationary');
   const entry = (color: string, title: string, where: string, text: string) => {
     const sw = h('span', { class: 'shade-swatch', 'aria-hidden': 'true' });
     sw.style.background = color;
@@ -103,7 +104,16 @@ export function renderShadeKey(
         ),
       ),
     );
-  if (!dead.length && !sat.length)
+  if (flat.length)
+    list.append(
+      entry(
+        theme.stationary,
+        t('Turning point (f′ crosses 0)'),
+        intervals(flat),
+        t('f has a minimum or maximum here; the gradient is small only in this narrow band.'),
+      ),
+    );
+  if (!regions.length)
     list.append(h('li', {}, t('No region of {0} with |f′| < {1} in view.', curve, fmt(threshold))));
   el.replaceChildren(h('p', { class: 'shade-title' }, t('Shaded for {0}:', curve)), list);
 }

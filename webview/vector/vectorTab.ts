@@ -208,7 +208,7 @@ export class VectorTab {
     const th = this.theme;
     const entry = entryOf(s.id);
     const c = this.chart;
-    c.data.labels = Array.from({ length: n }, (_, i) => String(i + 1));
+    c.data.labels = Array.from({ length: n }, (_, i) => `z${i + 1}`);
     const inputLabel = isGated(entry) ? t('input z') : t('input z / T');
     if (c.data.datasets.length !== 2) {
       c.data.datasets = [
