@@ -228,6 +228,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     '--disable-getting-started-override',
     '--disable-proxy',
     '--ignore-last-opened',
+    // A run killed with SIGKILL cannot clean up: with no browser connected for 3 minutes
+    // (60 s of heartbeat, then this), the orphaned server exits by itself.
+    '--idle-timeout-seconds',
+    '120',
     '--extensions-dir',
     extensionsDir,
     '--user-data-dir',
@@ -245,7 +249,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   };
   const onExit = (): void => killGroup('SIGKILL');
+  // A test run stopped by Ctrl+C or a runner's SIGTERM must not leave the server behind.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    killGroup('SIGKILL');
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
   process.once('exit', onExit);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const url = `http://127.0.0.1:${port}/`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let stopped = false;
@@ -253,6 +264,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (stopped) return;
     stopped = true;
     process.removeListener('exit', onExit);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
     killGroup('SIGTERM');
     const timedOut = await Promise.race([
       exited.then(() => false),
