@@ -155,6 +155,15 @@ test('the panel answers a click while training runs as fast as it can', async ()
   await setField(page, 'train', 'Points', '5000');
   await setField(page, 'train', 'Hidden layers (units per layer)', '32, 32, 32, 32');
   await setSpeed(page, 'train', '0');
+  // The same clicks with nothing training, for comparison on this (shared, busy) machine.
+  const idle: number[] = [];
+  for (const view of ['race', 'train'] as const) {
+    const t0 = Date.now();
+    await page.click(`#train-tab-${view}`);
+    await page.waitForSelector(`#train-panel-${view}:not([hidden])`);
+    idle.push(Date.now() - t0);
+  }
+  metrics.idleClickLatencyMs = idle;
   await page.click(`${panel('train')} [data-role=train]`);
   await waitEpoch(page, 'train', 3);
   const latencies: number[] = [];

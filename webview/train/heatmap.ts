@@ -64,6 +64,7 @@ export class BoundaryPainter {
   /** Remembers the data (called once per start). */
   setData(data: DataMessage): void {
     this.data = data;
+    this.pointsKey = '';
     if (data.kind === 'regression') {
       let lo = Infinity;
       let hi = -Infinity;
@@ -76,6 +77,9 @@ export class BoundaryPainter {
     }
   }
   private data: DataMessage | undefined;
+  /** The points drawn once and reused every frame (they do not move while training runs). */
+  private readonly pointsLayer = document.createElement('canvas');
+  private pointsKey = '';
 
   /** Paints the grid (or curve) and the points at the canvas's CSS size × device pixel ratio. */
   draw(grid: Float32Array | undefined, res: number, channels: number, c: HeatmapColors): void {
@@ -95,7 +99,23 @@ export class BoundaryPainter {
       ctx.imageSmoothingEnabled = true;
       ctx.drawImage(this.cells, 0, 0, w, h);
     }
-    this.drawPoints(ctx, d, c);
+    this.cachedPoints(ctx, d, c);
+  }
+
+  /** Draws the points from a cached layer, redrawn only when the size or the colours change. */
+  private cachedPoints(ctx: CanvasRenderingContext2D, d: DataMessage, c: HeatmapColors): void {
+    const { width: w, height: h } = this.canvas;
+    const key = `${w}x${h} ${c.foreground} ${c.backgroundCss} ${c.classCss.join(' ')}`;
+    if (key !== this.pointsKey) {
+      this.pointsLayer.width = w;
+      this.pointsLayer.height = h;
+      const pc = this.pointsLayer.getContext('2d');
+      if (!pc) return this.drawPoints(ctx, d, c);
+      pc.clearRect(0, 0, w, h);
+      this.drawPoints(pc, d, c);
+      this.pointsKey = key;
+    }
+    ctx.drawImage(this.pointsLayer, 0, 0);
   }
 
   private resize(): CanvasRenderingContext2D | null {
@@ -130,14 +150,25 @@ export class BoundaryPainter {
     const bg = c.background;
     const [c0, c1] = c.classes;
     const span = this.hi - this.lo;
+    const mix: Rgb = [0, 0, 0];
     for (let i = 0; i < res * res; i++) {
       let col: Rgb;
       let a: number;
       if (K > 1) {
-        let arg = 0;
-        for (let k = 1; k < K; k++) if (grid[i * K + k] > grid[i * K + arg]) arg = k;
-        col = c.classes[arg % c.classes.length];
-        a = ((grid[i * K + arg] - 1 / K) / (1 - 1 / K)) * TINT;
+        // The class colours weighted by their probabilities, tinted by the confidence: smooth
+        // where the network hesitates, the winning colour where it is sure.
+        let pMax = 0;
+        mix[0] = mix[1] = mix[2] = 0;
+        for (let k = 0; k < K; k++) {
+          const p = grid[i * K + k];
+          const ck = c.classes[k % c.classes.length];
+          mix[0] += p * ck[0];
+          mix[1] += p * ck[1];
+          mix[2] += p * ck[2];
+          if (p > pMax) pMax = p;
+        }
+        col = mix;
+        a = ((pMax - 1 / K) / (1 - 1 / K)) * TINT;
       } else {
         const t = d.kind === 'regression' ? (2 * (grid[i] - this.lo)) / span - 1 : 2 * grid[i] - 1;
         const u = Number.isFinite(t) ? Math.max(-1, Math.min(1, t)) : 0;
@@ -155,7 +186,11 @@ export class BoundaryPainter {
 
   private pointColor(label: number, d: DataMessage, c: HeatmapColors): string {
     if (d.kind === 'classification') return c.classCss[label % c.classCss.length] ?? c.foreground;
-    return (2 * (label - this.lo)) / (this.hi - this.lo) - 1 >= 0 ? c.classCss[1] : c.classCss[0];
+    // A regression target: from the low colour to the high one.
+    const u = Math.max(0, Math.min(1, (label - this.lo) / (this.hi - this.lo)));
+    const [a, b] = c.classes;
+    const ch = (k: number) => Math.round(a[k] + (b[k] - a[k]) * u);
+    return `rgb(${ch(0)}, ${ch(1)}, ${ch(2)})`;
   }
 
   private drawPoints(ctx: CanvasRenderingContext2D, d: DataMessage, c: HeatmapColors): void {
