@@ -24,3 +24,9 @@ export { evaluate, derivative, sampleCurve, type CurveBuffers } from './catalog/
 export { localize, type Lang } from './catalog/text';
 export { erf, erfc, normCdf, normPdf, sigmoid, softplus, logSigmoid } from './math/special';
 export type { Activation, ElementwiseActivation, VectorActivation, Params, ParamSpec, ApiAlias, ApiArg, Resolved, Disagreement, LocalText, Framework, Family, Properties, Origin } from './catalog/types';
+export { hoverAt, type HoverAnswer } from './hover/hoverAt';
+export { hoverMarkdown, DEFAULT_HOVER_OPTIONS, type HoverOptions, type HoverSubject } from './hover/hoverContent';
+export { plotSvg, svgDataUri, type PlotSeries, type PlotOptions, type ThemeKind } from './hover/svgPlot';
+export { largestGap, type Gap } from './hover/gap';
+export { generateImplementation, implementationText, evaluateNeutral, pyParamName, IMPL_FRAMEWORKS, type Implementation, type ImplFramework } from './snippets/generate';
+export { frameworkOfDocument, missingImports } from './snippets/insertion';
