@@ -270,6 +270,11 @@ test('gradient flow: sigmoid in depth vanishes, ReLU with lr 1 dies', async () =
   const text = (await page.textContent(`${v} .readout`)) ?? '';
   const dead = /dead units (\d+) of (\d+)/.exec(text);
   assert.ok(dead && Number(dead[1]) > 0, `dying ReLU: ${text}`);
+  metrics.dyingReluDeadUnits = `${dead[1]} of ${dead[2]}`;
+  await page.screenshot({
+    path: join(resultsDir, 'training-gradient-dying-relu-dark.png'),
+    fullPage: true,
+  });
   assert.deepEqual(pageErrors(errors), []);
   await page.context().close();
 });
@@ -328,6 +333,26 @@ test('JS heap during a six-way race stays at or below 64 MB', async () => {
   metrics.workerHeapPeakMB = +(workerPeak / MB).toFixed(2);
   assert.equal(await page.locator(`${v} .race-table tbody tr`).count(), 6);
   assert.ok(peak <= 64 * MB, `page heap peak ${(peak / MB).toFixed(1)} MB`);
+  assert.deepEqual(pageErrors(errors), []);
+  await page.context().close();
+});
+
+test("in Japanese, the training views speak Japanese (the seed text's vocabulary)", async () => {
+  const { page, errors } = await openTraining('gradient', { locale: 'ja' });
+  assert.equal(await page.textContent('#train-tab-train'), '単一ネットワーク');
+  assert.equal(await page.textContent('#train-tab-gradient'), '勾配フロー');
+  const v = panel('gradient');
+  assert.equal(await page.textContent(`${v} [data-role=train]`), '学習');
+  const explain = (await page.textContent(`${v} .explain`)) ?? '';
+  assert.match(explain, /勾配消失/);
+  assert.match(explain, /死にゆくニューロン/);
+  await page.click(`${v} [data-role=train]`);
+  await waitEpoch(page, 'gradient', 2);
+  assert.match((await page.textContent(`${v} .readout`)) ?? '', /エポック \d+ \/ \d+/);
+  await page.screenshot({
+    path: join(resultsDir, 'training-gradient-ja-dark.png'),
+    fullPage: true,
+  });
   assert.deepEqual(pageErrors(errors), []);
   await page.context().close();
 });

@@ -227,6 +227,9 @@ export class GradientView {
     const rn = gradientRatio(r.gradNorms);
     if (r0 !== undefined) parts.push(t('first/last layer gradient at init {0}', fmt(r0, 2)));
     if (rn !== undefined) parts.push(t('now {0}', fmt(rn, 2)));
+    // A fully dead layer stops every gradient below it: exact zeros have no point on a log axis.
+    const zeros = (r.gradNorms ?? []).filter((g) => g === 0).length;
+    if (zeros) parts.push(t('gradient exactly 0 in {0} of {1} layers', zeros, r.gradNorms!.length));
     const dead = r.deadFraction ?? [];
     if (dead.length) {
       const w = this.ctx.state.gradient.width;
