@@ -7,6 +7,18 @@ import * as v from 'valibot';
 import { loadState, saveState } from './vscodeApi';
 
 const finite = v.pipe(v.number(), v.finite());
+/**
+ * A parameter value: finite, or ±∞ (a Python `None` such as Keras `max_value=None`), which is
+ * saved as the text `∞` because the saved state goes through JSON.
+ */
+const paramValue = v.union([
+  finite,
+  v.pipe(
+    v.picklist(['∞', '-∞']),
+    v.transform((x) => (x === '∞' ? Infinity : -Infinity)),
+  ),
+]);
+const paramRecord = v.record(v.pipe(v.string(), v.maxLength(64)), paramValue);
 const range = v.pipe(
   v.tuple([finite, finite]),
   v.check(([a, b]) => a < b && b - a >= MIN_SPAN && b - a <= MAX_SPAN, 'bad range'),
@@ -23,7 +35,7 @@ export const CUSTOM_ID = 'custom';
 const CurveSchema = v.object({
   key: v.pipe(v.number(), v.integer(), v.minValue(0)),
   id: v.pipe(v.string(), v.maxLength(64)),
-  params: v.record(v.pipe(v.string(), v.maxLength(64)), finite),
+  params: paramRecord,
   api: v.optional(v.pipe(v.string(), v.maxLength(128))),
   color: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(63)),
   visible: v.boolean(),
@@ -47,7 +59,7 @@ const StateSchema = v.object({
     id: v.pipe(v.string(), v.maxLength(64)),
     logits: v.pipe(v.array(finite), v.minLength(2), v.maxLength(8)),
     temperature: v.pipe(finite, v.minValue(0.01), v.maxValue(100)),
-    params: v.record(v.pipe(v.string(), v.maxLength(64)), finite),
+    params: paramRecord,
   }),
   /** The training tab's UI slice (checked by webview/train/uiState.ts). */
   training: v.optional(v.unknown()),
@@ -84,5 +96,12 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 /** Saves the state soon (coalescing the bursts of a slider drag). */
 export function persist(state: UiState): void {
   clearTimeout(timer);
-  timer = setTimeout(() => saveState(state), 150);
+  timer = setTimeout(() => saveState(encodeInfinity(state)), 150);
+}
+
+/** The state with ±∞ written as `∞` / `-∞`, so it survives JSON. */
+export function encodeInfinity<T>(state: T): T {
+  return JSON.parse(
+    JSON.stringify(state, (_k, x: unknown) => (x === Infinity ? '∞' : x === -Infinity ? '-∞' : x)),
+  ) as T;
 }

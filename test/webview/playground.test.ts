@@ -282,6 +282,10 @@ describe('look and feel', () => {
   test('the UI state persists through setState and comes back after a reload', async () => {
     const p = await h.open({ show: { curves: [{ id: 'elu', params: { alpha: 1.5 } }] } });
     await addActivation(p, 'tanh');
+    // Keras relu's max_value=None is +∞, which JSON cannot hold as a number.
+    await addActivation(p, 'keras_relu');
+    const labels = await legendItems(p).allTextContents();
+    assert.match(labels[2], /m=∞/);
     await p.page.locator('#tab-vector').click();
     await p.page.waitForFunction(
       () => (window as unknown as { __state?: { tab?: string } }).__state?.tab === 'vector',
@@ -290,7 +294,7 @@ describe('look and feel', () => {
     await done(p);
     const q = await h.open({ state: saved });
     assert.equal(await q.page.locator('#tab-vector').getAttribute('aria-selected'), 'true');
-    assert.deepEqual(await legendItems(q).allTextContents(), ['ELU α=1.5', 'Tanh']);
+    assert.deepEqual(await legendItems(q).allTextContents(), ['ELU α=1.5', 'Tanh', labels[2]]);
     await done(q);
   });
 });

@@ -53,9 +53,12 @@ export function paramControl(
     'aria-describedby': `${descId} ${errId}`,
   });
   const err = h('span', { id: errId, class: 'param-error', role: 'alert' });
+  // A parameter whose "no limit" is +∞ (Python `None`) shows an empty box with a hint.
+  if (spec.infinityMeansNone) box.placeholder = 'None (∞)';
+  const show = (v: number) => (v === Infinity ? '' : String(+v.toPrecision(6)));
   const set = (v: number) => {
     slider.value = String(Math.min(spec.max, Math.max(spec.min, v)));
-    if (document.activeElement !== box) box.value = String(+v.toPrecision(6));
+    if (document.activeElement !== box) box.value = show(v);
     err.textContent = '';
     box.removeAttribute('aria-invalid');
   };
@@ -71,7 +74,8 @@ export function paramControl(
   });
   slider.addEventListener('change', () => report(onInput(+slider.value, true)));
   box.addEventListener('input', () => {
-    const v = box.value.trim() === '' ? NaN : +box.value;
+    const empty = box.value.trim() === '';
+    const v = empty ? (spec.infinityMeansNone ? Infinity : NaN) : +box.value;
     if (Number.isNaN(v) || !inDomain(spec, v)) {
       box.setAttribute('aria-invalid', 'true');
       err.textContent = t('{0} is outside the domain of {1}', box.value || '∅', spec.symbol);
@@ -82,7 +86,7 @@ export function paramControl(
   });
   box.addEventListener('blur', () => {
     if (box.getAttribute('aria-invalid')) return;
-    box.value = String(+(+box.value).toPrecision(6));
+    if (box.value.trim() !== '') box.value = show(+box.value);
   });
   set(value);
   const el = h(
