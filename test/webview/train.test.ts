@@ -337,6 +337,39 @@ test('JS heap during a six-way race stays at or below 64 MB', async () => {
   await page.context().close();
 });
 
+test('a custom formula trains; a bad one says why in place', async () => {
+  const { page, errors } = await openTraining('train');
+  const v = panel('train');
+  await page.selectOption(`${v} select[data-role=activation]`, 'custom');
+  await setField(page, 'train', 'f(x) =', 'x * sigmoid(1.702 * x)');
+  await page.click(`${v} [data-role=train]`);
+  await waitEpoch(page, 'train', 30);
+  assert.match((await page.textContent(`${v} .readout`)) ?? '', /test loss/);
+  await page.click(`${v} button:has-text("Reset")`);
+  await setField(page, 'train', 'f(x) =', 'x * (');
+  await page.click(`${v} [data-role=train]`);
+  const error = page.locator(`${v} .run-controls .error`);
+  await error.waitFor({ state: 'visible' });
+  assert.match((await error.textContent()) ?? '', /Cannot use this formula/);
+  assert.equal(page.workers().length, 0, 'nothing trains a formula that does not parse');
+  assert.deepEqual(pageErrors(errors), []);
+  await page.context().close();
+});
+
+test('sizes beyond the stated limits are clamped, and the form says what is used', async () => {
+  const { page } = await openTraining('train');
+  const v = panel('train');
+  assert.match(
+    (await page.textContent(`${v} .limits`)) ?? '',
+    /up to 30 hidden layers of up to 32 units/,
+  );
+  await setField(page, 'train', 'Hidden layers (units per layer)', '64, 8');
+  assert.match((await page.textContent(`${v} .setup`)) ?? '', /Using: 32, 8/);
+  await setField(page, 'train', 'Points', '99999');
+  assert.equal(await page.locator(v).getByLabel('Points', { exact: true }).inputValue(), '5000');
+  await page.context().close();
+});
+
 test("in Japanese, the training views speak Japanese (the seed text's vocabulary)", async () => {
   const { page, errors } = await openTraining('gradient', { locale: 'ja' });
   assert.equal(await page.textContent('#train-tab-train'), '単一ネットワーク');
