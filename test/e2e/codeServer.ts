@@ -252,6 +252,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // A test run stopped by Ctrl+C or a runner's SIGTERM must not leave the server behind.
   const onSignal = (signal: NodeJS.Signals): void => {
     killGroup('SIGKILL');
+    if (!process.env.ACTIVATION_LAB_E2E_KEEP) rmSync(runDir, { recursive: true, force: true });
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('exit', onExit);
