@@ -164,3 +164,76 @@ test('nothing for unknown calls, comments and bad input; never a throw', () => {
     undefined,
   );
 });
+
+test('an explicit parameter is the reader’s choice: no gap to another API’s default', () => {
+  const h = hover('leaky_relu(x, 0.2)')!;
+  assert.doesNotMatch(h.markdown, /largest \|Δf\|/);
+  const layer = hover('LeakyReLU()')!;
+  assert.match(
+    layer.markdown,
+    /^⚠ vs `torch\.nn\.LeakyReLU` \(a = 0\.01\): largest \|Δf\| = 1\.4 at x ≈ −5\.00/m,
+  );
+});
+
+test('fuzz: random Python-like text and cursor positions never throw and stay fast', () => {
+  let seed = 12345;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pieces = [
+    'import torch.nn as nn\n',
+    'from keras import layers\n',
+    'import jax\n',
+    'nn.GELU(',
+    'approximate=',
+    '"tanh"',
+    ')',
+    '(',
+    'F.leaky_relu(x, ',
+    '0.2',
+    '-1e309',
+    'layers.Dense(3, activation="',
+    'leaky_relu',
+    '"',
+    "'",
+    '\n',
+    '    ',
+    '#',
+    'jax.nn.gelu(',
+    'x',
+    ',',
+    'nn.Softplus(beta=',
+    'threshold=None',
+    'nn.Softmax(dim=',
+    '**kw',
+    '*a',
+    'def relu(x):\n',
+    'lambda',
+    '\\',
+    '"""',
+    'nn.PReLU(init=',
+    'nan',
+  ];
+  let produced = 0;
+  const started = performance.now();
+  for (let i = 0; i < 300; i++) {
+    const n = 1 + Math.floor(rand() * 40);
+    // Imports first, so that the random calls after them have a chance to resolve.
+    let text =
+      'import torch.nn as nn\nimport torch.nn.functional as F\nimport jax\nfrom keras import layers\n';
+    for (let k = 0; k < n; k++) text += pieces[Math.floor(rand() * pieces.length)];
+    const a = analyzePython(text);
+    for (let j = 0; j < 8; j++) {
+      const off = 60 + Math.floor(rand() * (text.length - 58)) - 1;
+      const h = hoverAt(a, off);
+      if (h) {
+        produced++;
+        assert.ok(h.from <= off + 1 && off <= h.to + 1, 'the range covers the cursor');
+        assert.ok(!/NaN|undefined/.test(h.markdown.replace(/\(data:[^)]*\)/, '')), h.markdown);
+      }
+    }
+  }
+  assert.ok(produced > 50, `only ${produced} hovers in the fuzz run`);
+  assert.ok(performance.now() - started < 20_000);
+});

@@ -12,6 +12,7 @@ import {
 } from '../../src/core/snippets/generate';
 import { parseExpr } from '../../src/core/snippets/expr';
 import { printPy, pyNumber } from '../../src/core/snippets/pyPrint';
+import { frameworkOfDocument, indentCode, missingImports } from '../../src/core/snippets/insertion';
 
 const elementwise = listActivations().filter(
   (e): e is ElementwiseActivation => e.kind === 'elementwise',
@@ -177,9 +178,7 @@ test('unknown entries and bad input give undefined, never a throw', () => {
   assert.throws(() => parseExpr('unknownfn(x)'));
 });
 
-test('insertion: the file framework, missing imports after the existing ones, indentation', async () => {
-  const { frameworkOfDocument, missingImports, indentCode } =
-    await import('../../src/core/snippets/insertion');
+test('insertion: the file framework, missing imports after the existing ones, indentation', () => {
   assert.equal(frameworkOfDocument('import torch\n'), 'pytorch');
   assert.equal(frameworkOfDocument('from tensorflow import keras\n'), 'keras');
   assert.equal(frameworkOfDocument('"""doc"""\nimport jax.numpy as jnp\n'), 'jax');

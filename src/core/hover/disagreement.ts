@@ -9,6 +9,7 @@ import { localize, type Lang } from '../catalog/text';
 import { L, fill } from './labels';
 import { formatGap, formatX, largestGap, type Gap } from './gap';
 import { tickLabel } from './svgPlot';
+import { paramValueText } from './paramText';
 
 /** What another API computes when called with its defaults. */
 export interface Counterpart {
@@ -55,9 +56,7 @@ function describe(entry: Activation, c: Counterpart): string {
   const other = getActivation(c.id);
   if (!other) return c.id;
   if (c.id !== entry.id || other.params.length === 0) return other.name;
-  return other.params
-    .map((p) => `${p.symbol} = ${Number(c.params[p.name]?.toPrecision(6))}`)
-    .join(', ');
+  return other.params.map((p) => `${p.symbol} = ${paramValueText(c.params[p.name], p)}`).join(', ');
 }
 
 const cache = new Map<string, Gap | undefined>();
@@ -95,6 +94,7 @@ export function measuredGap(
 export function disagreementLines(
   entry: Activation,
   params: Params,
+  defaulted: readonly string[] | undefined,
   qualifiedName: string,
   x0: number,
   x1: number,
@@ -108,7 +108,14 @@ export function disagreementLines(
     lines.push(`- ${localize(d.text, lang)}`);
     // Entry-wide notes (no API named) are about context, not about one call: nothing to measure.
     const others = d.apis.length > 0 ? counterparts(d.apis, qualifiedName, entry.id, params) : [];
-    for (const c of others.slice(0, 3)) {
+    // Another API's defaults are compared with this call only where this call used defaults
+    // too (`defaulted` undefined means all of them: `activation="…"`); an explicit
+    // `negative_slope=0.1` is the reader's choice, not a framework disagreement.
+    const chosen = (c: Counterpart) =>
+      c.id === entry.id &&
+      defaulted !== undefined &&
+      Object.keys(params).some((k) => params[k] !== c.params[k] && !defaulted.includes(k));
+    for (const c of others.filter((o) => !chosen(o)).slice(0, 3)) {
       const g = measuredGap({ id: entry.id, params }, c, x0, x1);
       if (!g || g.gap === 0) continue;
       const label = `\`${c.label}\` (${describe(entry, c)})`;

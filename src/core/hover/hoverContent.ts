@@ -4,16 +4,19 @@
  * parameters, the key properties, measured framework disagreements, when to use it, and command
  * links. Pure: the host wraps the string in a `vscode.MarkdownString` with trusted commands.
  */
-import type { Activation, ApiAlias, ParamSpec, Params, Resolved } from '../catalog/types';
+import type { Activation, ApiAlias, Params, Resolved } from '../catalog/types';
 import type { Mention } from '../python/mentions';
 import type { PyValue } from '../python/literals';
-import { aliasDefaults, getActivation } from '../catalog/catalog';
+import { aliasDefaults, aliasIndex, getActivation } from '../catalog/catalog';
 import { localize, type Lang } from '../catalog/text';
 import { L, fill, frameworkName, smoothnessText } from './labels';
 import { disagreementLines } from './disagreement';
 import { activationPlot, type PlotRequest } from './activationPlot';
 import type { ThemeKind } from './svgPlot';
 import { CommandIds } from '../commandIds';
+import { paramValueText, pyValueText } from './paramText';
+
+export { paramValueText, pyValueText };
 
 /** What the hover shows, from the `activationLab.hover.*` settings and the editor. */
 export interface HoverOptions {
@@ -40,25 +43,6 @@ export const DEFAULT_HOVER_OPTIONS: HoverOptions = {
   xMax: 5,
 };
 
-/** A statically evaluated call argument as Python source (`'tanh'`, `True`, `0.2`, the text of an unknown). */
-export function pyValueText(v: PyValue): string {
-  if (v === null) return 'None';
-  if (v === true) return 'True';
-  if (v === false) return 'False';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return `'${v}'`;
-  if (Array.isArray(v)) return `[${v.map(pyValueText).join(', ')}]`;
-  return v.unknown;
-}
-
-/** A parameter value as Python would print it, `None` for an unlimited one (∞). */
-export function paramValueText(v: number, spec?: ParamSpec): string {
-  if (v === Infinity && spec?.infinityMeansNone) return 'None';
-  if (!Number.isFinite(v)) return v > 0 ? 'inf' : v < 0 ? '-inf' : 'nan';
-  const s = String(Number(v.toPrecision(6)));
-  return Number.isInteger(v) && !/e/.test(s) ? `${s}.0` : s;
-}
-
 /** The value an argument was given in the call, by keyword or by position, or undefined. */
 export function givenArgument(
   args: HoverSubject['mention']['args'],
@@ -68,6 +52,15 @@ export function givenArgument(
   if (Object.prototype.hasOwnProperty.call(args.keywords, name)) return args.keywords[name];
   const i = api.args.filter((a) => !a.keywordOnly).findIndex((a) => a.name === name);
   return i >= 0 && i < args.positional.length ? args.positional[i] : undefined;
+}
+
+/** Arguments that select which entry an API computes (`approximate` of GELU): named by a `requires`. */
+function selectorArgs(qualifiedName: string): Set<string> {
+  const out = new Set<string>();
+  for (const c of aliasIndex().get(qualifiedName) ?? []) {
+    for (const k of Object.keys(c.alias.requires ?? {})) out.add(k);
+  }
+  return out;
 }
 
 /** True when the entry's framework APIs default this parameter to different values. */
@@ -91,17 +84,12 @@ function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): s
   const covered = new Set<string>();
   const spec = (name: string) => entry.params.find((p) => p.name === name);
   const tag = (text: string) => ` — *${text}*`;
+  const selectors = selectorArgs(mention.qualifiedName);
   for (const arg of alias?.args ?? []) {
     if (arg.name === 'inplace' || arg.name === 'name') continue;
     const given = alias && !isString ? givenArgument(mention.args, alias, arg.name) : undefined;
     // A second spelling of a parameter already listed (Keras 3 `alpha=`) only when it was used.
     if (arg.param && covered.has(arg.param) && given === undefined) continue;
-    if (
-      arg.default === undefined &&
-      given === undefined &&
-      !(arg.param && arg.param in resolved.params)
-    )
-      continue;
     if (arg.param && arg.param in resolved.params) {
       covered.add(arg.param);
       const s = spec(arg.param);
@@ -113,14 +101,24 @@ function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): s
         how = defaultsDisagree(entry, arg.param)
           ? fill(localize(L.defaultOf, lang), `\`${alias!.qualifiedName}\``)
           : localize(L.default, lang);
+        // A default written as a name (`'zeros'`) is shown as written, with the number it means.
+        if (arg.default !== undefined && arg.valueMap?.[arg.default] !== undefined) {
+          lines.push(
+            `\`${arg.name}=${arg.default}\` (${s?.symbol ?? arg.param} = ${value})${tag(how)}`,
+          );
+          continue;
+        }
       }
       lines.push(`\`${arg.name}=${value}\`${sym}${tag(how)}`);
-    } else if (!arg.param) {
-      // Arguments that choose behaviour rather than set a number: approximate=, dim=, axis=.
+    } else if (
+      given !== undefined ||
+      (!arg.param && (selectors.has(arg.name) || /^(dim|axis)$/.test(arg.name)))
+    ) {
+      // Arguments that choose behaviour (approximate=, dim=), and any other argument the call
+      // gives whose parameter the resolved entry no longer has (Keras ReLU(max_value=6) → ReLU6).
       const value =
-        given !== undefined
-          ? pyValueText(given)
-          : (alias?.requires?.[arg.name] ?? arg.default ?? '');
+        given !== undefined ? pyValueText(given) : (alias?.requires?.[arg.name] ?? arg.default);
+      if (value === undefined) continue;
       const how = given !== undefined ? L.fromCall : L.default;
       lines.push(`\`${arg.name}=${value}\`${tag(localize(how, lang))}`);
     }
@@ -303,6 +301,7 @@ export function hoverMarkdown(
   const disagree = disagreementLines(
     entry,
     resolved.params,
+    mention.kind === 'string' ? undefined : (resolved.defaulted ?? []),
     mention.qualifiedName,
     o.xMin,
     o.xMax,
