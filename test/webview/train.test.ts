@@ -305,6 +305,25 @@ test('the UI configuration is saved with setState, training results are not', as
   await page.context().close();
 });
 
+test('the saved configuration comes back after a reload', async () => {
+  const first = await openTraining('gradient');
+  await first.page.click(`${panel('gradient')} .presets button >> nth=2`);
+  await first.page.waitForTimeout(400);
+  const saved = await first.state();
+  await first.page.context().close();
+  const { page } = await h.open({ state: saved });
+  await page.click('#tab-train');
+  await page.waitForSelector(`${panel('gradient')}:not([hidden])`);
+  const v = page.locator(panel('gradient'));
+  assert.equal(
+    await v.getByLabel('Activation (every hidden layer)', { exact: true }).inputValue(),
+    'relu',
+  );
+  assert.equal(await v.getByLabel('Learning rate', { exact: true }).inputValue(), '1');
+  assert.equal(await v.getByLabel('Hidden layers', { exact: true }).inputValue(), '6');
+  await page.context().close();
+});
+
 test('JS heap during a six-way race stays at or below 64 MB', async () => {
   const { page, errors } = await openTraining('race');
   const v = panel('race');
