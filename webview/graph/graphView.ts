@@ -10,12 +10,12 @@ import {
   LinearScale,
   PointElement,
   type ChartDataset,
-  type Plugin,
   type ScriptableScaleContext,
 } from 'chart.js';
 import type { SampleBuffers } from '../catalog';
-import { fmt, t } from '../i18n';
+import { t } from '../i18n';
 import type { Theme } from '../theme';
+import { graphPlugins } from './chartPlugins';
 import { flatRegions, maxDifference, type FlatRegion, type PlotSource } from './plotSource';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale);
@@ -91,7 +91,11 @@ export class GraphView {
         },
         plugins: {},
       },
-      plugins: [this.backgroundPlugin(), this.shadingPlugin(), this.diffLabelPlugin()],
+      plugins: graphPlugins({
+        theme: () => this.theme,
+        regions: () => this.regions,
+        diffMax: () => (this.diffActive() ? this.diffMax : undefined),
+      }),
     });
     this.applyTheme();
   }
@@ -346,59 +350,5 @@ export class GraphView {
       };
     }
     s.y2!.title = { display: true, text: t('difference Δ'), color: th.muted };
-  }
-
-  private backgroundPlugin(): Plugin<'line'> {
-    return {
-      id: 'alBackground',
-      beforeDraw: (chart) => {
-        const { ctx, width, height } = chart;
-        ctx.save();
-        ctx.fillStyle = this.theme.background;
-        ctx.fillRect(0, 0, width, height);
-        ctx.restore();
-      },
-    };
-  }
-
-  private shadingPlugin(): Plugin<'line'> {
-    return {
-      id: 'alShading',
-      beforeDatasetsDraw: (chart) => {
-        if (!this.regions.length) return;
-        const { ctx, chartArea: a, scales } = chart;
-        ctx.save();
-        for (const r of this.regions) {
-          const p0 = Math.max(a.left, scales.x.getPixelForValue(r.x0));
-          const p1 = Math.min(a.right, scales.x.getPixelForValue(r.x1));
-          ctx.fillStyle = this.theme[r.kind];
-          ctx.fillRect(p0, a.top, p1 - p0, a.bottom - a.top);
-        }
-        ctx.restore();
-      },
-    };
-  }
-
-  private diffLabelPlugin(): Plugin<'line'> {
-    return {
-      id: 'alDiffLabel',
-      afterDatasetsDraw: (chart) => {
-        const m = this.diffMax;
-        if (!m || !this.diffActive()) return;
-        const { ctx, chartArea: a, scales } = chart;
-        const px = scales.x.getPixelForValue(m.x);
-        const py = scales.y2.getPixelForValue(m.delta);
-        if (px < a.left || px > a.right) return;
-        const text = `max |Δ| = ${fmt(Math.abs(m.delta), 3)} @ x = ${fmt(m.x, 3)}`;
-        ctx.save();
-        ctx.font = `12px ${this.theme.font}`;
-        ctx.fillStyle = this.theme.foreground;
-        const w = ctx.measureText(text).width;
-        const tx = Math.min(Math.max(px + 8, a.left + 4), a.right - w - 4);
-        const ty = Math.min(Math.max(py - 10, a.top + 14), a.bottom - 6);
-        ctx.fillText(text, tx, ty);
-        ctx.restore();
-      },
-    };
   }
 }

@@ -1,0 +1,281 @@
+/**
+ * The Graphs tab: the chart of every plotted curve, the curve cards, the custom formula box and
+ * the formula/properties panel, all driven by the UI state. State changes come in two sizes:
+ * structural (curves added or removed, options toggled: datasets and cards are rebuilt) and
+ * parameter or range changes (samples recomputed in place and the chart redrawn, nothing else
+ * rebuilt, measured with the performance mark `al:param-redraw`).
+ */
+import { paramProblem, paramsFor, presetsFor } from './catalog';
+import { compileFormula, customBox, type CompiledFormula } from './custom/customFormula';
+import { Crosshair } from './graph/crosshair';
+import { GraphView } from './graph/graphView';
+import type { PlotSource } from './graph/plotSource';
+import { wireGraphControls } from './graphControls';
+import { t } from './i18n';
+import type { Layout } from './layout';
+import { curveName, sourceFor } from './sources';
+import { CUSTOM_ID, DEFAULT_X, MAX_CURVES, type CurveState, type UiState } from './state';
+import type { Theme } from './theme';
+import { matchingPreset, renderCards } from './ui/curveCards';
+import { renderDiffSelects, renderGraphTexts, renderInfo } from './graphTexts';
+
+export interface GraphsHost {
+  save(): void;
+  status(text: string, error?: boolean): void;
+}
+
+export class GraphsTab {
+  readonly graph: GraphView;
+  readonly crosshair: Crosshair;
+  private sources: PlotSource[] = [];
+  private custom: CompiledFormula | undefined;
+  /** The y range held still while a slider is dragged (auto-fit resumes on release). */
+  private dragY: [number, number] | null = null;
+
+  constructor(
+    private readonly l: Layout,
+    readonly state: UiState,
+    private theme: Theme,
+    private readonly host: GraphsHost,
+  ) {
+    this.graph = new GraphView(l.canvas, theme);
+    this.crosshair = new Crosshair(l.chartWrap, this.graph.chart, l.readout, theme);
+    l.customSlot.append(
+      customBox({
+        text: () => state.custom.text,
+        onText: (text) => {
+          state.custom.text = text;
+          host.save();
+        },
+        onCompiled: (f, plot) => this.customCompiled(f, plot),
+      }),
+    );
+    wireGraphControls(l, this);
+    this.syncControls();
+    this.rebuild();
+    // A saved custom curve needs its formula compiled again (this loads the parser chunk).
+    if (state.curves.some((c) => c.id === CUSTOM_ID))
+      void compileFormula(state.custom.text).then(
+        (r) => r.compiled && this.customCompiled(r.compiled, false),
+      );
+  }
+
+  /** Replaces the plotted curves (a show request from the host) and resets the view. */
+  showCurves(curves: CurveState[]): void {
+    const s = this.state;
+    s.curves = curves.slice(0, MAX_CURVES);
+    s.active = curves[0]?.key ?? -1;
+    s.diff = { on: false, a: -1, b: -1 };
+    s.x = [...DEFAULT_X];
+    s.y = null;
+    this.syncControls();
+    this.rebuild();
+  }
+
+  setTheme(th: Theme): void {
+    this.theme = th;
+    this.graph.setTheme(th);
+    this.crosshair.setTheme(th);
+    this.rebuild();
+  }
+
+  /** Sets a view option from the toolbar and rebuilds. */
+  setOption(name: 'showDf' | 'showD2f' | 'shade' | 'diff', on: boolean): void {
+    const s = this.state;
+    if (name === 'shade') s.shade.on = on;
+    else if (name === 'diff') s.diff.on = on;
+    else s[name] = on;
+    this.rebuild();
+  }
+
+  private find(key: number): CurveState | undefined {
+    return this.state.curves.find((c) => c.key === key);
+  }
+
+  addCurve(id: string, params?: Record<string, number>, api?: string): void {
+    const s = this.state;
+    if (s.curves.length >= MAX_CURVES) {
+      this.host.status(t('At most {0} curves can be plotted at once.', MAX_CURVES), true);
+      return;
+    }
+    const used = new Set(s.curves.map((c) => c.color));
+    let color = 0;
+    while (used.has(color)) color++;
+    const key = Math.max(-1, ...s.curves.map((c) => c.key)) + 1;
+    s.curves.push({
+      key,
+      id,
+      params: id === CUSTOM_ID ? {} : paramsFor(id, params),
+      api,
+      color,
+      visible: true,
+    });
+    s.active = key;
+    if (s.curves.length === 2 && s.diff.a < 0) s.diff = { ...s.diff, a: s.curves[0].key, b: key };
+    this.rebuild();
+  }
+
+  private customCompiled(f: CompiledFormula, plot: boolean): void {
+    this.custom = f;
+    const existing = this.state.curves.find((c) => c.id === CUSTOM_ID);
+    if (!existing && plot) return this.addCurve(CUSTOM_ID);
+    if (existing) {
+      if (plot) this.state.active = existing.key;
+      this.rebuild();
+    }
+  }
+
+  resetView(): void {
+    this.setRanges([...DEFAULT_X], null);
+  }
+
+  setRanges(x: [number, number], y: [number, number] | null, syncInputs = true): void {
+    this.state.x = x;
+    this.state.y = y;
+    if (syncInputs) this.syncRangeInputs();
+    this.paramRedraw();
+  }
+
+  private syncRangeInputs(): void {
+    this.l.xMin.value = String(+this.state.x[0].toPrecision(4));
+    this.l.xMax.value = String(+this.state.x[1].toPrecision(4));
+  }
+
+  private syncControls(): void {
+    const { l, state: s } = this;
+    l.showDf.checked = s.showDf;
+    l.showD2f.checked = s.showD2f;
+    l.shadeOn.checked = s.shade.on;
+    l.shadeThreshold.value = String(s.shade.threshold);
+    l.diffOn.checked = s.diff.on;
+    this.syncRangeInputs();
+  }
+
+  private graphOptions() {
+    const s = this.state;
+    return {
+      showDf: s.showDf,
+      showD2f: s.showD2f,
+      shade: s.shade.on && s.active >= 0 ? { key: s.active, threshold: s.shade.threshold } : null,
+      diff: s.diff.on ? { a: s.diff.a, b: s.diff.b } : null,
+    };
+  }
+
+  /** Structural change: rebuild sources, datasets, cards, legend, info. */
+  rebuild(): void {
+    const s = this.state;
+    if (!this.find(s.active)) s.active = s.curves[0]?.key ?? -1;
+    const ctx = {
+      color: (i: number) => this.theme.palette[i % this.theme.palette.length],
+      custom: () => this.custom,
+    };
+    this.sources = s.curves.map((c) => sourceFor(c, ctx));
+    this.graph.setRange(s.x, s.y);
+    this.graph.setSources(this.sources, this.graphOptions());
+    this.crosshair.setSources(this.sources, s.showD2f);
+    this.renderDiffSelects();
+    renderCards(this.l.cards, {
+      curves: () => s.curves,
+      active: () => s.active,
+      name: curveName,
+      color: (c) => ctx.color(c.color),
+      customText: () => s.custom.text,
+      onParam: (key, name, v, final) => this.setParam(key, name, v, final),
+      onPreset: (key, preset) => this.applyPreset(key, preset),
+      onOverlayFrameworks: (key) => this.overlayFrameworks(key),
+      onRemove: (key) => {
+        s.curves = s.curves.filter((c) => c.key !== key);
+        this.rebuild();
+      },
+      onToggle: (key) => {
+        const c = this.find(key);
+        if (c) c.visible = !c.visible;
+        this.rebuild();
+      },
+      onActivate: (key) => {
+        s.active = key;
+        this.rebuild();
+      },
+    });
+    this.renderInfo();
+    this.afterRedraw();
+    this.host.save();
+  }
+
+  /** Parameter, threshold or range change: resample in place and redraw (measured). */
+  paramRedraw(): void {
+    performance.mark('al:param-start');
+    this.graph.setRange(this.state.x, this.state.y ?? this.dragY);
+    this.graph.setShade(this.graphOptions().shade);
+    this.graph.redraw();
+    this.crosshair.refresh();
+    this.afterRedraw();
+    performance.measure('al:param-redraw', 'al:param-start');
+    // Keep the performance timeline small in a long session.
+    if (performance.getEntriesByName('al:param-redraw').length > 2000) {
+      performance.clearMeasures('al:param-redraw');
+      performance.clearMeasures('al:chart-update');
+      performance.clearMarks();
+    }
+    this.host.save();
+  }
+
+  private setParam(key: number, name: string, v: number, final: boolean): string | undefined {
+    const c = this.find(key);
+    if (!c) return undefined;
+    const problem = paramProblem(c.id, { ...c.params, [name]: v });
+    if (problem) return problem;
+    c.params[name] = v;
+    this.dragY = final ? null : (this.dragY ?? this.graph.ranges().y);
+    this.paramRedraw();
+    if (final) {
+      const preset = matchingPreset(c, presetsFor(c.id));
+      if (!preset) c.api = undefined;
+      const sel = this.l.cards.querySelector<HTMLSelectElement>(
+        `[data-key="${key}"] .preset select`,
+      );
+      if (sel) sel.value = preset?.key ?? '';
+    }
+    return undefined;
+  }
+
+  private applyPreset(key: number, presetKey: string): void {
+    const c = this.find(key);
+    if (!c) return;
+    const p = presetsFor(c.id).find((x) => x.key === presetKey);
+    if (p) {
+      c.params = { ...p.params };
+      c.api = p.key;
+    } else c.api = undefined;
+    this.rebuild();
+  }
+
+  /** One curve per distinct framework default of the curve's entry, so their gap shows. */
+  private overlayFrameworks(key: number): void {
+    const c = this.find(key);
+    if (!c) return;
+    const seen = new Set([JSON.stringify(c.params)]);
+    const first = this.state.curves.length;
+    for (const p of presetsFor(c.id)) {
+      const k = JSON.stringify(p.params);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      this.addCurve(c.id, p.params, p.key);
+    }
+    const added = this.state.curves[first];
+    if (added) this.state.diff = { ...this.state.diff, a: c.key, b: added.key };
+    this.rebuild();
+  }
+
+  private afterRedraw(): void {
+    renderGraphTexts(this.l, this.state, this.sources, this.graph, this.theme);
+  }
+
+  private renderDiffSelects(): void {
+    renderDiffSelects(this.l, this.state);
+  }
+
+  private renderInfo(): void {
+    renderInfo(this.l.info, this.state, this.custom);
+  }
+}
