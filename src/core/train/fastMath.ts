@@ -5,37 +5,30 @@
  * absolute and 7e-15 relative of tanh x. Outside the fast range they defer to `Math`.
  */
 
-/** 32/ln 2, and ln 2/32 split so that k·LN2_32_HI is exact for |k| < 2²¹. */
-const INV_LN2_32 = 32 * 1.4426950408889634;
-const LN2_32_HI = 6.9314718036912381649e-1 / 32;
-const LN2_32_LO = 1.90821492927058770002e-10 / 32;
+/** 256/ln 2, and ln 2/256 split so that k·LN2_N_HI is exact for the k that occur. */
+const INV_LN2_N = 256 * 1.4426950408889634;
+const LN2_N_HI = 6.9314718036912381649e-1 / 256;
+const LN2_N_LO = 1.90821492927058770002e-10 / 256;
 /** Adding and subtracting 1.5·2⁵² rounds a double of magnitude < 2⁵¹ to the nearest integer. */
 const ROUND = 6755399441055744.0;
-/** 2^(j/32) for j = 0 … 31. */
-const POW2_FRAC = Float64Array.from({ length: 32 }, (_, j) => Math.pow(2, j / 32));
+/** 2^(j/256) for j = 0 … 255 (2 KB). */
+const POW2_FRAC = Float64Array.from({ length: 256 }, (_, j) => Math.pow(2, j / 256));
 /** 2ᵐ for m = −1022 … 1023, at index m + 1022. */
 const POW2 = Float64Array.from({ length: 2046 }, (_, i) => Math.pow(2, i - 1022));
 
 /**
- * eˣ = 2ᵐ·2^(j/32)·eʳ with k = round(32x/ln 2) = 32m + j and r = x − k·ln 2/32, |r| ≤ ln 2/64;
- * eʳ by its Taylor polynomial of degree 6 (truncation < 4e-18). Two table lookups replace the
- * C call of `Math.exp`.
+ * eˣ = 2ᵐ·2^(j/256)·eʳ with k = round(256x/ln 2) = 256m + j and r = x − k·ln 2/256,
+ * |r| ≤ ln 2/512; eʳ by its Taylor polynomial of degree 4 (truncation < 4e-17). Two table
+ * lookups and a short polynomial replace the C call of `Math.exp`.
  */
 export function expFast(x: number): number {
   // NaN, ±∞ and the ranges where the result is subnormal or overflows go to Math.exp.
   if (!(x > -708 && x < 709)) return Math.exp(x);
-  const k = x * INV_LN2_32 + ROUND - ROUND;
-  const r = x - k * LN2_32_HI - k * LN2_32_LO;
+  const k = x * INV_LN2_N + ROUND - ROUND;
+  const r = x - k * LN2_N_HI - k * LN2_N_LO;
   const ki = k | 0;
-  const r2 = r * r;
-  const p =
-    1 +
-    r +
-    r2 *
-      (0.5 +
-        r * 0.16666666666666666 +
-        r2 * (0.041666666666666664 + r * 0.008333333333333333 + r2 * 0.001388888888888889));
-  return p * POW2_FRAC[ki & 31] * POW2[(ki >> 5) + 1022];
+  const p = 1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * 0.041666666666666664)));
+  return p * POW2_FRAC[ki & 255] * POW2[(ki >> 8) + 1022];
 }
 
 /**
