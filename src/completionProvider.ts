@@ -137,9 +137,18 @@ export class ActivationCompletionProvider implements vscode.CompletionItemProvid
 
   private snippetItems(doc: vscode.TextDocument, range: vscode.Range): Item[] {
     const text = doc.getText();
-    const own = frameworkOfDocument(text) ?? 'numpy';
+    const ownFw = frameworkOfDocument(text) ?? 'numpy';
     const lineStart = doc.lineAt(range.start.line).text.slice(0, range.start.character);
-    const indent = /^\s*$/.test(lineStart) ? lineStart : '';
+    const own = /^\s*$/.test(lineStart);
+    const indent = own ? lineStart : '';
+    // On a line of its own the code replaces the whole line, with PEP 8's blank lines above it
+    // (two around a top-level definition, one around a nested one).
+    let blankAbove = 0;
+    for (let l = range.start.line - 1; l >= 0 && doc.lineAt(l).isEmptyOrWhitespace; l--)
+      blankAbove++;
+    const gap = range.start.line - blankAbove <= 0 ? 0 : indent ? 1 : 2;
+    const lead = own ? '\n'.repeat(Math.max(0, gap - blankAbove)) : '';
+    const replace = own ? new vscode.Range(range.start.with(undefined, 0), range.end) : range;
     const lang = docOptions().lang;
     const items: Item[] = [];
     const importEdits = new Map<string, vscode.TextEdit[] | undefined>();
@@ -149,15 +158,17 @@ export class ActivationCompletionProvider implements vscode.CompletionItemProvid
         if (!this.impls.has(key)) this.impls.set(key, generateImplementation(e, fw));
         const impl = this.impls.get(key);
         if (!impl) continue;
-        const label = fw === own ? `act:${e.id}` : `act:${e.id}:${fw}`;
+        const label = fw === ownFw ? `act:${e.id}` : `act:${e.id}:${fw}`;
         const item: Item = new vscode.CompletionItem(
           { label, description: frameworkLabel(fw) },
           vscode.CompletionItemKind.Snippet,
         );
-        item.range = range;
-        item.filterText = label;
-        item.sortText = `${fw === own ? 0 : 1}${e.id}`;
-        item.insertText = indentCode(impl.code, indent).slice(indent.length);
+        item.range = replace;
+        item.filterText = own ? `${lineStart}${label}` : label;
+        item.sortText = `${fw === ownFw ? 0 : 1}${e.id}`;
+        item.insertText =
+          lead +
+          (own ? indentCode(impl.code, indent) : indentCode(impl.code, '')).replace(/\n$/, '');
         item.detail = `${e.name}: ${localize(e.summary, lang)}`;
         const wanted = impl.imports.join('\n');
         if (!importEdits.has(wanted)) {

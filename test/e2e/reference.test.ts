@@ -107,7 +107,11 @@ function referenceSuite(): void {
       return { text: await panel.innerText(), images: await panel.locator('img').count() };
     });
     assert.match(details.text, /Leaky ReLU/);
-    assert.match(details.text, /negative_slope=0\.2 \(a\)/, 'the default slope of activation="leaky_relu"');
+    assert.match(
+      details.text,
+      /negative_slope=0\.2 \(a\)/,
+      'the default slope of activation="leaky_relu"',
+    );
     assert.match(details.text, /f\(x\) = /);
     assert.ok(details.images > 0, 'the documentation shows the plot');
     await page.keyboard.press('Enter');
@@ -185,5 +189,43 @@ function referenceSuite(): void {
       /build_regressor\(\)\.summary\(\)\n\n\ndef gelu_tanh\(x\):/,
       'PEP 8 spacing',
     );
+  });
+  test('the act: completion inserts an implementation for the file’s framework', async () => {
+    const { page } = wb;
+    await wb.openFile('torch_model.py');
+    await wb.step('reference-7-act-snippet', async () => {
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('act:gelu_t', { delay: 40 });
+      const row = page
+        .locator('.suggest-widget .monaco-list-row')
+        .filter({ hasText: /^act:gelu_tanh/ });
+      await row.first().waitFor({ timeout: 15_000 });
+      const focused = page.locator('.suggest-widget .monaco-list-row.focused');
+      for (let i = 0; i < 8 && !/^act:gelu_tanh\b(?!:)/.test(await focused.innerText()); i++) {
+        await page.keyboard.press('Down');
+      }
+      await page.keyboard.press('Enter');
+      await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
+      await page.locator('.view-line', { hasText: 'class GeluTanh(nn.Module):' }).first().waitFor();
+    });
+    await page.keyboard.press('Control+S');
+    const file = join(workspace, 'torch_model.py');
+    let saved = '';
+    for (let i = 0; i < 40 && !/class GeluTanh/.test(saved); i++) {
+      await page.waitForTimeout(250);
+      saved = readFileSync(file, 'utf8');
+    }
+    assert.match(saved, /\nclass GeluTanh\(nn\.Module\):\n/);
+    assert.match(saved, /\n {8}t = torch\.tanh\(c \* \(x \+ 0\.044715 \* x \*\* 3\)\)\n/);
+    assert.doesNotMatch(saved, /act:gelu/);
+    assert.match(
+      saved,
+      /torch\.linspace\(-4\.0, 4\.0, 5\)\)\)\n\n\nclass GeluTanh/,
+      'PEP 8 spacing',
+    );
+    assert.match(saved, /^import math$/m, 'the missing import is added at the top');
+    assert.equal(saved.match(/^import torch$/gm)?.length, 1);
   });
 }
