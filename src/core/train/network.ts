@@ -158,7 +158,7 @@ export class Network {
       for (let r = 0; r < rows; r++) {
         const v = z[r];
         const y = targets[tOff + r];
-        sum += (v > 0 ? v : 0) - v * y + Math.log1p(Math.exp(-Math.abs(v)));
+        sum += (v > 0 ? v : 0) - v * y + Math.log1p(expFast(-Math.abs(v)));
         if ((a[r] >= 0.5 ? 1 : 0) === y) ok++;
       }
     } else if (this.head === 'softmax') {
@@ -173,7 +173,7 @@ export class Network {
           }
         }
         let s = 0;
-        for (let c = 0; c < n; c++) s += Math.exp(z[o + c] - m);
+        for (let c = 0; c < n; c++) s += expFast(z[o + c] - m);
         const y = targets[tOff + r];
         sum += m + Math.log(s) - z[o + y];
         if (arg === y) ok++;
