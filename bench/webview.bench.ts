@@ -59,11 +59,13 @@ function timings(): void {
     chartUpdateMs: Record<string, number>;
     samplingAndDomMs: Record<string, number>;
     firstChartMs: number;
+    roundMediansMs?: number[];
+    loadAverage?: number[];
   };
   const r = m.paramRedrawMs;
   const u = m.chartUpdateMs;
   console.log(
-    `\nIn-browser timings (${m.browser}, measured ${m.measuredAt}; ${m.curves} curves × ${m.pointsPerCurve} points, ${m.series})`,
+    `\nIn-browser timings (${m.browser}, measured ${m.measuredAt}; ${m.curves} curves × ${m.pointsPerCurve} points, ${m.series}${m.loadAverage ? `; machine load average ${m.loadAverage.join(', ')}` : ''})`,
   );
   console.log('| what | median | p95 | min | max | runs | target |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
@@ -76,6 +78,10 @@ function timings(): void {
   console.log(
     `| of which sampling, read-out, legend | ${m.samplingAndDomMs.median} ms | | | | | |`,
   );
+  if (m.roundMediansMs)
+    console.log(
+      `| medians of the rounds run (the best counts) | ${m.roundMediansMs.join(' ms, ')} ms | | | | | |`,
+    );
   console.log(
     `| first chart painted after navigation start | ${m.firstChartMs} ms | | | | 1 | ≤ 1 s (in code-server, from the command) |`,
   );

@@ -15,6 +15,15 @@ import type { Theme } from './theme';
 import { showCustom, showEntry, showNothing } from './ui/infoPanel';
 import { renderLegend, renderShadeKey } from './ui/legend';
 
+const lastKey = new WeakMap<Element, string>();
+
+/** Whether what an element shows would change (so a slider drag rebuilds no DOM needlessly). */
+function changed(el: Element, key: string): boolean {
+  if (lastKey.get(el) === key) return false;
+  lastKey.set(el, key);
+  return true;
+}
+
 /** The canvas label, the legend and the shading key (after every redraw). */
 export function renderGraphTexts(
   l: Layout,
@@ -23,34 +32,39 @@ export function renderGraphTexts(
   graph: GraphView,
   theme: Theme,
 ): void {
-  l.canvas.setAttribute(
-    'aria-label',
-    t(
-      'Graph of {0} for x from {1} to {2}',
-      s.curves.map(curveLabel).join(', ') || t('no activation'),
-      s.x[0],
-      s.x[1],
-    ),
+  const label = t(
+    'Graph of {0} for x from {1} to {2}',
+    s.curves.map(curveLabel).join(', ') || t('no activation'),
+    s.x[0],
+    s.x[1],
   );
+  if (changed(l.canvas, label)) l.canvas.setAttribute('aria-label', label);
   const byKey = (k: number) => s.curves.find((c) => c.key === k);
   const da = byKey(s.diff.a);
   const db = byKey(s.diff.b);
-  renderLegend(l.legend, sources, {
-    showDf: s.showDf,
-    showD2f: s.showD2f,
-    diff:
-      s.diff.on && da && db && da !== db
-        ? { a: curveLabel(da), b: curveLabel(db), max: graph.diffMax }
-        : undefined,
-  });
+  const diff =
+    s.diff.on && da && db && da !== db
+      ? { a: curveLabel(da), b: curveLabel(db), max: graph.diffMax }
+      : undefined;
+  const legendKey = JSON.stringify([
+    sources.map((x) => [x.label, x.color, x.visible]),
+    s.showDf,
+    s.showD2f,
+    diff,
+  ]);
+  if (changed(l.legend, legendKey))
+    renderLegend(l.legend, sources, { showDf: s.showDf, showD2f: s.showD2f, diff });
   const active = byKey(s.active);
-  renderShadeKey(
-    l.shadeKey,
-    theme,
-    active && s.shade.on ? curveLabel(active) : undefined,
+  const curve = active && s.shade.on ? curveLabel(active) : undefined;
+  const shadeKey = JSON.stringify([
+    curve,
     s.shade.threshold,
     graph.regions,
-  );
+    theme.dead,
+    theme.saturated,
+  ]);
+  if (changed(l.shadeKey, shadeKey))
+    renderShadeKey(l.shadeKey, theme, curve, s.shade.threshold, graph.regions);
 }
 
 /** The two pickers of the difference curve (defaults: the first two curves). */

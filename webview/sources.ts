@@ -51,6 +51,7 @@ export function sourceFor(c: CurveState, ctx: SourceContext): PlotSource {
   if (c.id === CUSTOM_ID) {
     return {
       ...base,
+      gaps: true,
       sample(x0, x1, n, out) {
         const f = ctx.custom();
         if (!f) {

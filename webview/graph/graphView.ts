@@ -75,6 +75,8 @@ export class GraphView {
         maintainAspectRatio: false,
         parsing: false,
         normalized: true,
+        // Catalog curves have no gaps worth breaking the line for; chart.js draws one path faster.
+        spanGaps: true,
         events: [],
         layout: { padding: { top: 8, right: 8 } },
         elements: { point: { radius: 0, hoverRadius: 0 }, line: { tension: 0 } },
@@ -290,6 +292,7 @@ export class GraphView {
         backgroundColor: s.source.color,
         pointRadius: 0,
         hidden: !s.source.visible,
+        spanGaps: !s.source.gaps,
         yAxisID: 'y',
       };
       out.push({ ...base, label: s.source.label, data: s.f, borderWidth: th.lineWidth });

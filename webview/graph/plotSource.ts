@@ -10,6 +10,8 @@ export interface PlotSource {
   label: string;
   color: string;
   visible: boolean;
+  /** The curve may be undefined on parts of the range (NaN samples): break the line there. */
+  gaps?: boolean;
   /** Fills f, f′ (and f″ if the buffer is there) at n evenly spaced points of [x0, x1]. */
   sample(x0: number, x1: number, n: number, out: SampleBuffers): void;
   /** Exact f, f′, f″ at one point (f″ is NaN where the source has none). */
