@@ -230,7 +230,6 @@ export function namesIn(e: Expr, out = new Set<string>()): Set<string> {
   else if (e.k === 'bin' || e.k === 'cmp') {
     namesIn(e.a, out);
     namesIn(e.b, out);
-  }
-  else if (e.k === 'call') for (const a of e.args) namesIn(a, out);
+  } else if (e.k === 'call') for (const a of e.args) namesIn(a, out);
   return out;
 }
