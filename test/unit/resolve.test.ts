@@ -387,3 +387,10 @@ test('import paths are normalised (tf., tf.keras, module files)', () => {
   assert.ok(tk?.notes?.some((n) => n.en.includes('TensorFlow 2.16')));
   assert.equal(resolveActivation('tf.keras.activations.hard_sigmoid')?.id, 'hard_sigmoid');
 });
+
+test('keras.layers.LeakyReLU() needs no alpha: negative_slope has a default, so no "required" note', () => {
+  const r = resolveActivation('keras.layers.LeakyReLU', {});
+  assert.ok(r);
+  assert.equal(r.params.negativeSlope, 0.3);
+  assert.ok(!(r.notes ?? []).some((n) => /required/.test(n.en)), JSON.stringify(r.notes));
+});

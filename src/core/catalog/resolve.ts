@@ -227,7 +227,14 @@ export function resolveActivationDetailed(qualifiedName: string, args: CallArgs 
     if (!given) {
       if (
         a.default === undefined &&
-        !alias.args.some((b) => b !== a && b.param === a.param && passed(alias, b, safeArgs).given)
+        // A deprecated spelling without a default (Keras 3 LeakyReLU's `alpha`) is not required
+        // when another argument for the same parameter has one or is given.
+        !alias.args.some(
+          (b) =>
+            b !== a &&
+            b.param === a.param &&
+            (b.default !== undefined || passed(alias, b, safeArgs).given),
+        )
       ) {
         notes.push(
           t(
