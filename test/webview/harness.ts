@@ -35,8 +35,11 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** VS Code's body classes: `vscode-dark`, `vscode-light`, `vscode-high-contrast`. */
+export type Theme = 'dark' | 'light' | 'high-contrast';
+
 export interface PageOptions {
-  theme?: 'dark' | 'light';
+  theme?: Theme;
   locale?: 'en' | 'ja';
   show?: ShowRequest;
   /** What `getState()` returns at start (a saved UI state). */
@@ -61,7 +64,7 @@ export interface TestPage {
   /** Chunk files the page requested (lazy loading checks). */
   requests: string[];
   state(): Promise<unknown>;
-  setTheme(theme: 'dark' | 'light'): Promise<void>;
+  setTheme(theme: Theme): Promise<void>;
   /** Sends a host → webview message (as VS Code does, through `window.postMessage`). */
   hostSend(message: unknown): Promise<void>;
 }

@@ -5,7 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canvasPixels, Harness, type TestPage } from './harness';
+import { join } from 'node:path';
+import { canvasPixels, Harness, resultsDir, type TestPage } from './harness';
 
 const DARK_BLUE = '#3794ff';
 const DARK_ORANGE = '#d18616';
@@ -246,6 +247,15 @@ describe('look and feel', () => {
       `light ${light.counts}`,
     );
     assert.ok(light.counts[2] > 100000, 'light background');
+    await done(p);
+  });
+
+  test('high contrast draws the grid in the contrast border colour', async () => {
+    const p = await h.open({ theme: 'high-contrast' });
+    const hc = await canvasPixels(p.page, CHART, ['#6fc3df', '#000000']);
+    assert.ok(hc.counts[0] > 2000, `contrast-border pixels ${hc.counts[0]}`);
+    assert.ok(hc.counts[1] > 100000, 'black background');
+    await p.page.screenshot({ path: join(resultsDir, 'playground-high-contrast.png') });
     await done(p);
   });
 

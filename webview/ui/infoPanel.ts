@@ -9,6 +9,7 @@ import type { Activation, Properties } from '../../src/core/catalog/types';
 import { local } from '../catalog';
 import { h } from '../dom';
 import { t } from '../i18n';
+import { post } from '../vscodeApi';
 
 type Katex = typeof KatexModule;
 let katexLoading: Promise<Katex> | undefined;
@@ -99,6 +100,19 @@ export function showEntry(panel: HTMLElement, e: Activation, title: string): voi
     parts.push(df);
   }
   parts.push(table(propertyRows(e.properties), t('Properties')));
+  if (e.kind === 'elementwise')
+    parts.push(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'insert-code',
+          title: t('Insert an implementation of {0} at the cursor of the editor', e.name),
+          onclick: () => post({ type: 'snippet/insert', id: e.id }),
+        },
+        t('Insert code'),
+      ),
+    );
   const when = local(e.whenToUse);
   if (when) parts.push(h('p', {}, h('strong', {}, `${t('When to use')}: `), when));
   const pit = local(e.pitfalls);
