@@ -260,7 +260,7 @@ test('deadFraction finds units that output 0 on every training point', () => {
 });
 
 test('setWeights lets a race start several activations from identical weights', () => {
-  const base = { dataset: 'xor', hidden: [6, 6], seed: 9 } as const;
+  const base: TrainerConfig = { dataset: 'xor', hidden: [6, 6], seed: 9 };
   const a = createTrainer({ ...base, activation: 'relu' });
   const b = createTrainer({ ...base, activation: 'tanh' });
   assert.notDeepEqual(
