@@ -92,8 +92,8 @@ export function packagedEntries(folder = extensionRoot): string[] {
 /**
  * Installs the extension into `extensionsDir` as `<publisher>.<name>-<version>`.
  * A `.vsix` in the repo root newer than dist/extension.js is installed through code-server's
- * CLI (ACTIVATION_LAB_E2E_VSIX=0 disables that, =1 requires it); otherwise the built folder
- * is copied.
+ * CLI (ACTIVATION_LAB_E2E_VSIX=0 disables that, =1 requires it, =<file.vsix> names one);
+ * otherwise the built folder is copied.
  * @returns how it was installed, for the test log
  */
 export function installExtension(
@@ -109,10 +109,14 @@ export function installExtension(
       `the extension is not built (${main} is missing): run \`node scripts/build.mjs\``,
     );
   }
-  const vsix = join(extensionRoot, `${manifest.name}-${manifest.version}.vsix`);
   const vsixWanted = process.env.ACTIVATION_LAB_E2E_VSIX;
+  // ACTIVATION_LAB_E2E_VSIX may also name a .vsix file anywhere.
+  const vsix = vsixWanted?.endsWith('.vsix')
+    ? vsixWanted
+    : join(extensionRoot, `${manifest.name}-${manifest.version}.vsix`);
   const useVsix =
     vsixWanted === '1' ||
+    vsixWanted?.endsWith('.vsix') ||
     (vsixWanted !== '0' && existsSync(vsix) && statSync(vsix).mtimeMs >= statSync(main).mtimeMs);
   if (useVsix) {
     if (!existsSync(vsix)) throw new Error(`ACTIVATION_LAB_E2E_VSIX=1 but ${vsix} is missing`);
