@@ -34,8 +34,9 @@ export interface DatasetOptions {
   nSamples?: number;
   /**
    * Noise level in [0, 1]. Classification: each point is moved by Gaussian jitter of standard
-   * deviation `noise` (data units; the plane is [−6, 6]², so 1 is heavy). Regression: Gaussian
-   * noise of standard deviation `noise / 2` is added to the target.
+   * deviation `noise` in data units (the plane is [−6, 6]², so 1 is heavy); for `gauss` the two
+   * clusters' spread grows from 1 to 1 + noise instead. Regression: Gaussian noise of standard
+   * deviation `noise / 2` is added to the target.
    */
   noise?: number;
   /** Fraction of the points held out as the test set, clamped to [0.1, 0.9]. */
