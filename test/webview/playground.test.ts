@@ -341,7 +341,7 @@ describe('vector activations', () => {
 });
 
 describe('export and robustness', () => {
-  test('CSV and PNG exports go to the host as file/save', async () => {
+  test('CSV and PNG exports go to the host as file/save; Insert code as snippet/insert', async () => {
     const p = await h.open();
     await p.page.locator('button', { hasText: 'Export CSV' }).click();
     await p.page.locator('button', { hasText: 'Export PNG' }).click();
@@ -365,6 +365,9 @@ describe('export and robustness', () => {
       detail: '/work/plot.png',
     });
     await p.page.locator('#status', { hasText: 'Saved to /work/plot.png' }).waitFor();
+    await p.page.locator('.info button', { hasText: 'Insert code' }).click();
+    const inserts = (await p.posted()).filter((m) => m.type === 'snippet/insert');
+    assert.deepEqual(inserts, [{ type: 'snippet/insert', id: 'relu' }]);
     await done(p);
   });
 
