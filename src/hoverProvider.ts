@@ -6,7 +6,11 @@ import { DocumentAnalyses, docOptions } from './documentAnalysis';
 import { log } from './log';
 
 /** Commands a hover link may run; every other `command:` link stays inert. */
-const HOVER_COMMANDS = [CommandIds.showInPlayground, CommandIds.insertImplementation];
+const HOVER_COMMANDS = [
+  CommandIds.showInPlayground,
+  CommandIds.trainWith,
+  CommandIds.insertImplementation,
+];
 
 /**
  * Hovers on activation mentions in Python: finds the mention with the core detector, resolves it

@@ -47,8 +47,10 @@ test('nn.GELU(approximate="tanh"): the tanh entry, its argument marked as given,
   assert.match(h.markdown, /!\[[^\]]*\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/]+=*\)/);
   assert.match(h.markdown, /`f\(x\) = [^`]+`/);
   assert.match(h.markdown, /`f′\(x\) = [^`]+`/);
-  const [show, insert] = links(h.markdown);
+  const [show, train, insert] = links(h.markdown);
   assert.equal(show.id, 'activationLab.showInPlayground');
+  assert.equal(train.id, 'activationLab.trainWith');
+  assert.deepEqual(train.arg, { id: 'gelu_tanh', params: {} });
   assert.deepEqual(show.arg, { curves: [{ id: 'gelu_tanh', params: {}, api: 'torch.nn.GELU' }] });
   assert.equal(parseShowRequest(show.arg).ok, true, 'the playground accepts the link argument');
   assert.equal(insert.id, 'activationLab.insertImplementation');

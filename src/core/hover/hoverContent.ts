@@ -175,7 +175,10 @@ function linkArgs(
     params: finiteParams(params),
     ...(framework ? { framework: implementationFrameworkOf(framework) } : {}),
   };
-  return { show, insert };
+  // Training needs an element-wise activation for the hidden layers.
+  const train =
+    entry.kind === 'elementwise' ? { id: entry.id, params: finiteParams(params) } : undefined;
+  return { show, insert, train };
 }
 
 /** The two links as icons with a tooltip, for the hover's first line. */
@@ -186,11 +189,12 @@ export function iconLinks(
   framework: string | undefined,
   lang: Lang,
 ): string {
-  const { show, insert } = linkArgs(entry, params, api, framework);
+  const { show, insert, train } = linkArgs(entry, params, api, framework);
   const link = (icon: string, title: string, command: string, arg: unknown) =>
     `[$(${icon})](command:${command}?${encodeURIComponent(JSON.stringify(arg))} "${title}")`;
   return [
     link('graph-line', localize(L.showInPlayground, lang), CommandIds.showInPlayground, show),
+    ...(train ? [link('beaker', localize(L.trainWith, lang), CommandIds.trainWith, train)] : []),
     link('code', localize(L.insertImplementation, lang), CommandIds.insertImplementation, insert),
   ].join(' ');
 }
@@ -203,13 +207,16 @@ export function linksLine(
   framework: string | undefined,
   lang: Lang,
 ): string {
-  const { show, insert } = linkArgs(entry, params, api, framework);
+  const { show, insert, train } = linkArgs(entry, params, api, framework);
   return [
     commandLink(
       `$(graph-line) ${localize(L.showInPlayground, lang)}`,
       CommandIds.showInPlayground,
       show,
     ),
+    ...(train
+      ? [commandLink(`$(beaker) ${localize(L.trainWith, lang)}`, CommandIds.trainWith, train)]
+      : []),
     commandLink(
       `$(code) ${localize(L.insertImplementation, lang)}`,
       CommandIds.insertImplementation,

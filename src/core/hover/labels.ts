@@ -33,6 +33,7 @@ export const L = {
   whenToUse: t('When to use', '使いどころ'),
   showInPlayground: t('Show in playground', 'プレイグラウンドで表示'),
   insertImplementation: t('Insert implementation', '実装を挿入'),
+  trainWith: t('Train a small network with it', 'これで小さなネットワークを学習'),
   plotTitle: t('{0}: f and f′ on [{1}, {2}]', '{0}: [{1}, {2}] における f と f′'),
   plotTitleF: t('{0}: f on [{1}, {2}]', '{0}: [{1}, {2}] における f'),
   vectorNote: t(
