@@ -275,6 +275,17 @@ test('setWeights lets a race start several activations from identical weights', 
   assert.equal(b.setWeights(new Float64Array(a.getWeights().length).fill(NaN)), false);
 });
 
+test('plain SGD (applied inside the backward pass) equals the separate update of momentum 0', () => {
+  for (const activation of ['relu', 'tanh']) {
+    const base: TrainerConfig = { dataset: 'moons', hidden: [5, 4], activation, seed: 2 };
+    const fused = createTrainer({ ...base, optimizer: { type: 'sgd' } });
+    const separate = createTrainer({ ...base, optimizer: { type: 'momentum', momentum: 0 } });
+    fused.step(7);
+    separate.step(7);
+    assert.deepEqual(fused.getWeights(), separate.getWeights(), activation);
+  }
+});
+
 test('momentum, Adam and L1/L2 change the trajectory; L2 shrinks the weights', () => {
   const base: TrainerConfig = { dataset: 'circle', seed: 4 };
   const norm = (w: Float64Array) => Math.sqrt(w.reduce((s, v) => s + v * v, 0));

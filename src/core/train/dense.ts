@@ -112,7 +112,8 @@ export function denseForward(
 /**
  * Weight and bias gradients of a dense layer from the upstream gradient d = ∂L/∂z (rows × nOut):
  * ∂L/∂W[j, i] = Σ_r d[r, j]·x[r, i] and ∂L/∂b[j] = Σ_r d[r, j], written (not added) into `g`.
- * Blocked 2 outputs × 4 inputs.
+ * With lr > 0, `g` is the parameter vector itself and the plain SGD step W ← W − lr·∂L/∂W is
+ * applied in the same pass (no gradient array). Blocked 2 outputs × 4 inputs.
  */
 export function denseGradParams(
   g: Float64Array,
@@ -123,6 +124,7 @@ export function denseGradParams(
   x: Float64Array,
   d: Float64Array,
   rows: number,
+  lr: number,
 ): void {
   let j = 0;
   for (; j + 1 < nOut; j += 2) {
@@ -156,14 +158,25 @@ export function denseGradParams(
         t2 += db * x2;
         t3 += db * x3;
       }
-      g[wa + i] = s0;
-      g[wa + i + 1] = s1;
-      g[wa + i + 2] = s2;
-      g[wa + i + 3] = s3;
-      g[wb + i] = t0;
-      g[wb + i + 1] = t1;
-      g[wb + i + 2] = t2;
-      g[wb + i + 3] = t3;
+      if (lr === 0) {
+        g[wa + i] = s0;
+        g[wa + i + 1] = s1;
+        g[wa + i + 2] = s2;
+        g[wa + i + 3] = s3;
+        g[wb + i] = t0;
+        g[wb + i + 1] = t1;
+        g[wb + i + 2] = t2;
+        g[wb + i + 3] = t3;
+      } else {
+        g[wa + i] -= lr * s0;
+        g[wa + i + 1] -= lr * s1;
+        g[wa + i + 2] -= lr * s2;
+        g[wa + i + 3] -= lr * s3;
+        g[wb + i] -= lr * t0;
+        g[wb + i + 1] -= lr * t1;
+        g[wb + i + 2] -= lr * t2;
+        g[wb + i + 3] -= lr * t3;
+      }
     }
     for (; i < nIn; i++) {
       let s = 0;
@@ -173,8 +186,13 @@ export function denseGradParams(
         s += d[r * nOut + j] * xv;
         t += d[r * nOut + j + 1] * xv;
       }
-      g[wa + i] = s;
-      g[wb + i] = t;
+      if (lr === 0) {
+        g[wa + i] = s;
+        g[wb + i] = t;
+      } else {
+        g[wa + i] -= lr * s;
+        g[wb + i] -= lr * t;
+      }
     }
     let sa = 0;
     let sb = 0;
@@ -182,8 +200,13 @@ export function denseGradParams(
       sa += d[r * nOut + j];
       sb += d[r * nOut + j + 1];
     }
-    g[bOff + j] = sa;
-    g[bOff + j + 1] = sb;
+    if (lr === 0) {
+      g[bOff + j] = sa;
+      g[bOff + j + 1] = sb;
+    } else {
+      g[bOff + j] -= lr * sa;
+      g[bOff + j + 1] -= lr * sb;
+    }
   }
   for (; j < nOut; j++) {
     const w = wOff + j * nIn;
@@ -201,19 +224,34 @@ export function denseGradParams(
         s2 += dj * x[xo + 2];
         s3 += dj * x[xo + 3];
       }
-      g[w + i] = s0;
-      g[w + i + 1] = s1;
-      g[w + i + 2] = s2;
-      g[w + i + 3] = s3;
+      if (lr === 0) {
+        g[w + i] = s0;
+        g[w + i + 1] = s1;
+        g[w + i + 2] = s2;
+        g[w + i + 3] = s3;
+      } else {
+        g[w + i] -= lr * s0;
+        g[w + i + 1] -= lr * s1;
+        g[w + i + 2] -= lr * s2;
+        g[w + i + 3] -= lr * s3;
+      }
     }
     for (; i < nIn; i++) {
       let s = 0;
       for (let r = 0; r < rows; r++) s += d[r * nOut + j] * x[r * nIn + i];
-      g[w + i] = s;
+      if (lr === 0) {
+        g[w + i] = s;
+      } else {
+        g[w + i] -= lr * s;
+      }
     }
     let sb = 0;
     for (let r = 0; r < rows; r++) sb += d[r * nOut + j];
-    g[bOff + j] = sb;
+    if (lr === 0) {
+      g[bOff + j] = sb;
+    } else {
+      g[bOff + j] -= lr * sb;
+    }
   }
 }
 

@@ -189,24 +189,18 @@ export class Network {
   }
 
   /**
-   * Backward pass after `forward` and `outputGrad`: writes ∂L/∂W_l and ∂L/∂b_l for every layer
-   * into `grads`, propagating d[l−1] = (d[l]·W_l) ⊙ f′(z[l−1]). The input gradient is not computed.
+   * Backward pass after `forward` and `outputGrad`: propagates d[l−1] = (d[l]·W_l) ⊙ f′(z[l−1])
+   * and writes ∂L/∂W_l and ∂L/∂b_l of every layer into `grads`. With `sgdLr` > 0 it applies the
+   * plain SGD step to `params` instead, layer by layer once W_l has served the input gradient
+   * (the result equals computing all gradients first). The input gradient is not computed.
    */
-  backward(rows: number): void {
+  backward(rows: number, sgdLr = 0): void {
+    const target = sgdLr > 0 ? this.params : this.grads;
+    const lr = sgdLr > 0 ? sgdLr : 0;
     for (let l = this.depth; l >= 1; l--) {
       const nIn = this.sizes[l - 1];
       const nOut = this.sizes[l];
       const wOff = this.wOff[l - 1];
-      denseGradParams(
-        this.grads,
-        wOff,
-        this.bOff[l - 1],
-        nIn,
-        nOut,
-        this.a[l - 1],
-        this.d[l],
-        rows,
-      );
       if (l > 1) {
         const act = this.acts[l - 2];
         const relu = act.kernel === K_RELU;
@@ -223,6 +217,17 @@ export class Network {
         );
         if (!relu) activateBackward(act, this.z[l - 1], this.a[l - 1], this.d[l - 1], rows * nIn);
       }
+      denseGradParams(
+        target,
+        wOff,
+        this.bOff[l - 1],
+        nIn,
+        nOut,
+        this.a[l - 1],
+        this.d[l],
+        rows,
+        lr,
+      );
     }
   }
 }

@@ -134,7 +134,10 @@ class TrainerImpl implements Trainer {
     const X = this.trainX;
     const labels = this.dataset.train.label;
     const targets = this.targets;
-    const { learningRate, regularization } = this.config;
+    const { learningRate, regularization, optimizer } = this.config;
+    const penalty = regularization.type !== 'none' && regularization.rate > 0;
+    // Plain SGD without a penalty needs no gradient array: the step is applied inside backward.
+    const fusedSgd = optimizer.type === 'sgd' && !penalty;
     for (let start = 0; start < nTrain; start += B) {
       const rows = Math.min(B, nTrain - start);
       for (let r = 0; r < rows; r++) {
@@ -146,9 +149,13 @@ class TrainerImpl implements Trainer {
       }
       net.forward(rows);
       net.outputGrad(rows, targets, 0, 1 / rows);
-      net.backward(rows);
-      if (regularization.type !== 'none' && regularization.rate > 0) this.penalise();
-      this.opt.update(net.params, net.grads, learningRate);
+      if (fusedSgd) {
+        net.backward(rows, learningRate);
+      } else {
+        net.backward(rows);
+        if (penalty) this.penalise();
+        this.opt.update(net.params, net.grads, learningRate);
+      }
     }
   }
 
