@@ -80,6 +80,30 @@ function referenceSuite(): void {
     assert.ok(str.hasImage);
   });
 
+  test("the hover link opens the playground with that line's activation and parameters", async () => {
+    await wb.openFile('keras_model.py');
+    const line = lineOf('keras_model.py', /keras\.layers\.LeakyReLU\(\)/, workspace);
+    await wb.hoverText('LeakyReLU', { line, expect: /negative_slope=0\.3/ });
+    const link = wb.page
+      .locator('.monaco-hover-content a[data-href^="command:activationLab.showInPlayground"]')
+      .first();
+    await link.click();
+    const frame = wb.webviewFrame();
+    // The card of this very call: Leaky ReLU with the Keras layer's slope 0.3, not PyTorch's 0.01.
+    const card = frame.locator('.card[aria-label="Leaky ReLU"]');
+    await card.waitFor({ timeout: 60_000 });
+    await wb.step('reference-4b-hover-link-playground', async () => {
+      assert.equal(await card.locator('input.num').first().inputValue(), '0.3');
+      const preset = card.locator('.preset select');
+      assert.match(
+        (await preset.locator('option:checked').innerText()).trim(),
+        /keras\.layers\.LeakyReLU\(\)/,
+      );
+    });
+    // Close the panel so the editor tests that follow have the whole window.
+    await wb.runCommand('View: Close Editor');
+  });
+
   test('a completion inside activation="…" offers the Keras names with formula and plot', async () => {
     const { page } = wb;
     const line = lineOf('keras_model.py', /x = layers\.Dense\(32\)\(x\)/, workspace);
