@@ -120,12 +120,14 @@ function foundationSuite(): void {
       .getByRole('tab', { name: /Graphs/ })
       .first()
       .waitFor();
-    const errors = wb
-      .extHostLog()
-      .split('\n')
-      .filter((l) => /\[error\]/.test(l) && /activation-lab/i.test(l));
-    assert.deepEqual(errors, []);
+    assert.deepEqual(errorsOf(wb.extHostLog(), 'activation-lab.activation-lab'), []);
   });
+}
+
+/** The `[error]` entries of a VS Code log (a line and its stack) that mention `id`. */
+function errorsOf(log: string, id: string): string[] {
+  const entries = log.split(/\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)/);
+  return entries.filter((e) => /^\S+ \S+ \[error\]/.test(e) && e.includes(id));
 }
 
 function countDrops(log: string): number {
