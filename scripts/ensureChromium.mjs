@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 
 /** Where the tests expect the browser. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** A font with Japanese glyphs, from Debian's fonts-ipafont-gothic. */
+const JAPANESE_FONT = '/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf';
 
 /**
  * Installs Chromium through apt when it is missing.
@@ -16,11 +18,20 @@ export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
  * @throws {Error} with a one-line message when it cannot be installed
  */
 export function ensureChromium({ log = (line) => console.log(`[chromium] ${line}`) } = {}) {
-  if (existsSync(chromiumPath)) {
+  // Screenshots of the Japanese UI need a Japanese font; Debian's Chromium brings none.
+  const packages = [
+    ...(existsSync(chromiumPath) ? [] : ['chromium']),
+    ...(existsSync(JAPANESE_FONT) ? [] : ['fonts-ipafont-gothic']),
+  ];
+  if (packages.length === 0) {
     log(`found ${chromiumPath}`);
     return chromiumPath;
   }
   if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) {
+    if (existsSync(chromiumPath)) {
+      log(`found ${chromiumPath} (no Japanese font: Japanese screenshots show boxes)`);
+      return chromiumPath;
+    }
     throw new Error(
       `Chromium is missing at ${chromiumPath} and apt-get is not available: install Chromium ` +
         'and set CHROMIUM_PATH to its executable',
@@ -31,7 +42,7 @@ export function ensureChromium({ log = (line) => console.log(`[chromium] ${line}
   if (!asRoot) log('not root: using sudo for apt-get');
   // Waiting for the dpkg lock keeps two engineers' concurrent installs from failing.
   const apt = [...sudo, 'apt-get', '-o', 'DPkg::Lock::Timeout=300'];
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...packages]]) {
     log(`running: ${[...apt, ...args].join(' ')}`);
     const result = spawnSync(apt[0], [...apt.slice(1), ...args], {
       stdio: 'inherit',
