@@ -7,26 +7,123 @@ export {
   parseHostMessage,
   parseShowRequest,
 } from './protocol/webviewProtocol';
-export { analyzePython, analyzeCells, PythonAnalysis, setDetectorErrorHandler, MAX_DOCUMENT_CHARS, WINDOW_MAX_CHARS, LONG_LINE_WINDOW_CHARS, HEADER_MAX_CHARS, IMPORTS_MAX_CHARS } from './python/parse';
+export {
+  analyzePython,
+  analyzeCells,
+  PythonAnalysis,
+  setDetectorErrorHandler,
+  MAX_DOCUMENT_CHARS,
+  WINDOW_MAX_CHARS,
+  LONG_LINE_WINDOW_CHARS,
+  HEADER_MAX_CHARS,
+  IMPORTS_MAX_CHARS,
+} from './python/parse';
 export { findMention, type Mention } from './python/mentions';
 export { resolveMention } from './python/resolveMention';
-export { completionContext, type CompletionContext, type KerasStringContext, type MemberContext } from './python/completionContext';
+export {
+  completionContext,
+  type CompletionContext,
+  type KerasStringContext,
+  type MemberContext,
+} from './python/completionContext';
 export { type PyValue as MentionValue, type CallArgs as MentionArgs } from './python/literals';
-export { createTrainer, tryCreateTrainer, validateTrainerConfig, catalogLookup } from './train/createTrainer';
-export { createTrainerWith, tryCreateTrainerWith, TrainerConfigError, type Trainer, type StepResult, type LossHistory, type CreateResult } from './train/trainer';
-export { TRAIN_LIMITS, DEFAULT_TRAINER_CONFIG, DEFAULT_DATASET_OPTIONS, DATASET_IDS, FEATURE_IDS, type TrainerConfig, type DatasetId, type DatasetConfig, type DatasetOptions, type FeatureId, type ActivationChoice, type CustomActivation, type InitScheme, type OptimizerConfig, type RegularizationConfig } from './train/config';
-export { generateDataset, DATASET_INFO, type Dataset, type DataSplit, type Extent } from './train/datasets';
+export {
+  createTrainer,
+  tryCreateTrainer,
+  validateTrainerConfig,
+  catalogLookup,
+} from './train/createTrainer';
+export {
+  createTrainerWith,
+  tryCreateTrainerWith,
+  TrainerConfigError,
+  type Trainer,
+  type StepResult,
+  type LossHistory,
+  type CreateResult,
+} from './train/trainer';
+export {
+  TRAIN_LIMITS,
+  DEFAULT_TRAINER_CONFIG,
+  DEFAULT_DATASET_OPTIONS,
+  DATASET_IDS,
+  FEATURE_IDS,
+  type TrainerConfig,
+  type DatasetId,
+  type DatasetConfig,
+  type DatasetOptions,
+  type FeatureId,
+  type ActivationChoice,
+  type CustomActivation,
+  type InitScheme,
+  type OptimizerConfig,
+  type RegularizationConfig,
+} from './train/config';
+export {
+  generateDataset,
+  DATASET_INFO,
+  type Dataset,
+  type DataSplit,
+  type Extent,
+} from './train/datasets';
 export { type ConfigIssue, type ConfigResult, type ResolvedTrainerConfig } from './train/validate';
 export { createRng, type Rng } from './train/rng';
-export { listActivations, getActivation, defaultParams, validateParams, disagreementsFor, type Validation } from './catalog/catalog';
-export { resolveActivation, resolveActivationDetailed, resolveKerasString, kerasStringNames, type Resolution } from './catalog/resolve';
+export {
+  listActivations,
+  getActivation,
+  defaultParams,
+  validateParams,
+  disagreementsFor,
+  type Validation,
+} from './catalog/catalog';
+export {
+  resolveActivation,
+  resolveActivationDetailed,
+  resolveKerasString,
+  kerasStringNames,
+  type Resolution,
+} from './catalog/resolve';
 export { evaluate, derivative, sampleCurve, type CurveBuffers } from './catalog/sample';
 export { localize, type Lang } from './catalog/text';
 export { erf, erfc, normCdf, normPdf, sigmoid, softplus, logSigmoid } from './math/special';
-export type { Activation, ElementwiseActivation, VectorActivation, Params, ParamSpec, ApiAlias, ApiArg, Resolved, Disagreement, LocalText, Framework, Family, Properties, Origin } from './catalog/types';
+export type {
+  Activation,
+  ElementwiseActivation,
+  VectorActivation,
+  Params,
+  ParamSpec,
+  ApiAlias,
+  ApiArg,
+  Resolved,
+  Disagreement,
+  LocalText,
+  Framework,
+  Family,
+  Properties,
+  Origin,
+} from './catalog/types';
 export { hoverAt, type HoverAnswer } from './hover/hoverAt';
-export { hoverMarkdown, DEFAULT_HOVER_OPTIONS, type HoverOptions, type HoverSubject } from './hover/hoverContent';
-export { plotSvg, svgDataUri, type PlotSeries, type PlotOptions, type ThemeKind } from './hover/svgPlot';
+export {
+  hoverMarkdown,
+  DEFAULT_HOVER_OPTIONS,
+  type HoverOptions,
+  type HoverSubject,
+} from './hover/hoverContent';
+export {
+  plotSvg,
+  svgDataUri,
+  type PlotSeries,
+  type PlotOptions,
+  type ThemeKind,
+} from './hover/svgPlot';
 export { largestGap, type Gap } from './hover/gap';
-export { generateImplementation, implementationText, evaluateNeutral, pyParamName, IMPL_FRAMEWORKS, type Implementation, type ImplFramework } from './snippets/generate';
+export {
+  generateImplementation,
+  implementationText,
+  evaluateNeutral,
+  pyParamName,
+  IMPL_FRAMEWORKS,
+  type Implementation,
+  type ImplFramework,
+} from './snippets/generate';
 export { frameworkOfDocument, missingImports } from './snippets/insertion';
