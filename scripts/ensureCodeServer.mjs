@@ -156,8 +156,14 @@ export function ensureCodeServer({
       2,
     ) + '\n',
   );
+  // Under `npm test` the environment carries the outer npm's settings (npm_node_execpath,
+  // npm_config_*, …) pointing at Node 20; the nested npm would run code-server's postinstall
+  // with them and fail its Node 24 check. Start it from a clean npm environment.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(npm_|NODE$|INIT_CWD$)/i.test(k)),
+  );
   const env = {
-    ...process.env,
+    ...inherited,
     PATH: `${join(paths.dir, 'node', 'bin')}${delimiter}${process.env.PATH ?? ''}`,
     // node-gyp builds against these headers instead of downloading them.
     npm_config_nodedir: join(paths.dir, 'node'),
