@@ -263,8 +263,11 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
   }
 
-  /** Runs a command by its palette title, e.g. "Activation Lab: Open Playground". */
-  async runCommand(title: string): Promise<void> {
+  /**
+   * Runs a command by its palette title, e.g. "Activation Lab: Open Playground", and returns
+   * the moment (epoch ms) its palette row was clicked.
+   */
+  async runCommand(title: string): Promise<number> {
     const { page } = this;
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -274,8 +277,10 @@ export class Workbench {
       .locator('.quick-input-list .monaco-list-row')
       .filter({ hasText: new RegExp(`^${escapeRegExp(title)}`) });
     await row.first().waitFor({ timeout: 15_000 });
+    const clickedAt = Date.now();
     await row.first().click();
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    return clickedAt;
   }
 
   /** The content frame of the last webview that finished loading (the playground, usually). */
