@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expFast, sigmoidFast, tanhFast } from '../../src/core/train/fastMath';
+import { expFast, sigmoidFast, tanhFast, tanhTrain } from '../../src/core/train/fastMath';
 
 test('expFast is within 1e-15 relative of Math.exp over its whole range', () => {
   let worst = 0;
@@ -40,4 +40,16 @@ test('sigmoidFast saturates cleanly', () => {
   assert.equal(sigmoidFast(800), 1);
   assert.equal(sigmoidFast(-800), 0);
   assert.ok(Math.abs(sigmoidFast(-30) - 1 / (1 + Math.exp(30))) < 1e-28);
+});
+
+test('tanhTrain is within 2.7e-7 of Math.tanh everywhere, odd, saturating and NaN-preserving', () => {
+  let abs = 0;
+  for (let i = -300000; i <= 300000; i++) {
+    const x = i * 1e-4;
+    abs = Math.max(abs, Math.abs(tanhTrain(x) - Math.tanh(x)));
+    assert.equal(tanhTrain(-x), -tanhTrain(x));
+  }
+  assert.ok(abs <= 2.7e-7, `max error ${abs}`);
+  assert.ok(Math.abs(tanhTrain(1e300) - 1) < 3e-7 && Math.abs(tanhTrain(-Infinity) + 1) < 3e-7);
+  assert.ok(Number.isNaN(tanhTrain(NaN)));
 });

@@ -19,7 +19,7 @@ import {
 } from './activations';
 import { normCdf, normPdf } from '../math/special';
 import { reluDerivative } from './dense';
-import { expFast, tanhFast } from './fastMath';
+import { expFast, tanhTrain } from './fastMath';
 
 const SELU_LAMBDA = 1.0507009873554804934193349852946;
 const SELU_LA = SELU_LAMBDA * 1.6732632423543772848170429916717;
@@ -68,7 +68,7 @@ export function activateForward(
       for (let k = 0; k < n; k++) a[k] = 1 / (1 + expFast(-z[k]));
       return;
     case K_TANH:
-      for (let k = 0; k < n; k++) a[k] = tanhFast(z[k]);
+      for (let k = 0; k < n; k++) a[k] = tanhTrain(z[k]);
       return;
     case K_SILU:
       for (let k = 0; k < n; k++) {

@@ -54,3 +54,33 @@ export function tanhFast(x: number): number {
 export function sigmoidFast(x: number): number {
   return 1 / (1 + expFast(-x));
 }
+
+// Minimax rational approximation of tanh on [−7.905, 7.905] (odd degree-13 numerator, even
+// degree-6 denominator; the coefficients of Eigen's float `ptanh`). Beyond the clamp tanh is
+// within 2.6e-7 of ±1.
+const T_CLAMP = 7.90531110763549805;
+const A1 = 4.89352455891786e-3;
+const A3 = 6.37261928875436e-4;
+const A5 = 1.48572235717979e-5;
+const A7 = 5.12229709037114e-8;
+const A9 = -8.60467152213735e-11;
+const A11 = 2.00018790482477e-13;
+const A13 = -2.76076847742355e-16;
+const B0 = 4.89352518554385e-3;
+const B2 = 2.268434632439e-3;
+const B4 = 1.18534705686654e-4;
+const B6 = 1.19825839466702e-6;
+
+/**
+ * tanh x to within 2.7e-7 absolute (float32 precision), with no exponential and no branch but
+ * the clamp: about twice as fast as `tanhFast`. The trainer's tanh layers use it, since training
+ * a toy network needs no more precision than the float32 of real frameworks; its derivative is
+ * taken as 1 − a², which differs from the approximation's own slope by at most 5.3e-7.
+ * NaN stays NaN.
+ */
+export function tanhTrain(x: number): number {
+  const c = x > T_CLAMP ? T_CLAMP : x < -T_CLAMP ? -T_CLAMP : x;
+  const c2 = c * c;
+  const p = c * (A1 + c2 * (A3 + c2 * (A5 + c2 * (A7 + c2 * (A9 + c2 * (A11 + c2 * A13))))));
+  return p / (B0 + c2 * (B2 + c2 * (B4 + c2 * B6)));
+}
