@@ -7,3 +7,4 @@ declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
 declare const performance: { now(): number };
+declare function setTimeout(handler: () => void, ms?: number): unknown;

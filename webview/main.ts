@@ -13,6 +13,8 @@ import { setLocale, t } from './i18n';
 import { defaultState, restoreState } from './state';
 import { onHostMessage, post } from './vscodeApi';
 
+// Page-load milestones, read by the end-to-end test to tell VS Code's share from ours.
+performance.mark('al:script');
 let app: App | undefined;
 
 function start(init: InitMessage): void {
@@ -37,6 +39,7 @@ onHostMessage((m) => {
   switch (m.type) {
     case 'init':
       // A second `init` (the host re-sent it) keeps the running page.
+      performance.mark('al:init');
       if (!app) start(m);
       return;
     case 'playground/show':
