@@ -96,14 +96,28 @@ function trainingSuite(): void {
   test('"Activation Lab: Train with…" opens the training tab with the picked activation, ready', async () => {
     const frame = wb.webviewFrame();
     const seen = await wb.step('training-2-train-with', async () => {
-      await wb.page.keyboard.press('F1');
-      const input = wb.page.locator('.quick-input-widget input');
-      await input.fill('>Activation Lab: Train with');
-      await wb.page
-        .locator('.quick-input-list .monaco-list-row', { hasText: /^Activation Lab: Train with/ })
-        .first()
-        .click();
-      await input.fill('Tanh');
+      // VS Code reuses one quick-input widget: wait for the command's own picker (its
+      // placeholder), not for the palette to hide. A press that the busy workbench dropped
+      // (the palette never ran the command) is tried again.
+      const picker = wb.page.locator('.quick-input-widget input[placeholder*="hidden layers"]');
+      for (let attempt = 0; ; attempt++) {
+        await wb.page.keyboard.press('F1');
+        const palette = wb.page.locator('.quick-input-widget input');
+        await palette.fill('>Activation Lab: Train with');
+        await wb.page
+          .locator('.quick-input-list .monaco-list-row', { hasText: /^Activation Lab: Train with/ })
+          .first()
+          .waitFor();
+        await wb.page.keyboard.press('Enter');
+        try {
+          await picker.waitFor({ state: 'visible', timeout: 10_000 });
+          break;
+        } catch (error) {
+          if (attempt === 2) throw error;
+          await wb.page.keyboard.press('Escape');
+        }
+      }
+      await picker.fill('Tanh');
       await wb.page
         .locator('.quick-input-list .monaco-list-row', { hasText: /^Tanh/ })
         .first()
