@@ -119,6 +119,8 @@ const only = [...args]
   .split(',');
 const wanted = Object.entries(configs).filter(([k]) => !only || only.includes(k));
 if (args.has('--tests')) {
+  // A test whose source was deleted must not keep running from a stale bundle.
+  rmSync('out/test', { recursive: true, force: true });
   for (const tier of ['unit', 'webview', 'e2e']) {
     const c = folderConfig(`test/${tier}`, '.test.ts', `out/test/${tier}`);
     if (c) wanted.push([`test-${tier}`, c]);
