@@ -33,3 +33,8 @@ export function readSettings(): Settings {
     },
   };
 }
+
+/** The language our texts use: Japanese when VS Code's display language is Japanese, else English. */
+export function displayLanguage(): 'en' | 'ja' {
+  return vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}

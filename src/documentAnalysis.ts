@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { analyzeCells, analyzePython, type PythonAnalysis } from './core/python/parse';
 import type { HoverOptions } from './core/hover/hoverContent';
 import type { ThemeKind } from './core/hover/svgPlot';
-import { readSettings } from './config';
+import { displayLanguage, readSettings } from './config';
 
 const MAX_ENTRIES = 16;
 
@@ -83,7 +83,7 @@ export function themeKind(): ThemeKind {
 export function docOptions(): HoverOptions {
   const s = readSettings().hover;
   return {
-    lang: vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en',
+    lang: displayLanguage(),
     theme: themeKind(),
     showPlot: s.showPlot,
     showDerivative: s.showDerivative,

@@ -8,7 +8,7 @@ import {
   type WebviewToHost,
 } from './core/protocol/webviewProtocol';
 import { playgroundHtml } from './core/webviewHtml';
-import { readSettings } from './config';
+import { displayLanguage, readSettings } from './config';
 import { log } from './log';
 
 /**
@@ -78,7 +78,7 @@ export class PlaygroundPanel {
         this.ready = true;
         this.post({
           type: 'init',
-          locale: vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en',
+          locale: displayLanguage(),
           strings: vscode.l10n.bundle ?? {},
           show: this.pendingShow,
           settings: readSettings().playground,
@@ -167,6 +167,6 @@ function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
     nonce: nonce(),
     scriptUri: asset('webview.js'),
     styleUri: asset('webview.css'),
-    lang: vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en',
+    lang: displayLanguage(),
   });
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { getActivation, listActivations, validateParams } from '../core/catalog/catalog';
 import { localize } from '../core/catalog/text';
-import type { Activation, Family, Params } from '../core/catalog/types';
+import type { Activation, Family } from '../core/catalog/types';
 import {
   generateImplementation,
   IMPL_FRAMEWORKS,
@@ -9,35 +9,9 @@ import {
   type ImplFramework,
 } from '../core/snippets/generate';
 import { frameworkOfDocument, indentCode, missingImports } from '../core/snippets/insertion';
+import { parseInsertArgs } from '../core/protocol/commandArgs';
+import { displayLanguage } from '../config';
 import { log } from '../log';
-
-/** What a hover link or the playground may pass: `{ id, framework?, params? }`. */
-export interface InsertRequest {
-  id?: string;
-  framework?: ImplFramework;
-  params?: Params;
-}
-
-/** Checks an untrusted argument; anything malformed is dropped (and the pickers are shown). */
-export function parseInsertRequest(raw: unknown): InsertRequest {
-  if (typeof raw !== 'object' || raw === null) return {};
-  const r = raw as Record<string, unknown>;
-  const out: InsertRequest = {};
-  if (typeof r.id === 'string' && r.id.length <= 64) out.id = r.id;
-  if (
-    typeof r.framework === 'string' &&
-    (IMPL_FRAMEWORKS as readonly string[]).includes(r.framework)
-  ) {
-    out.framework = r.framework as ImplFramework;
-  }
-  if (typeof r.params === 'object' && r.params !== null && !Array.isArray(r.params)) {
-    const p = Object.entries(r.params).filter(
-      ([, v]) => typeof v === 'number' && Number.isFinite(v),
-    );
-    if (p.length <= 16) out.params = Object.fromEntries(p) as Params;
-  }
-  return out;
-}
 
 /** Blank lines from `line` going in direction `step` (stops at the first non-blank line or the end). */
 function countBlank(doc: vscode.TextDocument, line: number, step: 1 | -1): number {
@@ -77,8 +51,6 @@ function familyLabel(f: Family): string {
   return labels[f] ?? f;
 }
 
-const lang = () => (vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en');
-
 async function pickEntry(): Promise<Activation | undefined> {
   type EntryItem = vscode.QuickPickItem & { entry?: Activation };
   const items: EntryItem[] = [];
@@ -90,7 +62,7 @@ async function pickEntry(): Promise<Activation | undefined> {
       items.push({
         label: e.name,
         description: e.id,
-        detail: localize(e.summary, lang()),
+        detail: localize(e.summary, displayLanguage()),
         entry: e,
       });
     }
@@ -130,7 +102,7 @@ async function pickFramework(
  */
 export async function insertImplementation(raw?: unknown): Promise<string | undefined> {
   try {
-    const req = parseInsertRequest(raw);
+    const req = parseInsertArgs(raw);
     const editor = vscode.window.activeTextEditor;
     const entry = req.id ? getActivation(req.id) : await pickEntry();
     if (!entry) {

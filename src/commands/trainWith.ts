@@ -8,14 +8,12 @@ import { defaultParams, getActivation, listActivations } from '../core/catalog/c
 import { localize } from '../core/catalog/text';
 import type { Params } from '../core/catalog/types';
 import type { ShowRequest } from '../core/protocol/webviewProtocol';
+import { parseTrainArgs } from '../core/protocol/commandArgs';
+import { displayLanguage } from '../config';
 import { PlaygroundPanel } from '../playgroundPanel';
 
 interface Pick extends vscode.QuickPickItem {
   id: string;
-}
-
-function lang(): 'en' | 'ja' {
-  return vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
 /** The request that opens the training tab with `id` (and its parameters) selected, not yet training. */
@@ -27,22 +25,15 @@ export function trainRequest(id: string, params?: Params): ShowRequest {
   };
 }
 
-/** Reads `{ id, params? }` from a command argument; anything else means "ask". */
+/** The argument `{ id, params? }` when it names an element-wise activation; otherwise ask. */
 function argument(raw: unknown): { id: string; params?: Params } | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const { id, params } = raw as { id?: unknown; params?: unknown };
-  const e = typeof id === 'string' ? getActivation(id) : undefined;
-  if (!e || e.kind !== 'elementwise') return undefined;
-  const p: Params = {};
-  if (typeof params === 'object' && params !== null) {
-    for (const [k, v] of Object.entries(params))
-      if (typeof v === 'number' && Number.isFinite(v)) p[k] = v;
-  }
-  return { id: e.id, params: p };
+  const a = parseTrainArgs(raw);
+  const e = a ? getActivation(a.id) : undefined;
+  return e && e.kind === 'elementwise' ? { id: e.id, params: a?.params ?? {} } : undefined;
 }
 
 async function pick(): Promise<string | undefined> {
-  const l = lang();
+  const l = displayLanguage();
   const items: Pick[] = listActivations()
     .filter((e) => e.kind === 'elementwise')
     .map((e) => ({

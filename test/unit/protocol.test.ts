@@ -6,6 +6,7 @@ import {
   parseShowRequest,
   parseWebviewMessage,
 } from '../../src/core/protocol/webviewProtocol';
+import { parseInsertArgs, parseTrainArgs } from '../../src/core/protocol/commandArgs';
 
 test('accepts every well-formed webview message', () => {
   const good = [
@@ -65,4 +66,23 @@ test('host messages and show requests are validated too', () => {
   assert.equal(parseShowRequest({ curves: [{ id: 'gelu', params: {} }], tab: 'graphs' }).ok, true);
   assert.equal(parseShowRequest({ curves: [{ id: 'gelu', params: { a: Number.NaN } }] }).ok, false);
   assert.equal(parseShowRequest({ curves: Array(13).fill({ id: 'relu', params: {} }) }).ok, false);
+});
+
+test('command arguments from links: bad fields are dropped one by one, never thrown', () => {
+  assert.deepEqual(parseInsertArgs(undefined), {});
+  assert.deepEqual(parseInsertArgs('gelu'), {});
+  assert.deepEqual(
+    parseInsertArgs({ id: 'gelu', framework: 'fortran', params: { a: 1, b: 'x', c: Infinity } }),
+    { id: 'gelu', framework: undefined, params: { a: 1 } },
+  );
+  assert.deepEqual(parseInsertArgs({ id: 'x'.repeat(65), framework: 'numpy' }), {
+    id: undefined,
+    framework: 'numpy',
+  });
+  assert.deepEqual(parseTrainArgs({ id: 'tanh', params: { a: Number.NaN, b: 2 } }), {
+    id: 'tanh',
+    params: { b: 2 },
+  });
+  assert.equal(parseTrainArgs({ params: {} }), undefined);
+  assert.equal(parseTrainArgs(null), undefined);
 });

@@ -5,6 +5,7 @@
  * dropped by the receiver (and logged), never thrown.
  */
 import * as v from 'valibot';
+import { check, type Checked } from './validate';
 
 /** Largest payload a webview may ask the host to save (a PNG of a large chart is ~1–3 MB as base64). */
 export const MAX_SAVE_BYTES = 16 * 1024 * 1024;
@@ -93,17 +94,6 @@ export const SaveResultSchema = v.object({
 export const HostToWebviewSchema = v.variant('type', [InitSchema, ShowSchema, SaveResultSchema]);
 export type HostToWebview = v.InferOutput<typeof HostToWebviewSchema>;
 export type InitMessage = v.InferOutput<typeof InitSchema>;
-
-/** Result of checking an incoming message: the typed message, or the reason it was dropped. */
-export type Checked<T> = { ok: true; message: T } | { ok: false; reason: string };
-
-function check<T>(schema: v.GenericSchema<unknown, T>, raw: unknown): Checked<T> {
-  const r = v.safeParse(schema, raw);
-  if (r.success) return { ok: true, message: r.output };
-  const issue = r.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return { ok: false, reason: `${path ? path + ': ' : ''}${issue.message}`.slice(0, 300) };
-}
 
 /** Validates a message received from the webview. */
 export function parseWebviewMessage(raw: unknown): Checked<WebviewToHost> {

@@ -6,6 +6,7 @@
  * decision-boundary grid), so the page can always draw from the last message alone.
  */
 import * as v from 'valibot';
+import { check, type Checked } from './validate';
 import { DATASET_IDS, FEATURE_IDS, TRAIN_LIMITS } from '../train/config';
 
 /** Most runs one `train/start` may ask for (a race of six activations). */
@@ -262,17 +263,6 @@ export const WorkerToPageSchema = v.variant('type', [DataSchema, ProgressSchema,
 export type WorkerToPage = v.InferOutput<typeof WorkerToPageSchema>;
 export type DataMessage = v.InferOutput<typeof DataSchema>;
 export type ProgressMessage = v.InferOutput<typeof ProgressSchema>;
-
-/** Result of checking an incoming message: the typed message, or the reason it was dropped. */
-export type Checked<T> = { ok: true; message: T } | { ok: false; reason: string };
-
-function check<T>(schema: v.GenericSchema<unknown, T>, raw: unknown): Checked<T> {
-  const r = v.safeParse(schema, raw);
-  if (r.success) return { ok: true, message: r.output };
-  const issue = r.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return { ok: false, reason: `${path ? path + ': ' : ''}${issue.message}`.slice(0, 300) };
-}
 
 /** Validates a message the worker received from the page. */
 export function parsePageToWorker(raw: unknown): Checked<PageToWorker> {

@@ -1,0 +1,48 @@
+/**
+ * Arguments that our commands accept from hover links, the playground and other callers. They
+ * are untrusted (a `command:` link can be written by anyone), so each field is checked and a bad
+ * field is dropped on its own: the command then asks for what is missing instead of failing.
+ */
+import * as v from 'valibot';
+import type { Params } from '../catalog/types';
+import { IMPL_FRAMEWORKS, type ImplFramework } from '../snippets/generate';
+import { check } from './validate';
+
+/** Finite numbers only, at most 16 of them; other entries are dropped. */
+const LooseParams = v.pipe(
+  v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()),
+  v.transform(
+    (r): Params =>
+      Object.fromEntries(
+        Object.entries(r).filter(([, x]) => typeof x === 'number' && Number.isFinite(x)),
+      ) as Params,
+  ),
+  v.check((r) => Object.keys(r).length <= 16),
+);
+const Id = v.pipe(v.string(), v.maxLength(64));
+/** A field that is dropped, not fatal, when it does not check. */
+const lenient = <T extends v.GenericSchema>(s: T) => v.fallback(v.optional(s), undefined);
+
+const InsertArgsSchema = v.object({
+  id: lenient(Id),
+  framework: lenient(v.picklist(IMPL_FRAMEWORKS as ImplFramework[])),
+  params: lenient(LooseParams),
+});
+/** `activationLab.insertImplementation`: what to insert; anything absent is asked for. */
+export type InsertArgs = v.InferOutput<typeof InsertArgsSchema>;
+
+const TrainArgsSchema = v.object({ id: Id, params: lenient(LooseParams) });
+/** `activationLab.trainWith`: the activation to train with; without an id the command asks. */
+export type TrainArgs = v.InferOutput<typeof TrainArgsSchema>;
+
+/** Reads the insert command's argument; a non-object means "ask for everything". */
+export function parseInsertArgs(raw: unknown): InsertArgs {
+  const r = check(InsertArgsSchema, raw);
+  return r.ok ? r.message : {};
+}
+
+/** Reads the train command's argument; undefined means "ask". */
+export function parseTrainArgs(raw: unknown): TrainArgs | undefined {
+  const r = check(TrainArgsSchema, raw);
+  return r.ok ? r.message : undefined;
+}
