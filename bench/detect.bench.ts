@@ -9,6 +9,7 @@ import { parser } from '@lezer/python';
 import { completionContext } from '../src/core/python/completionContext';
 import { findMention } from '../src/core/python/mentions';
 import { analyzePython, MAX_DOCUMENT_CHARS } from '../src/core/python/parse';
+import { makeFile as makeFileOf, median } from './benchUtil';
 
 const HEADER = `import math
 import torch
@@ -52,22 +53,7 @@ def jax_fn_${k}(x):
 `;
 }
 
-/** A file of about `lines` lines: imports, then repeated PyTorch, Keras and JAX blocks. */
-function makeFile(lines: number): string {
-  const parts = [HEADER];
-  let count = HEADER.split('\n').length;
-  for (let k = 0; count < lines; k++) {
-    const b = block(k);
-    parts.push(b);
-    count += b.split('\n').length - 1;
-  }
-  return parts.join('');
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+const makeFile = (lines: number) => makeFileOf(lines, HEADER, block);
 
 function time(fn: () => void): number {
   const t = performance.now();

@@ -10,6 +10,7 @@ import { hoverMarkdown } from '../src/core/hover/hoverContent';
 import { plotSvg } from '../src/core/hover/svgPlot';
 import { generateImplementation, IMPL_FRAMEWORKS } from '../src/core/snippets/generate';
 import { listActivations } from '../src/core/catalog/catalog';
+import { makeFile as makeFileOf, median } from './benchUtil';
 
 const HEADER = `import torch
 import torch.nn as nn
@@ -48,21 +49,7 @@ def jax_fn_${k}(x):
 `;
 }
 
-function makeFile(lines: number): string {
-  const parts = [HEADER];
-  let count = HEADER.split('\n').length;
-  for (let k = 0; count < lines; k++) {
-    const b = block(k);
-    parts.push(b);
-    count += b.split('\n').length - 1;
-  }
-  return parts.join('');
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+const makeFile = (lines: number) => makeFileOf(lines, HEADER, block);
 
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

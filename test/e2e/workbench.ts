@@ -20,20 +20,10 @@ import {
   startServer,
   type RunningServer,
 } from './codeServer';
+import { chromiumArgs, chromiumPath } from '../browser';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 export const resultsDir = join(repoRoot, 'test-results', 'e2e');
-
-/** Flags that work as root in a container without a GPU (see E2E-NOTES.md). */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 /**
  * Why the tier cannot run here, or false when it can. Under CI nothing is skipped: a missing

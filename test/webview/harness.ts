@@ -15,18 +15,10 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { playgroundHtml } from '../../src/core/webviewHtml';
 import type { InitMessage, ShowRequest } from '../../src/core/protocol/webviewProtocol';
+import { chromiumArgs, chromiumPath } from '../browser';
 
 export const root = resolve(__dirname, '../../..');
 export const resultsDir = join(root, 'test-results', 'webview');
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.css': 'text/css',
@@ -122,7 +114,7 @@ export class Harness {
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     this.browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: FLAGS,
+      args: chromiumArgs,
       headless: true,
     });
   }
