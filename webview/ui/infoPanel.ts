@@ -30,9 +30,13 @@ export function renderTex(el: HTMLElement, latex: string, display = true, plain 
   void loadKatex().then(
     (katex) => {
       try {
-        katex.render(latex, el, {
+        // Display math never breaks; a long formula (a custom f′) is set inline so it wraps at
+        // its operators instead of running out of the side panel.
+        const long = latex.length > 80;
+        el.classList.toggle('tex-wrap', long);
+        katex.render(long ? `\\displaystyle ${latex}` : latex, el, {
           throwOnError: false,
-          displayMode: display,
+          displayMode: display && !long,
           output: 'htmlAndMathml',
         });
       } catch {
