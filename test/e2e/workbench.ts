@@ -22,7 +22,6 @@ import {
 } from './codeServer';
 import { chromiumArgs, chromiumPath } from '../browser';
 
-
 export const resultsDir = join(repoRoot, 'test-results', 'e2e');
 
 /**
