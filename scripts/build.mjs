@@ -49,6 +49,33 @@ function workerSourcePlugin() {
   };
 }
 
+/**
+ * Writes `dist/webview.preload.json`: the chunks `webview.js` imports statically (transitively),
+ * which the host lists as `modulepreload` links so they load in parallel with the entry.
+ */
+function preloadManifestPlugin() {
+  return {
+    name: 'preload-manifest',
+    setup(build) {
+      build.onEnd((result) => {
+        const outputs = result.metafile?.outputs;
+        if (!outputs) return;
+        const seen = new Set();
+        const visit = (file) => {
+          for (const imp of outputs[file]?.imports ?? []) {
+            if (imp.kind !== 'import-statement' || imp.external || seen.has(imp.path)) continue;
+            seen.add(imp.path);
+            visit(imp.path);
+          }
+        };
+        visit('dist/webview.js');
+        const chunks = [...seen].map((f) => f.replace(/^dist\//, ''));
+        writeFileSync('dist/webview.preload.json', JSON.stringify(chunks) + '\n');
+      });
+    },
+  };
+}
+
 const configs = {
   ext: {
     ...common,
@@ -82,7 +109,7 @@ const configs = {
     metafile: true,
     loader: { '.woff2': 'file', '.woff': 'empty', '.ttf': 'empty' },
     assetNames: 'assets/[name]-[hash]',
-    plugins: [workerSourcePlugin()],
+    plugins: [workerSourcePlugin(), preloadManifestPlugin()],
   },
   core: {
     ...common,

@@ -8,3 +8,6 @@ declare class TextEncoder {
 }
 declare const performance: { now(): number };
 declare function setTimeout(handler: () => void, ms?: number): unknown;
+declare class TextDecoder {
+  decode(input?: Uint8Array): string;
+}

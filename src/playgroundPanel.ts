@@ -4,6 +4,8 @@ import {
   assertNever,
   parseWebviewMessage,
   type HostToWebview,
+  type PageInit,
+  type PlaygroundSettings,
   type ShowRequest,
   type WebviewToHost,
 } from './core/protocol/webviewProtocol';
@@ -14,12 +16,18 @@ import { log } from './log';
 /**
  * The playground webview panel: one instance, restored after a reload by the serializer.
  * It only relays: the webview computes the graphs and runs the training worker itself.
+ * The page starts from a snapshot embedded in its HTML (locale, strings, settings, what to
+ * show), so its first chart needs no message round trip.
  */
 export class PlaygroundPanel {
   private static current: PlaygroundPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  private disposed = false;
+  /** A show request that arrived after the HTML was rendered but before `webview/ready`. */
   private pendingShow: ShowRequest | undefined;
+  /** The settings embedded in the rendered HTML (a reloaded page starts from them again). */
+  private htmlSettings: PlaygroundSettings | undefined;
 
   /** Opens (or reveals) the panel, optionally showing the given activations. */
   static show(extensionUri: vscode.Uri, show?: ShowRequest): PlaygroundPanel {
@@ -39,11 +47,14 @@ export class PlaygroundPanel {
   }
 
   /** Re-attaches a panel restored by VS Code after a reload. */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): void {
+  static async revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): Promise<void> {
     PlaygroundPanel.current?.dispose();
     panel.webview.options = webviewOptions(extensionUri);
-    new PlaygroundPanel(panel, extensionUri, undefined);
+    await new PlaygroundPanel(panel, extensionUri, undefined).rendered;
   }
+
+  /** Settles once the page's HTML is set. */
+  private readonly rendered: Promise<void>;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -51,13 +62,35 @@ export class PlaygroundPanel {
     show: ShowRequest | undefined,
   ) {
     PlaygroundPanel.current = this;
-    this.pendingShow = show;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
-    panel.webview.html = renderHtml(panel.webview, extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('activationLab.playground') && this.ready) this.sendSettings();
+      }),
     );
+    this.rendered = this.render(show).catch((e: unknown) =>
+      log().error(`Rendering the playground failed: ${String(e)}`),
+    );
+  }
+
+  private async render(show: ShowRequest | undefined): Promise<void> {
+    const settings = readSettings().playground;
+    const html = await renderHtml(this.panel.webview, this.extensionUri, {
+      id: nonce(),
+      locale: displayLanguage(),
+      strings: vscode.l10n.bundle ?? {},
+      show,
+      settings,
+    });
+    if (this.disposed) return;
+    this.htmlSettings = settings;
+    this.panel.webview.html = html;
+  }
+
+  private sendSettings(): void {
+    this.post({ type: 'settings/changed', settings: readSettings().playground });
   }
 
   private receive(raw: unknown): void {
@@ -76,14 +109,11 @@ export class PlaygroundPanel {
     switch (m.type) {
       case 'webview/ready':
         this.ready = true;
-        this.post({
-          type: 'init',
-          locale: displayLanguage(),
-          strings: vscode.l10n.bundle ?? {},
-          show: this.pendingShow,
-          settings: readSettings().playground,
-        });
+        if (this.pendingShow) this.post({ type: 'playground/show', show: this.pendingShow });
         this.pendingShow = undefined;
+        // The page may be a reload of HTML rendered before a settings change.
+        if (JSON.stringify(readSettings().playground) !== JSON.stringify(this.htmlSettings))
+          this.sendSettings();
         return;
       case 'log/error':
         log().error(`Playground: ${m.message}`);
@@ -119,7 +149,7 @@ export class PlaygroundPanel {
 
   private post(message: HostToWebview): void {
     if (message.type === 'playground/show' && !this.ready) {
-      // The webview has not said `webview/ready` yet: the show request rides on `init`.
+      // The page has not said `webview/ready` yet: the request waits for it.
       this.pendingShow = message.show;
       return;
     }
@@ -127,6 +157,7 @@ export class PlaygroundPanel {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (PlaygroundPanel.current === this) PlaygroundPanel.current = undefined;
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
@@ -159,14 +190,41 @@ function nonce(): string {
 }
 
 /** The panel's page (markup and CSP shared with the Chromium tests). */
-function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+async function renderHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  init: PageInit,
+): Promise<string> {
   const asset = (p: string) =>
     webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', p)).toString();
   return playgroundHtml({
     cspSource: webview.cspSource,
     nonce: nonce(),
     scriptUri: asset('webview.js'),
+    preloadUris: (await staticChunks(extensionUri)).map(asset),
     styleUri: asset('webview.css'),
-    lang: displayLanguage(),
+    init,
   });
+}
+
+/**
+ * The chunks `webview.js` imports statically, listed by the build in `dist/webview.preload.json`.
+ * Read per render (a few bytes), so a rebuild in watch mode is picked up; without the file the page
+ * still loads, only without the parallel fetch.
+ */
+async function staticChunks(extensionUri: vscode.Uri): Promise<string[]> {
+  try {
+    const uri = vscode.Uri.joinPath(extensionUri, 'dist', 'webview.preload.json');
+    const list: unknown = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
+    );
+    if (Array.isArray(list) && list.every((f) => typeof f === 'string' && /^[\w./-]+\.js$/.test(f)))
+      return list as string[];
+    log().warn('dist/webview.preload.json is malformed: the playground loads without preloads');
+  } catch (e) {
+    log().warn(
+      `No dist/webview.preload.json (${String(e)}): the playground loads without preloads`,
+    );
+  }
+  return [];
 }

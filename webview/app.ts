@@ -2,7 +2,7 @@
  * The playground page: owns the UI state (saved with `setState`) and the three tabs — Graphs,
  * Vector activations and Train (mounted on first use) — and applies what the host asks to show.
  */
-import type { InitMessage, ShowRequest } from '../src/core/protocol/webviewProtocol';
+import type { PlaygroundSettings, ShowRequest } from '../src/core/protocol/webviewProtocol';
 import { elementwiseEntries, entryOf, paramsFor } from './catalog';
 import { GraphsTab } from './graphsTab';
 import { t } from './i18n';
@@ -16,32 +16,22 @@ export class App {
   private theme: Theme = readTheme();
   private readonly l: Layout;
   private readonly graphs: GraphsTab;
-  private readonly vector: VectorTab;
+  /** The vector tab, built when it is first shown (the first chart does not wait for it). */
+  private vectorTab: VectorTab | undefined;
   /** The training tab, mounted (and its code loaded) when it is first shown. */
   private training: Promise<TrainingTab> | undefined;
 
   constructor(
     root: HTMLElement,
     private readonly state: UiState,
-    private readonly settings: InitMessage['settings'],
+    private settings: PlaygroundSettings,
   ) {
     this.l = buildLayout(root);
     const host = { save: () => this.save(), status: (s: string, e?: boolean) => this.status(s, e) };
     this.graphs = new GraphsTab(this.l, state, this.theme, host);
-    this.vector = new VectorTab(
-      {
-        state: () => this.state.vector,
-        change: (next) => {
-          this.state.vector = next;
-          this.save();
-        },
-        reducedMotion: () => reducedMotion(this.settings.reducedMotion),
-      },
-      this.theme,
-    );
-    this.l.vectorSlot.append(this.vector.el);
     wireTabs(this.l, (tab) => this.selectTab(tab));
     showTab(this.l, state.tab);
+    if (state.tab === 'vector') this.vector();
     if (state.tab === 'train') void this.trainingTab();
     watchTheme((th) => this.setTheme(th));
     performance.measure('al:first-chart', { start: 0, end: performance.now() });
@@ -70,8 +60,8 @@ export class App {
     if (curves.length) this.graphs.showCurves(curves);
     if (vectorId) {
       this.state.vector = { ...this.state.vector, id: vectorId, params: {} };
-      this.vector.renderControls();
-      this.vector.update();
+      this.vectorTab?.renderControls();
+      this.vectorTab?.update();
     }
     this.selectTab(req.tab ?? (vectorId && !curves.length ? 'vector' : 'graphs'));
     const first = req.curves[0];
@@ -79,6 +69,12 @@ export class App {
       void this.trainingTab().then((tab) =>
         tab.show({ id: first.id, params: first.params, start: req.train === true }),
       );
+  }
+
+  /** Applies changed settings (the vector tab reads reduced motion live). */
+  setSettings(settings: PlaygroundSettings): void {
+    this.settings = settings;
+    void this.training?.then((tab) => tab.setMaxEpochs(settings.maxTrainingEpochs));
   }
 
   /** Shows the result of a `file/save` request. */
@@ -99,8 +95,27 @@ export class App {
   private selectTab(tab: Tab): void {
     this.state.tab = tab;
     showTab(this.l, tab);
+    if (tab === 'vector') this.vector();
     if (tab === 'train') void this.trainingTab();
     this.save();
+  }
+
+  private vector(): VectorTab {
+    if (!this.vectorTab) {
+      this.vectorTab = new VectorTab(
+        {
+          state: () => this.state.vector,
+          change: (next) => {
+            this.state.vector = next;
+            this.save();
+          },
+          reducedMotion: () => reducedMotion(this.settings.reducedMotion),
+        },
+        this.theme,
+      );
+      this.l.vectorSlot.append(this.vectorTab.el);
+    }
+    return this.vectorTab;
   }
 
   /** Mounts the training tab on first use: its code and worker are a chunk of their own. */
@@ -122,7 +137,7 @@ export class App {
   private setTheme(th: Theme): void {
     this.theme = th;
     this.graphs.setTheme(th);
-    this.vector.setTheme(th);
+    this.vectorTab?.setTheme(th);
   }
 }
 

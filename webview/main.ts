@@ -1,13 +1,13 @@
 /**
- * Entry of the playground webview: says `webview/ready`, builds the app from the host's `init`
- * snapshot (restoring the saved UI state unless the host asks to show something), then follows
- * `playground/show` and `file/saved`.
+ * Entry of the playground webview: builds the app from the start-up snapshot the host embedded
+ * in the page (restoring the saved UI state unless the host asks to show something), says
+ * `webview/ready`, then follows `playground/show`, `settings/changed` and `file/saved`.
  */
 import 'katex/dist/katex.min.css';
 import './style.css';
 // The training tab's code is a lazy chunk, but its CSS must be in webview.css (esbuild does not load a chunk's CSS).
 import './train/train.css';
-import { assertNever, type InitMessage } from '../src/core/protocol/webviewProtocol';
+import { assertNever, parsePageInit, type PageInit } from '../src/core/protocol/webviewProtocol';
 import { App, starterCurves } from './app';
 import { setLocale, t } from './i18n';
 import { defaultState, restoreState } from './state';
@@ -17,7 +17,28 @@ import { onHostMessage, post } from './vscodeApi';
 performance.mark('al:script');
 let app: App | undefined;
 
-function start(init: InitMessage): void {
+/** The snapshot embedded by the host; a page without a valid one still starts, in English. */
+function readInit(): PageInit {
+  const fallback: PageInit = {
+    id: '',
+    locale: 'en',
+    strings: {},
+    settings: { reducedMotion: false, maxTrainingEpochs: 2000 },
+  };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(document.getElementById('al-init')?.textContent ?? 'null');
+  } catch (e) {
+    raw = String(e);
+  }
+  const checked = parsePageInit(raw);
+  if (checked.ok) return checked.message;
+  post({ type: 'log/error', message: `Playground start-up snapshot rejected: ${checked.reason}` });
+  return fallback;
+}
+
+function start(init: PageInit): void {
+  performance.mark('al:init');
   setLocale(init.locale, init.strings);
   document.title = t('Activation Lab Playground');
   const restored = restoreState();
@@ -26,9 +47,13 @@ function start(init: InitMessage): void {
     state.curves = starterCurves();
     state.active = state.curves[0]?.key ?? -1;
   }
+  // A reload of the same HTML (VS Code re-creates a hidden panel's page) keeps what the person
+  // did since: the embedded request is shown once per rendered page.
+  const show = init.show && state.shown !== init.id ? init.show : undefined;
+  state.shown = init.id;
   try {
     app = new App(document.getElementById('app')!, state, init.settings);
-    if (init.show) app.show(init.show);
+    if (show) app.show(show);
   } catch (e) {
     post({ type: 'log/error', message: `Playground failed to start: ${String(e)}`.slice(0, 4000) });
     throw e;
@@ -37,13 +62,11 @@ function start(init: InitMessage): void {
 
 onHostMessage((m) => {
   switch (m.type) {
-    case 'init':
-      // A second `init` (the host re-sent it) keeps the running page.
-      performance.mark('al:init');
-      if (!app) start(m);
-      return;
     case 'playground/show':
       app?.show(m.show);
+      return;
+    case 'settings/changed':
+      app?.setSettings(m.settings);
       return;
     case 'file/saved':
       app?.saved(m.ok, m.detail);
@@ -52,4 +75,8 @@ onHostMessage((m) => {
       assertNever(m);
   }
 });
-post({ type: 'webview/ready' });
+try {
+  start(readInit());
+} finally {
+  post({ type: 'webview/ready' });
+}

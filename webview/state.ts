@@ -61,6 +61,8 @@ const StateSchema = v.object({
     temperature: v.pipe(finite, v.minValue(0.01), v.maxValue(100)),
     params: paramRecord,
   }),
+  /** Id of the rendered page whose embedded show request was applied (see main.ts). */
+  shown: v.optional(v.pipe(v.string(), v.maxLength(64))),
   /** The training tab's UI slice (checked by webview/train/uiState.ts). */
   training: v.optional(v.unknown()),
 });

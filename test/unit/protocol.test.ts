@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   MAX_SAVE_BYTES,
   parseHostMessage,
+  parsePageInit,
   parseShowRequest,
   parseWebviewMessage,
 } from '../../src/core/protocol/webviewProtocol';
@@ -52,17 +53,17 @@ test('rejects malformed, unknown and oversized webview messages with a reason', 
   }
 });
 
-test('host messages and show requests are validated too', () => {
-  assert.equal(
-    parseHostMessage({
-      type: 'init',
-      locale: 'ja',
-      strings: { Train: '学習' },
-      settings: { reducedMotion: false, maxTrainingEpochs: 100 },
-    }).ok,
-    true,
-  );
-  assert.equal(parseHostMessage({ type: 'init', locale: 'fr' }).ok, false);
+test('host messages, the embedded start-up snapshot and show requests are validated too', () => {
+  const settings = { reducedMotion: false, maxTrainingEpochs: 100 };
+  assert.equal(parseHostMessage({ type: 'settings/changed', settings }).ok, true);
+  assert.equal(parseHostMessage({ type: 'settings/changed', settings: {} }).ok, false);
+  // `init` is no longer a message: the page reads it from its HTML.
+  assert.equal(parseHostMessage({ type: 'init', locale: 'ja', strings: {}, settings }).ok, false);
+  const init = { id: 'n1', locale: 'ja', strings: { Train: '学習' }, settings };
+  assert.equal(parsePageInit(init).ok, true);
+  assert.equal(parsePageInit({ ...init, locale: 'fr' }).ok, false);
+  assert.equal(parsePageInit({ ...init, id: 'x'.repeat(65) }).ok, false);
+  assert.equal(parsePageInit({ ...init, show: { curves: 'relu' } }).ok, false);
   assert.equal(parseShowRequest({ curves: [{ id: 'gelu', params: {} }], tab: 'graphs' }).ok, true);
   assert.equal(parseShowRequest({ curves: [{ id: 'gelu', params: { a: Number.NaN } }] }).ok, false);
   assert.equal(parseShowRequest({ curves: Array(13).fill({ id: 'relu', params: {} }) }).ok, false);

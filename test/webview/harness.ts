@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { playgroundHtml } from '../../src/core/webviewHtml';
-import type { InitMessage, ShowRequest } from '../../src/core/protocol/webviewProtocol';
+import type { PageInit, ShowRequest } from '../../src/core/protocol/webviewProtocol';
 import { chromiumArgs, chromiumPath } from '../browser';
 
 export const root = resolve(__dirname, '../../..');
@@ -38,6 +38,10 @@ export interface PageOptions {
   state?: unknown;
   reducedMotion?: boolean;
   viewport?: { width: number; height: number };
+  /** The rendered page's id (pass an earlier page's to stand for a reload of the same HTML). */
+  id?: string;
+  /** Replaces the embedded start-up snapshot's JSON text (to test a corrupt one). */
+  rawInit?: string;
 }
 
 export interface Posted {
@@ -69,7 +73,7 @@ export function jaStrings(): Record<string, string> {
   >;
 }
 
-function standIn(init: InitMessage, opts: PageOptions): string {
+function standIn(opts: PageOptions): string {
   return `
 window.__posted = [];
 window.__violations = [];
@@ -85,7 +89,6 @@ window.acquireVsCodeApi = () => {
   return {
     postMessage(m) {
       window.__posted.push(JSON.parse(JSON.stringify(m)));
-      if (m && m.type === 'webview/ready') setTimeout(() => window.postMessage(${JSON.stringify(init)}, '*'), 0);
     },
     getState() { return window.__state; },
     setState(s) { window.__state = JSON.parse(JSON.stringify(s)); },
@@ -99,6 +102,8 @@ export class Harness {
   origin = '';
   private pages = new Map<string, string>();
   private dist = '';
+  /** The chunks the build lists for `modulepreload` (as the host does). */
+  private preloads: string[] = [];
   private counter = 0;
 
   async start(): Promise<void> {
@@ -109,6 +114,9 @@ export class Harness {
     // Serve a snapshot of dist/: a build started meanwhile (it empties dist/) must not break a run.
     this.dist = mkdtempSync(join(tmpdir(), 'al-webview-dist-'));
     cpSync(join(root, 'dist'), this.dist, { recursive: true });
+    this.preloads = JSON.parse(
+      readFileSync(join(this.dist, 'webview.preload.json'), 'utf8'),
+    ) as string[];
     this.server = createServer((req, res) => void this.serve(req.url ?? '/', res));
     await new Promise<void>((ok) => this.server.listen(0, '127.0.0.1', ok));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -165,8 +173,8 @@ export class Harness {
       .toString('base64')
       .replace(/[^A-Za-z0-9]/g, '');
     const locale = opts.locale ?? 'en';
-    const init: InitMessage = {
-      type: 'init',
+    const init: PageInit = {
+      id: opts.id ?? `page-${this.counter + 1}`,
       locale,
       strings: locale === 'ja' ? jaStrings() : {},
       show: opts.show,
@@ -176,15 +184,21 @@ export class Harness {
       cspSource: this.origin,
       nonce,
       scriptUri: `${this.origin}/dist/webview.js`,
+      preloadUris: this.preloads.map((f) => `${this.origin}/dist/${f}`),
       styleUri: `${this.origin}/dist/webview.css`,
-      lang: locale,
+      init,
     });
+    if (opts.rawInit !== undefined)
+      html = html.replace(
+        /(<script type="application\/json" id="al-init">)[^<]*(<\/script>)/,
+        (_, open: string, close: string) => open + opts.rawInit + close,
+      );
     html = html
       .replace(
         '</head>',
         `<link rel="stylesheet" href="${this.origin}/test/themes.css" nonce="${nonce}">\n</head>`,
       )
-      .replace('<body>', `<body>\n<script nonce="${nonce}">${standIn(init, opts)}</script>`);
+      .replace('<body>', `<body>\n<script nonce="${nonce}">${standIn(opts)}</script>`);
     const id = String(++this.counter);
     this.pages.set(id, html);
     const context = await this.browser.newContext({

@@ -121,6 +121,37 @@ describe('graphs', () => {
     await done(p);
   });
 
+  test('the page starts from its embedded snapshot; a reload of the same page keeps later changes', async () => {
+    const show = { curves: [{ id: 'elu', params: { alpha: 0.5 } }] };
+    const p = await h.open({ show, id: 'rendered-once' });
+    // The stand-in host never answers: the first chart needs no message from it.
+    assert.deepEqual(await legendItems(p).allTextContents(), ['ELU α=0.5']);
+    await addActivation(p, 'tanh');
+    await p.page.waitForFunction(
+      () => (window as unknown as { __state?: { curves?: [] } }).__state?.curves?.length === 2,
+    );
+    const saved = await p.state();
+    await done(p);
+    // VS Code re-creates a hidden panel's page from the same HTML: the request is not applied twice.
+    const again = await h.open({ show, id: 'rendered-once', state: saved });
+    assert.deepEqual(await legendItems(again).allTextContents(), ['ELU α=0.5', 'Tanh']);
+    await done(again);
+    // A newly rendered page (a new hover link) shows its request over the saved state.
+    const next = await h.open({ show, id: 'rendered-twice', state: saved });
+    assert.deepEqual(await legendItems(next).allTextContents(), ['ELU α=0.5']);
+    await done(next);
+  });
+
+  test('a corrupt start-up snapshot is reported, and the page still starts in English', async () => {
+    const p = await h.open({ locale: 'ja', rawInit: '{"id": 1, "locale": "xx"' });
+    assert.equal(await legendItems(p).count(), 3, 'the starter curves');
+    await p.page.locator('#tab-graphs', { hasText: 'Graphs' }).waitFor();
+    const errors = (await p.posted()).filter((m) => m.type === 'log/error');
+    assert.equal(errors.length, 1);
+    assert.match(String(errors[0].message), /start-up snapshot rejected/);
+    await done(p);
+  });
+
   test('the crosshair reads every curve’s value and derivative at the pointer', async () => {
     const p = await h.open();
     const rows = await readAt(p, 0.62);

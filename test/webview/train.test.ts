@@ -444,3 +444,22 @@ test('screenshots of the Train, Race and Gradient-flow views, dark and light', a
     await page.context().close();
   }
 });
+
+test('a changed epoch limit setting reaches the open page and applies to the next run', async () => {
+  const { page, errors, violations, hostSend } = await openTraining('train');
+  const limits = page.locator(`${panel('train')} .hint.limits`);
+  assert.match((await limits.textContent()) ?? '', /2,000 epochs per run/);
+  await hostSend({
+    type: 'settings/changed',
+    settings: { reducedMotion: false, maxTrainingEpochs: 150 },
+  });
+  await page.locator(`${panel('train')} .hint.limits`, { hasText: '150 epochs per run' }).waitFor();
+  await page.click(`${panel('train')} [data-role=train]`);
+  await page
+    .locator(`${panel('train')} .readout`, { hasText: /Epoch \d+ of 150\b/ })
+    .first()
+    .waitFor({ timeout: 10_000 });
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(pageErrors(errors), []);
+  await page.context().close();
+});

@@ -13,7 +13,7 @@ import {
   type ScriptableScaleContext,
 } from 'chart.js';
 import type { SampleBuffers } from '../catalog';
-import { t } from '../i18n';
+import { t, tickLabel } from '../i18n';
 import type { Theme } from '../theme';
 import { graphPlugins } from './chartPlugins';
 import { flatRegions, maxDifference, type FlatRegion, type PlotSource } from './plotSource';
@@ -82,12 +82,23 @@ export class GraphView {
         elements: { point: { radius: 0, hoverRadius: 0 }, line: { tension: 0 } },
         scales: {
           // Only round numbers as ticks: the range ends are rarely round after a zoom.
-          x: { type: 'linear', min: -5, max: 5, ticks: { includeBounds: false } },
-          y: { type: 'linear', min: -1, max: 1, ticks: { includeBounds: false } },
+          x: {
+            type: 'linear',
+            min: -5,
+            max: 5,
+            ticks: { includeBounds: false, callback: tickLabel },
+          },
+          y: {
+            type: 'linear',
+            min: -1,
+            max: 1,
+            ticks: { includeBounds: false, callback: tickLabel },
+          },
           y2: {
             type: 'linear',
             position: 'right',
             display: false,
+            ticks: { callback: tickLabel },
             grid: { drawOnChartArea: false },
           },
         },

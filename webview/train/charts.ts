@@ -17,6 +17,7 @@ import {
   PointElement,
   type ChartDataset,
 } from 'chart.js';
+import { tickLabel } from '../i18n';
 import { withAlpha, type Theme } from '../theme';
 
 Chart.register(
@@ -58,7 +59,7 @@ function fill(pts: Pt[], xs: ArrayLike<number>, ys: ArrayLike<number>, scale = 1
 
 function axisColors(theme: Theme) {
   return {
-    ticks: { color: theme.muted },
+    ticks: { color: theme.muted, callback: tickLabel },
     grid: { color: theme.grid },
     border: { color: theme.axis },
     title: { color: theme.foreground, display: true },

@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { readTheme, watchTheme, type Theme } from '../theme';
 import { el } from './dom';
 import { GradientView } from './gradientView';
+import { limitsText } from './setupForm';
 import { RaceView } from './raceView';
 import { TrainView, type ViewContext } from './trainView';
 import { restoreTrainingUi, type TrainingUiState } from './uiState';
@@ -32,6 +33,8 @@ export interface TrainRequest {
 export interface TrainingTab {
   /** Opens the Train view with this activation selected (and training, if asked). */
   show(request: TrainRequest): Promise<void>;
+  /** Applies a changed `maxTrainingEpochs` setting to the next runs. */
+  setMaxEpochs(maxEpochs: number): void;
   /** Stops every worker and removes the tab's content. */
   dispose(): void;
 }
@@ -44,7 +47,7 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
   let timer: ReturnType<typeof setTimeout> | undefined;
   const ctx: ViewContext = {
     state,
-    maxEpochs: Math.max(1, Math.min(100000, Math.round(options.maxEpochs) || 2000)),
+    maxEpochs: clampEpochs(options.maxEpochs),
     theme: () => theme,
     changed: () => {
       clearTimeout(timer);
@@ -127,10 +130,19 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
         request.start === true,
       );
     },
+    setMaxEpochs(maxEpochs) {
+      ctx.maxEpochs = clampEpochs(maxEpochs);
+      for (const p of root.querySelectorAll('.hint.limits'))
+        p.textContent = limitsText(ctx.maxEpochs);
+    },
     dispose() {
       clearTimeout(timer);
       for (const v of Object.values(views)) v.dispose();
       root.remove();
     },
   };
+}
+
+function clampEpochs(n: number): number {
+  return Math.max(1, Math.min(100000, Math.round(n) || 2000));
 }

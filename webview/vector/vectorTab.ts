@@ -7,7 +7,7 @@ import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'ch
 import type { ParamSpec, VectorActivation } from '../../src/core/catalog/types';
 import { entryOf, local, paramsFor, vectorEntries } from '../catalog';
 import { h } from '../dom';
-import { fmt, t } from '../i18n';
+import { fmt, t, tickLabel } from '../i18n';
 import { renderTex } from '../ui/infoPanel';
 import { paramControl } from '../ui/paramControl';
 import type { UiState } from '../state';
@@ -83,7 +83,7 @@ export class VectorTab {
         maintainAspectRatio: false,
         animation: host.reducedMotion() ? false : { duration: 180 },
         events: [],
-        scales: { x: { type: 'category' }, y: { type: 'linear' } },
+        scales: { x: { type: 'category' }, y: { type: 'linear', ticks: { callback: tickLabel } } },
       },
     });
     this.renderControls();

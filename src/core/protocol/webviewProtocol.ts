@@ -39,7 +39,7 @@ export type ShowRequest = v.InferOutput<typeof ShowRequestSchema>;
 
 // ---- webview → host ----
 
-/** The webview has loaded and asks for its `init` snapshot. */
+/** The page has started (from the snapshot embedded in its HTML) and listens for messages. */
 export const ReadySchema = v.object({ type: v.literal('webview/ready') });
 /** The webview reports an error a person should not lose (it is written to the log channel). */
 export const ErrorReportSchema = v.object({ type: v.literal('log/error'), message: text() });
@@ -65,20 +65,34 @@ export type WebviewToHost = v.InferOutput<typeof WebviewToHostSchema>;
 
 // ---- host → webview ----
 
-/** The complete snapshot the webview needs after `webview/ready`. */
-export const InitSchema = v.object({
-  type: v.literal('init'),
+/** The user's playground settings (`activationLab.playground.*`). */
+export const SettingsSchema = v.object({
+  reducedMotion: v.boolean(),
+  maxTrainingEpochs: v.pipe(v.number(), v.integer()),
+});
+export type PlaygroundSettings = v.InferOutput<typeof SettingsSchema>;
+
+/**
+ * The snapshot the page starts from. The host embeds it in the page's HTML (a JSON data block),
+ * so the first chart needs no round trip to the host.
+ */
+export const PageInitSchema = v.object({
+  /** Fresh per rendered HTML: a reload of the same HTML (the panel was hidden) shows `show` once only. */
+  id: text(64),
   /** `en` or `ja`. */
   locale: v.picklist(['en', 'ja']),
   /** Localised strings for the webview, keyed by their English text (the l10n bundle). */
   strings: v.record(v.string(), v.string()),
   /** What to show first; absent means the webview restores its own saved state or a default. */
   show: v.optional(ShowRequestSchema),
-  /** The user's playground settings. */
-  settings: v.object({
-    reducedMotion: v.boolean(),
-    maxTrainingEpochs: v.pipe(v.number(), v.integer()),
-  }),
+  settings: SettingsSchema,
+});
+export type PageInit = v.InferOutput<typeof PageInitSchema>;
+
+/** The settings changed (or differ from the ones embedded in the page). */
+export const SettingsChangedSchema = v.object({
+  type: v.literal('settings/changed'),
+  settings: SettingsSchema,
 });
 /** Show these activations (sent when the panel is already open). */
 export const ShowSchema = v.object({ type: v.literal('playground/show'), show: ShowRequestSchema });
@@ -91,9 +105,12 @@ export const SaveResultSchema = v.object({
   detail: v.string(),
 });
 
-export const HostToWebviewSchema = v.variant('type', [InitSchema, ShowSchema, SaveResultSchema]);
+export const HostToWebviewSchema = v.variant('type', [
+  SettingsChangedSchema,
+  ShowSchema,
+  SaveResultSchema,
+]);
 export type HostToWebview = v.InferOutput<typeof HostToWebviewSchema>;
-export type InitMessage = v.InferOutput<typeof InitSchema>;
 
 /** Validates a message received from the webview. */
 export function parseWebviewMessage(raw: unknown): Checked<WebviewToHost> {
@@ -103,6 +120,11 @@ export function parseWebviewMessage(raw: unknown): Checked<WebviewToHost> {
 /** Validates a message received from the host. */
 export function parseHostMessage(raw: unknown): Checked<HostToWebview> {
   return check(HostToWebviewSchema, raw);
+}
+
+/** Validates the page's embedded start-up snapshot. */
+export function parsePageInit(raw: unknown): Checked<PageInit> {
+  return check(PageInitSchema, raw);
 }
 
 /** Validates a show request (e.g. the argument of a command link from a hover). */
