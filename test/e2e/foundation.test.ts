@@ -2,7 +2,6 @@
 // nn.ReLU hover, the playground command and its webview, and the activate() figure.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FrameLocator } from 'playwright-core';
 import { e2eSkipReason, lineOf, recordMetrics, Workbench } from './workbench';
 
 // The suite is built asynchronously so the skip decision can await the install check.
@@ -64,7 +63,8 @@ function foundationSuite(): void {
       await named.waitFor({ timeout: 30_000 });
       const graphs = frame.getByRole('tab', { name: /Graphs/ }).first();
       await graphs.waitFor();
-      recordMetrics(await firstChartTimes(frame, commandAt, 'playgroundFirstChartMs'));
+      const first = await wb.playgroundOpenTimes(commandAt);
+      recordMetrics({ playgroundFirstChartMs: first.totalMs, playgroundFirstOpen: first });
       return {
         name: (await named.getAttribute('aria-label')) ?? (await named.innerText()),
         graphsTab: await graphs.innerText(),
@@ -78,7 +78,8 @@ function foundationSuite(): void {
     // one-time webview set-up (its service worker), a re-open does not.
     await wb.runCommand('View: Close Editor');
     const again = await wb.runCommand('Activation Lab: Open Playground');
-    recordMetrics(await firstChartTimes(wb.webviewFrame(), again, 'playgroundReopenChartMs'));
+    const reopen = await wb.playgroundOpenTimes(again);
+    recordMetrics({ playgroundReopenChartMs: reopen.totalMs, playgroundReopen: reopen });
   });
 
   test('malformed, oversized and unknown webview messages are dropped; the host stays up', async () => {
@@ -139,37 +140,4 @@ function errorsOf(log: string, id: string): string[] {
 
 function countDrops(log: string): number {
   return log.match(/Dropped a malformed webview message/g)?.length ?? 0;
-}
-
-/**
- * When the playground painted its first chart (the page's `al:first-chart` measure), as ms after
- * the palette click `commandAt` (same clock), with where the time went: VS Code creating the
- * webview frame, loading our script, the ready → init round trip, building the chart.
- */
-async function firstChartTimes(frame: FrameLocator, commandAt: number, key: string) {
-  const page = await frame.locator('body').evaluate(async () => {
-    for (let i = 0; i < 300; i++) {
-      const m = performance.getEntriesByName('al:first-chart')[0];
-      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-      if (m)
-        return {
-          origin: performance.timeOrigin,
-          script: at('al:script'),
-          init: at('al:init'),
-          chart: m.startTime + m.duration,
-        };
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return undefined;
-  });
-  assert.ok(page, 'the playground never painted its first chart');
-  return {
-    [key]: Math.round(page.origin + page.chart - commandAt),
-    [`${key.replace(/Ms$/, '')}BreakdownMs`]: {
-      commandToPageStart: Math.round(page.origin - commandAt),
-      pageStartToScript: Math.round(page.script),
-      scriptToInit: Math.round(page.init - page.script),
-      initToChart: Math.round(page.chart - page.init),
-    },
-  };
 }

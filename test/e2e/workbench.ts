@@ -56,6 +56,16 @@ export interface HoverResult {
 }
 
 /** Milliseconds each phase of start-up took, for the report. */
+/** See `Workbench.playgroundOpenTimes`. Every figure is in ms. */
+export interface PlaygroundOpenTimes {
+  /** Palette click → first chart drawn. */
+  totalMs: number;
+  /** After the click: VS Code's webview frame starts, its service worker is ready, our page starts. */
+  vscode: { frameStartMs: number; serviceWorkerReadyMs: number; pageStartMs: number };
+  /** After our page starts: our script runs, the app starts, the first chart is drawn. */
+  ours: { scriptMs: number; initMs: number; chartMs: number };
+}
+
 export interface StartTimings {
   serverMs: number;
   browserMs: number;
@@ -275,6 +285,54 @@ export class Workbench {
   /** The content frame of the last webview that finished loading (the playground, usually). */
   webviewFrame(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
+  }
+
+  /**
+   * Where the time went between the palette click `commandAt` (epoch ms, from `runCommand`) and
+   * the playground's first chart (its `al:first-chart` measure): VS Code's share up to the moment
+   * our page starts (with VS Code's own marks of its webview frame: the frame's start and its
+   * service worker being ready) and ours after it. Waits up to 30 s for the chart.
+   */
+  async playgroundOpenTimes(commandAt: number): Promise<PlaygroundOpenTimes> {
+    const page = await this.webviewFrame()
+      .locator('body')
+      .evaluate(async () => {
+        for (let i = 0; i < 300 && !performance.getEntriesByName('al:first-chart')[0]; i++)
+          await new Promise((r) => setTimeout(r, 100));
+        const m = performance.getEntriesByName('al:first-chart')[0];
+        const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        return m
+          ? {
+              origin: performance.timeOrigin,
+              script: at('al:script'),
+              init: at('al:init'),
+              chart: m.startTime + m.duration,
+            }
+          : undefined;
+      });
+    if (!page) throw new Error('the playground never painted its first chart');
+    const handle = await this.page.locator('iframe.webview.ready').last().elementHandle();
+    const outer = await (
+      await handle?.contentFrame()
+    )?.evaluate(() => {
+      const at = (name: string) =>
+        performance.getEntriesByName(`webview/index.html/${name}`)[0]?.startTime ?? NaN;
+      return { origin: performance.timeOrigin, workerReady: at('content/workerReady') };
+    });
+    const ms = (x: number) => Math.round(x);
+    return {
+      totalMs: ms(page.origin + page.chart - commandAt),
+      vscode: {
+        frameStartMs: outer ? ms(outer.origin - commandAt) : NaN,
+        serviceWorkerReadyMs: outer ? ms(outer.origin + outer.workerReady - commandAt) : NaN,
+        pageStartMs: ms(page.origin - commandAt),
+      },
+      ours: {
+        scriptMs: ms(page.script),
+        initMs: ms(page.init),
+        chartMs: ms(page.chart),
+      },
+    };
   }
 
   /**

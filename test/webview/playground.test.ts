@@ -128,7 +128,8 @@ describe('graphs', () => {
     assert.deepEqual(await legendItems(p).allTextContents(), ['ELU α=0.5']);
     await addActivation(p, 'tanh');
     await p.page.waitForFunction(
-      () => (window as unknown as { __state?: { curves?: [] } }).__state?.curves?.length === 2,
+      () =>
+        (window as unknown as { __state?: { curves?: unknown[] } }).__state?.curves?.length === 2,
     );
     const saved = await p.state();
     await done(p);
