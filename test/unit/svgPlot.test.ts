@@ -33,7 +33,7 @@ test('the SVG is one well-formed document of the requested size with a title, ax
   const svg = plotSvg(relu, { theme: 'dark', x0: -5, x1: 5, title: 'ReLU <f & f′>' });
   assert.match(
     svg,
-    /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="200" height="110" viewBox="0 0 200 110"/,
+    /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="300" height="160" viewBox="0 0 300 160"/,
   );
   assert.ok(svg.endsWith('</svg>'));
   assert.equal(svg.match(/<svg/g)?.length, 1);
@@ -55,7 +55,7 @@ test('every path point lies inside the viewBox, also for huge and non-finite val
   for (const series of [relu, wild]) {
     const pts = pathPoints(plotSvg(series, { theme: 'light', x0: -5, x1: 5 }));
     assert.ok(pts.length > 100);
-    for (const [x, y] of pts) assert.ok(x >= 0 && x <= 200 && y >= 0 && y <= 110, `${x},${y}`);
+    for (const [x, y] of pts) assert.ok(x >= 0 && x <= 300 && y >= 0 && y <= 160, `${x},${y}`);
   }
 });
 

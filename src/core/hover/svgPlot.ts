@@ -1,5 +1,5 @@
 /**
- * A small SVG line plot of an activation f and its derivative f′ (about 200 × 110 px) for hovers
+ * A small SVG line plot of an activation f and its derivative f′ (300 × 160 px) for hovers
  * and completion documentation, drawn in the colours of the editor's theme kind. Pure string
  * building: no DOM. The caller samples the curves; this module only maps them to pixels.
  */
@@ -160,22 +160,25 @@ function pathData(
   return parts.join('');
 }
 
+/** Font size of the tick labels and the legend: as large as the hover's own small text. */
+const FONT = 11;
+
 /**
- * Draws the series as an SVG document string of `width × height` pixels (default 200 × 110):
+ * Draws the series as an SVG document string of `width × height` pixels (default 300 × 160):
  * a frame, the lines x = 0 and y = 0, tick labels on both axes, f solid and f′ dashed, and a
  * legend. The y range covers every finite sample and 0; the x range is [x0, x1].
  */
 export function plotSvg(series: readonly PlotSeries[], opts: PlotOptions): string {
-  const W = opts.width ?? 200;
-  const H = opts.height ?? 110;
+  const W = opts.width ?? 300;
+  const H = opts.height ?? 160;
   const pal = paletteOf(opts.theme);
-  const box = { left: 24, right: W - 4, top: 4, bottom: H - 13 };
+  const box = { left: 6 + 3 * FONT, right: W - 6, top: 6, bottom: H - FONT - 8 };
   const [x0, x1] = opts.x1 > opts.x0 ? [opts.x0, opts.x1] : [-5, 5];
   const [y0, y1] = yRange(series);
   const px = (x: number) => box.left + ((x - x0) / (x1 - x0)) * (box.right - box.left);
   const py = (y: number) => box.bottom - ((y - y0) / (y1 - y0)) * (box.bottom - box.top);
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="8">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="${FONT}">`,
   ];
   if (opts.title) out.push(`<title>${esc(opts.title)}</title>`);
   out.push(
@@ -185,38 +188,39 @@ export function plotSvg(series: readonly PlotSeries[], opts: PlotOptions): strin
   if (x0 < 0 && x1 > 0) zero.push(`M${r1(px(0))} ${box.top}V${box.bottom}`);
   zero.push(`M${box.left} ${r1(py(0))}H${box.right}`);
   out.push(`<path d="${zero.join('')}" stroke="${pal.zero}" stroke-width="0.8" fill="none"/>`);
-  for (const t of niceTicks(x0, x1, 4)) {
+  for (const t of niceTicks(x0, x1, 5)) {
     const X = r1(px(t));
     out.push(
-      `<path d="M${X} ${box.bottom}v2" stroke="${pal.axis}"/><text x="${X}" y="${H - 3}" fill="${pal.text}" text-anchor="middle">${tickLabel(t)}</text>`,
+      `<path d="M${X} ${box.bottom}v3" stroke="${pal.axis}"/><text x="${X}" y="${H - 4}" fill="${pal.text}" text-anchor="middle">${tickLabel(t)}</text>`,
     );
   }
-  for (const t of niceTicks(y0, y1, 3)) {
+  for (const t of niceTicks(y0, y1, 4)) {
     const Y = r1(py(t));
     out.push(
-      `<path d="M${box.left - 2} ${Y}h2" stroke="${pal.axis}"/><text x="${box.left - 3}" y="${r1(Y + 2.8)}" fill="${pal.text}" text-anchor="end">${tickLabel(t)}</text>`,
+      `<path d="M${box.left - 3} ${Y}h3" stroke="${pal.axis}"/><text x="${box.left - 5}" y="${r1(Y + FONT * 0.35)}" fill="${pal.text}" text-anchor="end">${tickLabel(t)}</text>`,
     );
   }
   // Draw f′ first so f stays on top where they overlap.
   const ordered = [...series].sort((a, b) => (a.role === b.role ? 0 : a.role === 'df' ? -1 : 1));
   for (const s of ordered) {
     const colour = s.role === 'f' ? pal.f : pal.df;
-    const dash = s.role === 'df' ? ' stroke-dasharray="4 2"' : '';
+    const dash = s.role === 'df' ? ' stroke-dasharray="5 3"' : '';
     out.push(
       `<path d="${pathData(s, px, py, box)}" stroke="${colour}" stroke-width="${pal.lineWidth}"${dash} fill="none" stroke-linejoin="round"/>`,
     );
   }
-  let ly = box.top + 9;
+  const row = FONT + 4;
+  let ly = box.top + 4 + FONT;
   out.push(
-    `<rect x="${box.left + 2}" y="${box.top + 2}" width="30" height="${series.length * 10 + 2}" fill="${pal.legendBg}" fill-opacity="0.75"/>`,
+    `<rect x="${box.left + 3}" y="${box.top + 3}" width="${24 + 2.5 * FONT}" height="${series.length * row + 6}" fill="${pal.legendBg}" fill-opacity="0.8"/>`,
   );
   for (const s of series) {
     const colour = s.role === 'f' ? pal.f : pal.df;
-    const dash = s.role === 'df' ? ' stroke-dasharray="4 2"' : '';
+    const dash = s.role === 'df' ? ' stroke-dasharray="5 3"' : '';
     out.push(
-      `<path d="M${box.left + 4} ${ly - 3}h12" stroke="${colour}" stroke-width="${pal.lineWidth}"${dash}/><text x="${box.left + 19}" y="${ly}" fill="${pal.text}">${esc(s.label)}</text>`,
+      `<path d="M${box.left + 7} ${r1(ly - FONT * 0.35)}h16" stroke="${colour}" stroke-width="${pal.lineWidth}"${dash}/><text x="${box.left + 27}" y="${ly}" fill="${pal.text}">${esc(s.label)}</text>`,
     );
-    ly += 10;
+    ly += row;
   }
   out.push('</svg>');
   return out.join('');
