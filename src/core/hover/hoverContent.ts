@@ -321,12 +321,13 @@ export function hoverMarkdown(
     mention.framework,
     lang,
   );
-  // What this call computes comes first and stays together (name, parameters, plot, formula);
+  // What this call computes comes first and stays together (name, parameters, formula, plot);
   // rules only separate it from the disagreement, the general properties and the links.
-  // The first measured gap also sits next to the parameters, above the fold of a short hover.
+  // The formula and the first measured gap sit next to the parameters, above the fold of a
+  // short hover; the plot follows.
   const gapLine = disagree.first ? [`⚠ ${disagree.first}`] : [];
   const sections = [
-    [head.join('\n'), callPart.join('\n'), ...gapLine, ...plot, formula, summary].join('\n\n'),
+    [head.join('\n'), callPart.join('\n'), formula, ...gapLine, ...plot, summary].join('\n\n'),
     ...(disagree.lines.length ? [disagree.lines.join('\n')] : []),
     [
       propertyLines(entry, lang).join('  \n'),
