@@ -55,32 +55,39 @@ export function sigmoidFast(x: number): number {
   return 1 / (1 + expFast(-x));
 }
 
-// Minimax rational approximation of tanh on [−7.905, 7.905] (odd degree-13 numerator, even
-// degree-6 denominator; the coefficients of Eigen's float `ptanh`). Beyond the clamp tanh is
-// within 2.6e-7 of ±1.
-const T_CLAMP = 7.90531110763549805;
-const A1 = 4.89352455891786e-3;
-const A3 = 6.37261928875436e-4;
-const A5 = 1.48572235717979e-5;
-const A7 = 5.12229709037114e-8;
-const A9 = -8.60467152213735e-11;
-const A11 = 2.00018790482477e-13;
-const A13 = -2.76076847742355e-16;
-const B0 = 4.89352518554385e-3;
-const B2 = 2.268434632439e-3;
-const B4 = 1.18534705686654e-4;
-const B6 = 1.19825839466702e-6;
+// Minimax rational approximation of tanh on [−9, 9]: x·P(x²)/Q(x²) with P and Q of degree 4 and
+// P(0) = Q(0) = 1 (so the slope at 0 is exactly 1), fitted by bisection on the largest error,
+// each step a linear feasibility problem over 8,000 points. Its error is at most 2.1e-8 there,
+// and its slope differs from 1 − (its value)² by at most 3.4e-7. Beyond ±9, tanh is within
+// 3.1e-8 of ±1. Nine coefficients: few enough for V8 to keep them in registers across a loop.
+const T_CLAMP = 9;
+const P1 = 0.13380314259159587;
+const P2 = 0.003494754396544166;
+const P3 = 2.059601674375329e-5;
+const P4 = 1.3337960941391811e-8;
+const Q1 = 0.46713631681544204;
+const Q2 = 0.0258737769877992;
+const Q3 = 0.00032842979918577966;
+const Q4 = 7.769419443213853e-7;
+
+/** The rational x·P(x²)/Q(x²) above; only for |c| ≤ 9 (it grows without bound outside). */
+export function tanhRational(c: number): number {
+  const c2 = c * c;
+  return (
+    (c * (1 + c2 * (P1 + c2 * (P2 + c2 * (P3 + c2 * P4))))) /
+    (1 + c2 * (Q1 + c2 * (Q2 + c2 * (Q3 + c2 * Q4))))
+  );
+}
 
 /**
- * tanh x to within 2.7e-7 absolute (float32 precision), with no exponential and no branch but
- * the clamp: about twice as fast as `tanhFast`. The trainer's tanh layers use it, since training
- * a toy network needs no more precision than the float32 of real frameworks; its derivative is
- * taken as 1 − a², which differs from the approximation's own slope by at most 5.3e-7.
- * NaN stays NaN.
+ * tanh x to within 2.1e-8 absolute (better than float32), exactly odd, with no exponential:
+ * about twice as fast as `tanhFast`. The trainer's tanh layers use it, since training a toy
+ * network needs no more precision than the float32 of real frameworks; its derivative is taken
+ * as 1 − a², which differs from the approximation's own slope by at most 3.4e-7. NaN stays NaN.
+ * The clamp uses Math.min/max, not a conditional: V8 compiles those to one node with predicted
+ * branches inside, so a loop around this stays a single block, and its constants stay in
+ * registers and the clamp stays off the dependency chain (the ternary form cost about 20% more).
  */
 export function tanhTrain(x: number): number {
-  const c = x > T_CLAMP ? T_CLAMP : x < -T_CLAMP ? -T_CLAMP : x;
-  const c2 = c * c;
-  const p = c * (A1 + c2 * (A3 + c2 * (A5 + c2 * (A7 + c2 * (A9 + c2 * (A11 + c2 * A13))))));
-  return p / (B0 + c2 * (B2 + c2 * (B4 + c2 * B6)));
+  return tanhRational(Math.max(-T_CLAMP, Math.min(T_CLAMP, x)));
 }

@@ -7,11 +7,12 @@
  * laid out per layer as [W_l (n[l] × n[l−1], row-major), b_l], so the optimisers run one loop.
  * Every buffer is allocated once, for `capacity` rows.
  */
-import { K_RELU } from './activations';
+import { K_RELU, K_TANH } from './activations';
 import type { LayerActivation } from './activations';
 import { expFast } from './fastMath';
 import { activateBackward, activateForward } from './activationLoops';
 import { denseForward, denseGradInput, denseGradParams } from './dense';
+import { denseForwardTanh, denseGradInputTanh } from './denseTanh';
 
 /** Output head and its loss. */
 export type Head = 'sigmoid' | 'softmax' | 'linear';
@@ -72,13 +73,27 @@ export class Network {
 
   /**
    * Forward pass of the first `rows` rows of a[0]; fills a[1 … L] and z[1 … L], except z[l] of
-   * ReLU layers, whose activation is fused into the dense pass (their backward reads a[l]).
+   * ReLU and tanh layers, whose activation is fused into the dense pass (their backward reads a[l]).
    */
   forward(rows: number): void {
     const L = this.depth;
     for (let l = 1; l <= L; l++) {
       const n = this.sizes[l];
-      const relu = l < L && this.acts[l - 1].kernel === K_RELU;
+      const kernel = l < L ? this.acts[l - 1].kernel : -1;
+      if (kernel === K_TANH) {
+        denseForwardTanh(
+          this.params,
+          this.wOff[l - 1],
+          this.bOff[l - 1],
+          this.sizes[l - 1],
+          n,
+          this.a[l - 1],
+          this.a[l],
+          rows,
+        );
+        continue;
+      }
+      const relu = kernel === K_RELU;
       const out = relu ? this.a[l] : this.z[l];
       denseForward(
         this.params,
@@ -201,7 +216,18 @@ export class Network {
       const nIn = this.sizes[l - 1];
       const nOut = this.sizes[l];
       const wOff = this.wOff[l - 1];
-      if (l > 1) {
+      if (l > 1 && this.acts[l - 2].kernel === K_TANH) {
+        denseGradInputTanh(
+          this.params,
+          wOff,
+          nIn,
+          nOut,
+          this.d[l],
+          this.d[l - 1],
+          rows,
+          this.a[l - 1],
+        );
+      } else if (l > 1) {
         const act = this.acts[l - 2];
         const relu = act.kernel === K_RELU;
         denseGradInput(
