@@ -5,7 +5,8 @@
  * hidden layers use their activation, the output layer its head: sigmoid (binary), softmax
  * (multi-class) or identity (regression). All parameters live in one Float64Array `params`
  * laid out per layer as [W_l (n[l] × n[l−1], row-major), b_l], so the optimisers run one loop.
- * Every buffer is allocated once, for `capacity` rows.
+ * Every buffer is allocated once, for `capacity` rows, as a view into one Float64Array `mem`,
+ * which the dense kernels address by offsets (see `dense.ts` for why one array).
  */
 import { K_RELU, K_TANH } from './activations';
 import type { LayerActivation } from './activations';
@@ -22,10 +23,12 @@ export class Network {
   readonly sizes: readonly number[];
   /** Number of weight layers L. */
   readonly depth: number;
+  /** All the buffers below, as views into this one array. */
+  readonly mem: Float64Array;
   readonly params: Float64Array;
   /** ∂L/∂params of the last `backward` (same layout as `params`). */
   readonly grads: Float64Array;
-  /** Offset of W_l and b_l in `params`, index l − 1. */
+  /** Offset of W_l and b_l in `params` (and in `mem`), index l − 1. */
   readonly wOff: Int32Array;
   readonly bOff: Int32Array;
   /** Rows each buffer holds. */
@@ -36,6 +39,13 @@ export class Network {
   readonly z: Float64Array[];
   /** d[l] = ∂L/∂z[l] during backward (d[0] unused). */
   readonly d: Float64Array[];
+  /** Offsets of a[l], z[l], d[l] and `grads` in `mem`. */
+  private readonly aOff: number[];
+  private readonly zOff: number[];
+  private readonly dOff: number[];
+  private readonly gOff: number;
+  /** Offset in `mem` of the learning rate `denseGradParams` reads (0: write plain gradients). */
+  private readonly rateOff: number;
   readonly acts: readonly LayerActivation[];
   readonly head: Head;
 
@@ -59,11 +69,26 @@ export class Network {
       this.bOff[l - 1] = off;
       off += sizes[l];
     }
-    this.params = new Float64Array(off);
-    this.grads = new Float64Array(off);
-    this.a = sizes.map((n) => new Float64Array(capacity * n));
-    this.z = sizes.map((n, l) => new Float64Array(l === 0 ? 0 : capacity * n));
-    this.d = sizes.map((n, l) => new Float64Array(l === 0 ? 0 : capacity * n));
+    const nParams = off;
+    // Layout of `mem`: params, grads, the rate, then a[0 … L], z[1 … L], d[1 … L].
+    this.gOff = nParams;
+    this.rateOff = 2 * nParams;
+    let end = this.rateOff + 1;
+    const place = (n: number) => {
+      const at = end;
+      end += n;
+      return at;
+    };
+    this.aOff = sizes.map((n) => place(capacity * n));
+    this.zOff = sizes.map((n, l) => place(l === 0 ? 0 : capacity * n));
+    this.dOff = sizes.map((n, l) => place(l === 0 ? 0 : capacity * n));
+    this.mem = new Float64Array(end);
+    const view = (at: number, n: number) => this.mem.subarray(at, at + n);
+    this.params = view(0, nParams);
+    this.grads = view(this.gOff, nParams);
+    this.a = sizes.map((n, l) => view(this.aOff[l], capacity * n));
+    this.z = sizes.map((n, l) => view(this.zOff[l], l === 0 ? 0 : capacity * n));
+    this.d = sizes.map((n, l) => view(this.dOff[l], l === 0 ? 0 : capacity * n));
   }
 
   /** Number of weights (excluding biases) of layer l, 1-based. */
@@ -82,27 +107,26 @@ export class Network {
       const kernel = l < L ? this.acts[l - 1].kernel : -1;
       if (kernel === K_TANH) {
         denseForwardTanh(
-          this.params,
+          this.mem,
           this.wOff[l - 1],
           this.bOff[l - 1],
           this.sizes[l - 1],
           n,
-          this.a[l - 1],
-          this.a[l],
+          this.aOff[l - 1],
+          this.aOff[l],
           rows,
         );
         continue;
       }
       const relu = kernel === K_RELU;
-      const out = relu ? this.a[l] : this.z[l];
       denseForward(
-        this.params,
+        this.mem,
         this.wOff[l - 1],
         this.bOff[l - 1],
         this.sizes[l - 1],
         n,
-        this.a[l - 1],
-        out,
+        this.aOff[l - 1],
+        relu ? this.aOff[l] : this.zOff[l],
         rows,
         relu,
       );
@@ -210,49 +234,51 @@ export class Network {
    * (the result equals computing all gradients first). The input gradient is not computed.
    */
   backward(rows: number, sgdLr = 0): void {
-    const target = sgdLr > 0 ? this.params : this.grads;
-    const lr = sgdLr > 0 ? sgdLr : 0;
+    const m = this.mem;
+    const sgd = sgdLr > 0;
+    const gOff = sgd ? 0 : this.gOff;
+    m[this.rateOff] = sgd ? sgdLr : 0;
     for (let l = this.depth; l >= 1; l--) {
       const nIn = this.sizes[l - 1];
       const nOut = this.sizes[l];
       const wOff = this.wOff[l - 1];
       if (l > 1 && this.acts[l - 2].kernel === K_TANH) {
         denseGradInputTanh(
-          this.params,
+          m,
           wOff,
           nIn,
           nOut,
-          this.d[l],
-          this.d[l - 1],
+          this.dOff[l],
+          this.dOff[l - 1],
           rows,
-          this.a[l - 1],
+          this.aOff[l - 1],
         );
       } else if (l > 1) {
         const act = this.acts[l - 2];
         const relu = act.kernel === K_RELU;
         denseGradInput(
-          this.params,
+          m,
           wOff,
           nIn,
           nOut,
-          this.d[l],
-          this.d[l - 1],
+          this.dOff[l],
+          this.dOff[l - 1],
           rows,
           relu,
-          this.a[l - 1],
+          this.aOff[l - 1],
         );
         if (!relu) activateBackward(act, this.z[l - 1], this.a[l - 1], this.d[l - 1], rows * nIn);
       }
       denseGradParams(
-        target,
-        wOff,
-        this.bOff[l - 1],
+        m,
+        gOff + wOff,
+        gOff + this.bOff[l - 1],
         nIn,
         nOut,
-        this.a[l - 1],
-        this.d[l],
+        this.aOff[l - 1],
+        this.dOff[l],
         rows,
-        lr,
+        this.rateOff,
       );
     }
   }
