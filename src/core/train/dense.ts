@@ -188,6 +188,36 @@ export function denseGradParams(
         m[wb + i + 3] -= lr * t3;
       }
     }
+    // Two and then one input left (nIn = 2 or 7, say): 2 × 2, then 2 × 1.
+    for (; i + 1 < nIn; i += 2) {
+      let s0 = 0;
+      let s1 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      for (let r = 0; r < rows; r++) {
+        const dO = dOff + r * nOut + j;
+        const da = m[dO];
+        const db = m[dO + 1];
+        const xo = xOff + r * nIn + i;
+        const x0 = m[xo];
+        const x1 = m[xo + 1];
+        s0 += da * x0;
+        s1 += da * x1;
+        t0 += db * x0;
+        t1 += db * x1;
+      }
+      if (lr === 0) {
+        m[wa + i] = s0;
+        m[wa + i + 1] = s1;
+        m[wb + i] = t0;
+        m[wb + i + 1] = t1;
+      } else {
+        m[wa + i] -= lr * s0;
+        m[wa + i + 1] -= lr * s1;
+        m[wb + i] -= lr * t0;
+        m[wb + i + 1] -= lr * t1;
+      }
+    }
     for (; i < nIn; i++) {
       let s = 0;
       let t = 0;
