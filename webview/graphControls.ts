@@ -61,7 +61,9 @@ export function wireGraphControls(l: Layout, tab: GraphsTab): void {
     saveFile('csv', 'activation-lab.csv', graphCsv(tab.graph)),
   );
   attachZoomPan(l.canvas, {
-    chart: tab.graph.chart,
+    get chart() {
+      return tab.graph.chart;
+    },
     ranges: () => tab.graph.ranges(),
     setRanges: (x, y) => tab.setRanges(x, y),
     reset: () => tab.resetView(),

@@ -39,7 +39,7 @@ export class GraphsTab {
     private readonly host: GraphsHost,
   ) {
     this.graph = new GraphView(l.canvas, theme);
-    this.crosshair = new Crosshair(l.chartWrap, this.graph.chart, l.readout, theme);
+    this.crosshair = new Crosshair(l.chartWrap, this.graph, l.readout, theme);
     l.customSlot.append(
       customBox({
         text: () => state.custom.text,

@@ -16,7 +16,8 @@ export class Crosshair {
 
   constructor(
     wrap: HTMLElement,
-    private readonly chart: Chart<'line', { x: number; y: number }[]>,
+    /** Holds the chart (built on the graph's first redraw; read when drawing). */
+    private readonly graph: { readonly chart: Chart<'line', { x: number; y: number }[]> },
     private readonly readout: HTMLElement,
     private theme: Theme,
   ) {
@@ -57,11 +58,18 @@ export class Crosshair {
     if (this.x !== null) this.renderReadout();
   }
 
+  /** Whether the overlay may hold a drawing (it is cleared before the next one). */
+  private shown = false;
+
   private draw(): void {
+    // Nothing to show and nothing shown: leave the overlay alone (no layout read and no canvas
+    // allocation on the way to the first chart).
+    if (this.x === null && !this.shown) return;
+    this.shown = this.x !== null;
     const c = this.overlay;
     const dpr = window.devicePixelRatio || 1;
-    const w = this.chart.canvas.clientWidth;
-    const h = this.chart.canvas.clientHeight;
+    const w = this.graph.chart.canvas.clientWidth;
+    const h = this.graph.chart.canvas.clientHeight;
     if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
       c.width = Math.round(w * dpr);
       c.height = Math.round(h * dpr);
@@ -73,9 +81,9 @@ export class Crosshair {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
     const x = this.x;
-    const a = this.chart.chartArea;
+    const a = this.graph.chart.chartArea;
     if (x === null || !a) return;
-    const { x: sx, y: sy } = this.chart.scales;
+    const { x: sx, y: sy } = this.graph.chart.scales;
     const px = sx.getPixelForValue(x);
     if (px < a.left || px > a.right) return;
     ctx.strokeStyle = this.theme.muted;

@@ -10,6 +10,7 @@ import {
   LinearScale,
   PointElement,
   type ChartDataset,
+  type ChartOptions,
   type ScriptableScaleContext,
 } from 'chart.js';
 import type { SampleBuffers } from '../catalog';
@@ -27,6 +28,7 @@ const Y_CLAMP = 1e6;
 
 type Pt = { x: number; y: number };
 type LineDataset = ChartDataset<'line', Pt[]>;
+type ScaleOptions = NonNullable<ChartOptions<'line'>['scales']>;
 
 interface Series {
   source: PlotSource;
@@ -49,12 +51,14 @@ const points = () => Array.from({ length: SAMPLES }, () => ({ x: 0, y: 0 }));
 const clampY = (y: number) => (y > Y_CLAMP ? Y_CLAMP : y < -Y_CLAMP ? -Y_CLAMP : y);
 
 export class GraphView {
-  readonly chart: Chart<'line', Pt[]>;
+  private built: Chart<'line', Pt[]> | undefined;
   private series: Series[] = [];
   private options: GraphOptions = { showDf: true, showD2f: false, shade: null, diff: null };
   private x: [number, number] = [-5, 5];
   private fixedY: [number, number] | null = null;
   private shownY: [number, number] = [-1, 1];
+  /** The difference axis: shown only with a difference curve. */
+  private y2: { display: boolean; min?: number; max?: number } = { display: false };
   private theme: Theme;
   private readonly diffPts = points();
   private readonly diffMarker: Pt[] = [{ x: 0, y: 0 }];
@@ -63,12 +67,26 @@ export class GraphView {
   /** The difference curve's largest |Δ| on the last redraw. */
   diffMax: { x: number; delta: number } | undefined;
 
-  constructor(canvas: HTMLCanvasElement, theme: Theme) {
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    theme: Theme,
+  ) {
     this.theme = theme;
-    Chart.defaults.font.family = theme.font;
-    this.chart = new Chart<'line', Pt[]>(canvas, {
+  }
+
+  /**
+   * The chart.js chart. It is built by the first redraw, with its data, ranges and theme, so the
+   * first chart is laid out and drawn once rather than once empty and once more with the curves.
+   */
+  get chart(): Chart<'line', Pt[]> {
+    return (this.built ??= this.build());
+  }
+
+  private build(): Chart<'line', Pt[]> {
+    Chart.defaults.font.family = this.theme.font;
+    const chart = new Chart<'line', Pt[]>(this.canvas, {
       type: 'line',
-      data: { datasets: [] },
+      data: { datasets: this.buildDatasets() },
       options: {
         animation: false,
         responsive: true,
@@ -80,28 +98,28 @@ export class GraphView {
         events: [],
         layout: { padding: { top: 8, right: 8 } },
         elements: { point: { radius: 0, hoverRadius: 0 }, line: { tension: 0 } },
-        scales: {
+        scales: this.themedScales({
           // Only round numbers as ticks: the range ends are rarely round after a zoom.
           x: {
             type: 'linear',
-            min: -5,
-            max: 5,
+            min: this.x[0],
+            max: this.x[1],
             ticks: { includeBounds: false, callback: tickLabel },
           },
           y: {
             type: 'linear',
-            min: -1,
-            max: 1,
+            min: this.shownY[0],
+            max: this.shownY[1],
             ticks: { includeBounds: false, callback: tickLabel },
           },
           y2: {
             type: 'linear',
             position: 'right',
-            display: false,
+            ...this.y2,
             ticks: { callback: tickLabel },
             grid: { drawOnChartArea: false },
           },
-        },
+        }),
         plugins: {},
       },
       plugins: graphPlugins({
@@ -110,7 +128,7 @@ export class GraphView {
         diffMax: () => (this.diffActive() ? this.diffMax : undefined),
       }),
     });
-    this.applyTheme();
+    return chart;
   }
 
   /** Replaces the plotted curves (structure change: datasets are rebuilt). */
@@ -129,7 +147,7 @@ export class GraphView {
         d2f: points(),
       };
     });
-    this.chart.data.datasets = this.buildDatasets();
+    if (this.built) this.built.data.datasets = this.buildDatasets();
     this.redraw();
   }
 
@@ -151,10 +169,12 @@ export class GraphView {
 
   setTheme(theme: Theme): void {
     this.theme = theme;
+    const chart = this.built;
+    if (!chart) return;
     Chart.defaults.font.family = theme.font;
-    this.chart.data.datasets = this.buildDatasets();
-    this.applyTheme();
-    this.chart.update('none');
+    chart.data.datasets = this.buildDatasets();
+    this.themedScales(chart.options.scales!);
+    chart.update('none');
   }
 
   /** Resamples every curve over the current range and redraws (no structural change). */
@@ -187,11 +207,16 @@ export class GraphView {
         ? flatRegions(x0, x1, shaded.buf.df, SAMPLES, this.options.shade!.threshold)
         : [];
     this.shownY = this.fixedY ?? this.fitY();
-    const scales = this.chart.options.scales!;
-    Object.assign(scales.x!, { min: x0, max: x1 });
-    Object.assign(scales.y!, { min: this.shownY[0], max: this.shownY[1] });
     performance.mark('al:chart-update-start');
-    this.chart.update('none');
+    if (!this.built) {
+      this.built = this.build();
+    } else {
+      const scales = this.built.options.scales!;
+      Object.assign(scales.x!, { min: x0, max: x1 });
+      Object.assign(scales.y!, { min: this.shownY[0], max: this.shownY[1] });
+      Object.assign(scales.y2!, this.y2);
+      this.built.update('none');
+    }
     performance.measure('al:chart-update', 'al:chart-update-start');
   }
 
@@ -219,7 +244,7 @@ export class GraphView {
   }
 
   destroy(): void {
-    this.chart.destroy();
+    this.built?.destroy();
   }
 
   private find(key: number): Series | undefined {
@@ -236,8 +261,7 @@ export class GraphView {
 
   private updateDifference(x0: number, x1: number, h: number): void {
     const pair = this.diffActive();
-    const y2 = this.chart.options.scales!.y2!;
-    y2.display = !!pair;
+    this.y2 = { display: !!pair };
     this.diffMax = undefined;
     if (!pair) return;
     const [a, b] = pair;
@@ -265,7 +289,11 @@ export class GraphView {
       this.diffMarker[0].y = this.diffMax.delta;
     }
     const span = Math.max(hi - lo, Math.abs(hi), Math.abs(lo), 1e-12);
-    Object.assign(y2, { min: Math.min(lo, 0) - span * 0.1, max: Math.max(hi, 0) + span * 0.1 });
+    this.y2 = {
+      display: true,
+      min: Math.min(lo, 0) - span * 0.1,
+      max: Math.max(hi, 0) + span * 0.1,
+    };
   }
 
   /** A y range holding every shown curve, padded, never thinner than 0.5. */
@@ -349,9 +377,9 @@ export class GraphView {
     return out;
   }
 
-  private applyTheme(): void {
+  /** The scales' options with the theme's colours applied. */
+  private themedScales(s: ScaleOptions): ScaleOptions {
     const th = this.theme;
-    const s = this.chart.options.scales!;
     const zeroAware = (ctx: ScriptableScaleContext) => (ctx.tick?.value === 0 ? th.axis : th.grid);
     for (const id of ['x', 'y', 'y2'] as const) {
       const sc = s[id]!;
@@ -364,5 +392,6 @@ export class GraphView {
       };
     }
     s.y2!.title = { display: true, text: t('difference Δ'), color: th.muted };
+    return s;
   }
 }
