@@ -35,15 +35,16 @@ async function reload(wb: Workbench): Promise<void> {
   await wb.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({
     timeout: 60_000,
   });
-  // The restored editor (torch_model.py) activates the extension again.
+  // The restored editor (torch_model.py) activates the extension again; then the workbench is
+  // given the few seconds a person takes before reaching for the palette.
   await wb.readOutputChannel('Activation Lab', /activate\(\) took/, 90_000);
-  await wb.page.waitForTimeout(1500);
+  await wb.page.waitForTimeout(5000);
 }
 
 function row(label: string, t: PlaygroundOpenTimes): string {
   const v = t.vscode;
   const o = t.ours;
-  return `| ${label} | **${t.totalMs}** | ${v.frameStartMs} | ${v.serviceWorkerReadyMs} | ${v.pageStartMs} | ${t.totalMs - v.pageStartMs} (script ${o.scriptMs}, start ${o.initMs}, chart ${o.chartMs}) |`;
+  return `| ${label} | **${t.totalMs}** | ${v.frameStartMs} | ${v.serviceWorkerReadyMs} | ${v.pageStartMs} | ${t.totalMs - v.pageStartMs} (script ${o.scriptMs}, start ${o.initMs}, chart drawn ${o.chartMs}, painted ${o.paintMs}) |`;
 }
 
 async function main(): Promise<void> {
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
       reloaded.push(await openOnce(wb));
     }
     console.log(
-      `Palette click → first chart, in ms (code-server ${wb.server.installedAs}; load average ${loadavg()
+      `Palette click → first chart on screen (the page's first contentful paint), in ms (code-server ${wb.server.installedAs}; load average ${loadavg()
         .map((x) => x.toFixed(2))
         .join(', ')}; target ≤ 1000 ms)`,
     );

@@ -54,6 +54,9 @@ function foundationSuite(): void {
   test('Activation Lab: Open Playground shows the playground webview', async () => {
     const seen = await wb.step('foundation-3-playground', async () => {
       const commandAt = await wb.runCommand('Activation Lab: Open Playground');
+      // Measured first, before anything reads the page (see playgroundOpenTimes).
+      const first = await wb.playgroundOpenTimes(commandAt);
+      recordMetrics({ playgroundFirstChartMs: first.totalMs, playgroundFirstOpen: first });
       const frame = wb.webviewFrame();
       // The page names itself "Activation Lab" through a heading or its labelled tab list.
       const named = frame
@@ -63,8 +66,6 @@ function foundationSuite(): void {
       await named.waitFor({ timeout: 30_000 });
       const graphs = frame.getByRole('tab', { name: /Graphs/ }).first();
       await graphs.waitFor();
-      const first = await wb.playgroundOpenTimes(commandAt);
-      recordMetrics({ playgroundFirstChartMs: first.totalMs, playgroundFirstOpen: first });
       return {
         name: (await named.getAttribute('aria-label')) ?? (await named.innerText()),
         graphsTab: await graphs.innerText(),
