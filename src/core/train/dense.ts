@@ -268,8 +268,10 @@ export function denseGradParams(
   }
   for (; j < nOut; j++) {
     const w = wOff + j * nIn;
+    let sb = 0;
     let i = 0;
     for (; i + 3 < nIn; i += 4) {
+      let bj = 0;
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
@@ -281,7 +283,9 @@ export function denseGradParams(
         s1 += dj * m[xo + 1];
         s2 += dj * m[xo + 2];
         s3 += dj * m[xo + 3];
+        bj += dj;
       }
+      sb = bj;
       if (lr === 0) {
         m[w + i] = s0;
         m[w + i + 1] = s1;
@@ -295,16 +299,20 @@ export function denseGradParams(
       }
     }
     for (; i < nIn; i++) {
+      let bj = 0;
       let s = 0;
-      for (let r = 0; r < rows; r++) s += m[dOff + r * nOut + j] * m[xOff + r * nIn + i];
+      for (let r = 0; r < rows; r++) {
+        const dj = m[dOff + r * nOut + j];
+        s += dj * m[xOff + r * nIn + i];
+        bj += dj;
+      }
+      sb = bj;
       if (lr === 0) {
         m[w + i] = s;
       } else {
         m[w + i] -= lr * s;
       }
     }
-    let sb = 0;
-    for (let r = 0; r < rows; r++) sb += m[dOff + r * nOut + j];
     if (lr === 0) {
       m[bOff + j] = sb;
     } else {
