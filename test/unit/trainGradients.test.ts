@@ -7,6 +7,9 @@ import { activateBackward, activateForward } from '../../src/core/train/activati
 import { Network } from '../../src/core/train/network';
 import type { Head } from '../../src/core/train/network';
 import { createRng } from '../../src/core/train/rng';
+import { denseForward, denseGradInput } from '../../src/core/train/dense';
+import { denseForwardTanh, denseGradInputTanh } from '../../src/core/train/denseTanh';
+import { tanhTrain } from '../../src/core/train/fastMath';
 
 function act(id: string): LayerActivation {
   const a = resolveActivation(id, catalogLookup);
@@ -171,4 +174,34 @@ test('unknown, vector and broken activations are refused with a message', () => 
     String(resolveActivation({ id: 'elu', params: { alpha: NaN } }, catalogLookup)),
     /finite/,
   );
+});
+
+test('the tanh kernels equal the generic dense kernels followed by tanhTrain and 1 − a²', () => {
+  const rng = createRng(11);
+  // Shapes that exercise every remainder: odd rows, outputs and inputs not multiples of 4.
+  for (const [nIn, nOut, rows] of [
+    [3, 5, 7],
+    [2, 8, 10],
+    [7, 8, 1],
+    [8, 1, 3],
+    [4, 4, 2],
+  ]) {
+    const nW = nIn * nOut;
+    const xOff = nW + nOut;
+    const zOff = xOff + rows * nIn;
+    const dOff = zOff + rows * nOut;
+    const dxOff = dOff + rows * nOut;
+    const m = Float64Array.from({ length: dxOff + rows * nIn }, () => rng.normal());
+    const want = m.slice();
+    denseForwardTanh(m, 0, nW, nIn, nOut, xOff, zOff, rows);
+    denseForward(want, 0, nW, nIn, nOut, xOff, zOff, rows, false);
+    for (let k = zOff; k < dOff; k++) want[k] = tanhTrain(want[k]);
+    assert.deepEqual(m, want, `forward ${nIn} → ${nOut}, ${rows} rows`);
+    // The backward multiplies by 1 − x² of its input x (here the block at xOff, values in (−1, 1)).
+    for (let k = xOff; k < zOff; k++) m[k] = want[k] = Math.tanh(m[k]);
+    denseGradInputTanh(m, 0, nIn, nOut, dOff, dxOff, rows, xOff);
+    denseGradInput(want, 0, nIn, nOut, dOff, dxOff, rows, false, xOff);
+    for (let k = 0; k < rows * nIn; k++) want[dxOff + k] *= 1 - want[xOff + k] * want[xOff + k];
+    assert.deepEqual(m, want, `input gradient ${nIn} → ${nOut}, ${rows} rows`);
+  }
 });
