@@ -178,25 +178,31 @@ test('unknown, vector and broken activations are refused with a message', () => 
 
 test('the tanh kernels equal the generic dense kernels followed by tanhTrain and 1 − a²', () => {
   const rng = createRng(11);
-  // Shapes that exercise every remainder: odd rows, outputs and inputs not multiples of 4.
-  for (const [nIn, nOut, rows] of [
-    [3, 5, 7],
-    [2, 8, 10],
-    [7, 8, 1],
-    [8, 1, 3],
-    [4, 4, 2],
+  // Shapes that exercise every remainder: odd rows, outputs and inputs not multiples of 4. The
+  // larger scales put many sums beyond tanhTrain's clamp at ±9; the last case has a NaN input.
+  for (const [nIn, nOut, rows, scale] of [
+    [3, 5, 7, 1],
+    [2, 8, 10, 1],
+    [7, 8, 1, 1],
+    [8, 1, 3, 1],
+    [4, 4, 2, 1],
+    [3, 5, 7, 4],
+    [8, 8, 10, 30],
+    [2, 3, 3, NaN],
   ]) {
     const nW = nIn * nOut;
     const xOff = nW + nOut;
     const zOff = xOff + rows * nIn;
     const dOff = zOff + rows * nOut;
     const dxOff = dOff + rows * nOut;
-    const m = Float64Array.from({ length: dxOff + rows * nIn }, () => rng.normal());
+    const m = Float64Array.from({ length: dxOff + rows * nIn }, () => rng.normal() * (scale || 1));
+    if (Number.isNaN(scale)) m[xOff] = NaN;
     const want = m.slice();
     denseForwardTanh(m, 0, nW, nIn, nOut, xOff, zOff, rows);
     denseForward(want, 0, nW, nIn, nOut, xOff, zOff, rows, false);
     for (let k = zOff; k < dOff; k++) want[k] = tanhTrain(want[k]);
-    assert.deepEqual(m, want, `forward ${nIn} → ${nOut}, ${rows} rows`);
+    assert.deepEqual(m, want, `forward ${nIn} → ${nOut}, ${rows} rows, scale ${scale}`);
+    if (Number.isNaN(scale)) continue;
     // The backward multiplies by 1 − x² of its input x (here the block at xOff, values in (−1, 1)).
     for (let k = xOff; k < zOff; k++) m[k] = want[k] = Math.tanh(m[k]);
     denseGradInputTanh(m, 0, nIn, nOut, dOff, dxOff, rows, xOff);
