@@ -61,7 +61,8 @@ export function sigmoidFast(x: number): number {
 // its slope differs from 1 − (its value)² by at most 3.4e-7. Beyond ±9, tanh is within 3.1e-8
 // of ±1. Both polynomials are scaled so that Q is monic (one multiplication fewer) and evaluated
 // in Estrin's form, two halves in parallel: the loops around it are bound by the latency of this
-// chain more than by the number of operations.
+// chain more than by the number of operations. `scripts/fit/tanhRational.py` (numpy + scipy)
+// refits them (to within the last digits).
 const T_CLAMP = 9;
 const A0 = 1287097.456005472;
 const A1 = 172217.68443518045;
