@@ -87,7 +87,7 @@ export function readTheme(): Theme {
     axis: v('--vscode-editorLineNumber-foreground', light ? '#6e7681' : '#858585'),
     background: v('--vscode-editor-background', light ? '#ffffff' : '#1e1e1e'),
     focus: v('--vscode-focusBorder', '#007fd4'),
-    palette: PALETTE_VARS.map((name, i) => v(name, fallback[i])),
+    palette: PALETTE_VARS.map((name, i) => opaque(v(name, fallback[i]))),
     dead: withAlpha(v('--vscode-charts-red', fallback[6]), hc ? 0.3 : 0.16),
     saturated: withAlpha(v('--vscode-charts-yellow', fallback[7]), hc ? 0.3 : 0.16),
     stationary: withAlpha(v('--vscode-charts-purple', fallback[3]), hc ? 0.25 : 0.12),
@@ -117,22 +117,36 @@ let probe: CanvasRenderingContext2D | null = null;
 
 /** The colour with the given opacity, for any CSS colour the canvas understands. */
 export function withAlpha(color: string, alpha: number): string {
+  const c = channels(color);
+  return c ? `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${alpha})` : color;
+}
+
+/**
+ * The colour without its transparency. Some themes give chart colours an alpha channel (Dark and
+ * Light Modern derive `charts.orange` from a find-match highlight, `#EA5C0055`): a curve drawn in
+ * it would be a faint brown line, so curves and swatches use the opaque colour.
+ */
+export function opaque(color: string): string {
+  const c = channels(color);
+  return c ? `rgb(${c[0]}, ${c[1]}, ${c[2]})` : color;
+}
+
+/** [r, g, b, a] of any CSS colour the canvas understands (it normalises the syntax for us). */
+function channels(color: string): [number, number, number, number] | undefined {
   probe ??= document.createElement('canvas').getContext('2d');
-  if (!probe) return color;
+  if (!probe) return undefined;
   probe.fillStyle = '#000';
   probe.fillStyle = color;
   const norm = String(probe.fillStyle);
   const hex = /^#([0-9a-f]{6})$/i.exec(norm);
   if (hex) {
     const n = parseInt(hex[1], 16);
-    return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+    return [n >> 16, (n >> 8) & 255, n & 255, 1];
   }
   const rgba = /^rgba?\(([^)]+)\)$/.exec(norm);
-  if (rgba) {
-    const [r, g, b, a = '1'] = rgba[1].split(',').map((s) => s.trim());
-    return `rgba(${r}, ${g}, ${b}, ${+a * alpha})`;
-  }
-  return color;
+  if (!rgba) return undefined;
+  const [r, g, b, a = 1] = rgba[1].split(',').map(Number);
+  return [r, g, b, a];
 }
 
 /** Whether animations should be skipped: the OS preference or the extension's setting. */

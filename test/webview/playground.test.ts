@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { canvasPixels, Harness, resultsDir, type TestPage } from './harness';
 
 const DARK_BLUE = '#3794ff';
-const DARK_ORANGE = '#d18616';
+// Dark Modern's charts.orange, #EA5C0055, drawn opaque (see the translucent-colour test).
+const DARK_ORANGE = '#ea5c00';
 const DARK_GREEN = '#89d185';
 const LIGHT_BLUE = '#1a85ff';
 const CHART = 'canvas.chart';
@@ -279,6 +280,19 @@ describe('look and feel', () => {
       `light ${light.counts}`,
     );
     assert.ok(light.counts[2] > 100000, 'light background');
+    await done(p);
+  });
+
+  test('a translucent theme colour (Dark Modern’s charts.orange is #EA5C0055) is drawn opaque', async () => {
+    const p = await h.open({ theme: 'dark' });
+    // The starter curves: ReLU, GELU (the palette's orange), Sigmoid.
+    const swatch = p.page.locator('.legend-item .swatch').nth(1);
+    assert.equal(
+      await swatch.evaluate((e) => getComputedStyle(e).backgroundColor),
+      'rgb(234, 92, 0)',
+    );
+    const px = await canvasPixels(p.page, CHART, [DARK_ORANGE]);
+    assert.ok(px.counts[0] > 200, `opaque orange pixels ${px.counts[0]}`);
     await done(p);
   });
 
