@@ -31,6 +31,7 @@ export class PlaygroundPanel {
 
   /** Opens (or reveals) the panel, optionally showing the given activations. */
   static show(extensionUri: vscode.Uri, show?: ShowRequest): PlaygroundPanel {
+    const openedAt = Date.now();
     const existing = PlaygroundPanel.current;
     if (existing) {
       existing.panel.reveal(undefined, false);
@@ -43,14 +44,14 @@ export class PlaygroundPanel {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
       webviewOptions(extensionUri),
     );
-    return new PlaygroundPanel(panel, extensionUri, show);
+    return new PlaygroundPanel(panel, extensionUri, show, openedAt);
   }
 
   /** Re-attaches a panel restored by VS Code after a reload. */
   static async revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): Promise<void> {
     PlaygroundPanel.current?.dispose();
     panel.webview.options = webviewOptions(extensionUri);
-    await new PlaygroundPanel(panel, extensionUri, undefined).rendered;
+    await new PlaygroundPanel(panel, extensionUri, undefined, undefined).rendered;
   }
 
   /** Settles once the page's HTML is set. */
@@ -60,6 +61,7 @@ export class PlaygroundPanel {
     private readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
     show: ShowRequest | undefined,
+    openedAt: number | undefined,
   ) {
     PlaygroundPanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
@@ -70,12 +72,12 @@ export class PlaygroundPanel {
         if (e.affectsConfiguration('activationLab.playground') && this.ready) this.sendSettings();
       }),
     );
-    this.rendered = this.render(show).catch((e: unknown) =>
+    this.rendered = this.render(show, openedAt).catch((e: unknown) =>
       log().error(`Rendering the playground failed: ${String(e)}`),
     );
   }
 
-  private async render(show: ShowRequest | undefined): Promise<void> {
+  private async render(show: ShowRequest | undefined, openedAt: number | undefined): Promise<void> {
     const settings = readSettings().playground;
     const html = await renderHtml(this.panel.webview, this.extensionUri, {
       id: nonce(),
@@ -83,6 +85,7 @@ export class PlaygroundPanel {
       strings: vscode.l10n.bundle ?? {},
       show,
       settings,
+      openedAt,
     });
     if (this.disposed) return;
     this.htmlSettings = settings;
@@ -117,6 +120,14 @@ export class PlaygroundPanel {
         return;
       case 'log/error':
         log().error(`Playground: ${m.message}`);
+        return;
+      case 'timing/firstChart':
+        log().info(
+          `Playground: first chart on screen ${Math.round(m.sincePageStartMs)} ms after the page started` +
+            (m.sinceCommandMs === undefined
+              ? ''
+              : `, ${Math.round(m.sinceCommandMs)} ms after the command`),
+        );
         return;
       case 'file/save':
         return this.save(m.requestId, m.format, m.suggestedName, m.data);

@@ -49,15 +49,39 @@ function start(init: PageInit): void {
   }
   // A reload of the same HTML (VS Code re-creates a hidden panel's page) keeps what the person
   // did since: the embedded request is shown once per rendered page.
-  const show = init.show && state.shown !== init.id ? init.show : undefined;
+  const fresh = state.shown !== init.id;
+  const show = init.show && fresh ? init.show : undefined;
   state.shown = init.id;
   try {
     app = new App(document.getElementById('app')!, state, init.settings);
     if (show) app.show(show);
+    // A page the host just opened (not a reload of the same HTML) says when its chart was on screen.
+    if (fresh) reportFirstChart(init.openedAt);
   } catch (e) {
     post({ type: 'log/error', message: `Playground failed to start: ${String(e)}`.slice(0, 4000) });
     throw e;
   }
+}
+
+/**
+ * Reports the page's first contentful paint (the chart is built in the same task as the rest of
+ * the page, so that paint shows it) to the host's log, also as time since the host's command
+ * when the two clocks plausibly agree (code-server may run the host on another machine).
+ */
+function reportFirstChart(openedAt: number | undefined): void {
+  new PerformanceObserver((list, observer) => {
+    const paint = list.getEntriesByName('first-contentful-paint')[0];
+    if (!paint) return;
+    observer.disconnect();
+    const sincePageStartMs = paint.startTime;
+    const since =
+      openedAt === undefined ? NaN : performance.timeOrigin + paint.startTime - openedAt;
+    post({
+      type: 'timing/firstChart',
+      sincePageStartMs,
+      ...(since >= 0 && since < 60_000 ? { sinceCommandMs: since } : {}),
+    });
+  }).observe({ type: 'paint', buffered: true });
 }
 
 onHostMessage((m) => {

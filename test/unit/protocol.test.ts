@@ -21,6 +21,8 @@ test('accepts every well-formed webview message', () => {
       data: 'x,f\n0,0\n',
     },
     { type: 'snippet/insert', id: 'gelu' },
+    { type: 'timing/firstChart', sincePageStartMs: 312.5 },
+    { type: 'timing/firstChart', sincePageStartMs: 312.5, sinceCommandMs: 880 },
   ];
   for (const m of good) assert.equal(parseWebviewMessage(m).ok, true, JSON.stringify(m));
 });
@@ -35,6 +37,8 @@ test('rejects malformed, unknown and oversized webview messages with a reason', 
     { type: 'nope' },
     { type: 'log/error' },
     { type: 'log/error', message: 'x'.repeat(5000) },
+    { type: 'timing/firstChart', sincePageStartMs: -1 },
+    { type: 'timing/firstChart', sincePageStartMs: 1, sinceCommandMs: Number.NaN },
     { type: 'file/save', requestId: 1, format: 'exe', suggestedName: 'a.exe', data: '' },
     { type: 'file/save', requestId: 1, format: 'csv', suggestedName: '../../etc/passwd', data: '' },
     {

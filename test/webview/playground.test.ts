@@ -127,6 +127,12 @@ describe('graphs', () => {
     const p = await h.open({ show, id: 'rendered-once' });
     // The stand-in host never answers: the first chart needs no message from it.
     assert.deepEqual(await legendItems(p).allTextContents(), ['ELU α=0.5']);
+    // The page tells the host when its first chart was on screen (for the log).
+    await p.page.waitForFunction(() =>
+      (window as unknown as { __posted: { type: string }[] }).__posted.some(
+        (m) => m.type === 'timing/firstChart',
+      ),
+    );
     await addActivation(p, 'tanh');
     await p.page.waitForFunction(
       () =>

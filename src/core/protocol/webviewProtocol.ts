@@ -43,6 +43,15 @@ export type ShowRequest = v.InferOutput<typeof ShowRequestSchema>;
 export const ReadySchema = v.object({ type: v.literal('webview/ready') });
 /** The webview reports an error a person should not lose (it is written to the log channel). */
 export const ErrorReportSchema = v.object({ type: v.literal('log/error'), message: text() });
+/**
+ * When the first chart reached the screen (the page's first contentful paint): in ms after the
+ * page started and, when the host said when its command ran (`openedAt`), after that moment.
+ */
+export const FirstChartSchema = v.object({
+  type: v.literal('timing/firstChart'),
+  sincePageStartMs: v.pipe(finite, v.minValue(0)),
+  sinceCommandMs: v.optional(v.pipe(finite, v.minValue(0))),
+});
 /** Save a chart (PNG as base64) or sampled points (CSV text) through the host's save dialog. */
 export const SaveFileSchema = v.object({
   type: v.literal('file/save'),
@@ -58,6 +67,7 @@ export const InsertSnippetSchema = v.object({ type: v.literal('snippet/insert'),
 export const WebviewToHostSchema = v.variant('type', [
   ReadySchema,
   ErrorReportSchema,
+  FirstChartSchema,
   SaveFileSchema,
   InsertSnippetSchema,
 ]);
@@ -86,6 +96,8 @@ export const PageInitSchema = v.object({
   /** What to show first; absent means the webview restores its own saved state or a default. */
   show: v.optional(ShowRequestSchema),
   settings: SettingsSchema,
+  /** When the host's command opened the panel (epoch ms, the host's clock); absent on a restore. */
+  openedAt: v.optional(finite),
 });
 export type PageInit = v.InferOutput<typeof PageInitSchema>;
 
