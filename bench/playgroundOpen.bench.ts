@@ -13,8 +13,9 @@ import { loadavg } from 'node:os';
 import { median } from './benchUtil';
 import { e2eSkipReason, Workbench, type PlaygroundOpenTimes } from '../test/e2e/workbench';
 
-const AGAIN = 7;
-const AFTER_RELOAD = 3;
+// How many opens of each kind (OPEN_AGAIN, OPEN_AFTER_RELOAD override them for a quick look).
+const AGAIN = Number(process.env.OPEN_AGAIN ?? 7);
+const AFTER_RELOAD = Number(process.env.OPEN_AFTER_RELOAD ?? 3);
 
 async function openOnce(wb: Workbench): Promise<PlaygroundOpenTimes> {
   const at = await wb.runCommand('Activation Lab: Open Playground');
@@ -96,7 +97,8 @@ async function main(): Promise<void> {
     console.log(
       `\nMedian over the ${warm.length} opens with VS Code's webview service worker in place: **${med(warm, (t) => t.totalMs)} ms** ` +
         `(VS Code until our page starts ${med(warm, (t) => t.vscode.pageStartMs)} ms; ours ${med(warm, (t) => t.totalMs - t.vscode.pageStartMs)} ms; from our command handler ${med(warm, (t) => t.fromHandlerMs)} ms). ` +
-        `After a window reload: ${med(reloaded, (t) => t.totalMs)} ms; again in the same window: ${med(again, (t) => t.totalMs)} ms.`,
+        (reloaded.length ? `After a window reload: ${med(reloaded, (t) => t.totalMs)} ms; ` : '') +
+        (again.length ? `again in the same window: ${med(again, (t) => t.totalMs)} ms.` : ''),
     );
     console.log(
       `First webview of a fresh browser profile: ${first.totalMs} ms, of which ${first.vscode.serviceWorkerReadyMs - first.vscode.frameStartMs} ms waiting for VS Code's service worker.`,
