@@ -17,3 +17,17 @@ export function makeFile(lines: number, header: string, block: (k: number) => st
   }
   return parts.join('');
 }
+
+/** Wall time of one call of `fn`, in ms. */
+export function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+/** Every offset of `needle` in `text`, plus `shift`. */
+export function offsetsOf(text: string, needle: string, shift: number): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i + shift);
+  return out;
+}

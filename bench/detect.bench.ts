@@ -9,7 +9,7 @@ import { parser } from '@lezer/python';
 import { completionContext } from '../src/core/python/completionContext';
 import { findMention } from '../src/core/python/mentions';
 import { analyzePython, MAX_DOCUMENT_CHARS } from '../src/core/python/parse';
-import { makeFile as makeFileOf, median } from './benchUtil';
+import { makeFile as makeFileOf, median, offsetsOf, time } from './benchUtil';
 
 const HEADER = `import math
 import torch
@@ -54,18 +54,6 @@ def jax_fn_${k}(x):
 }
 
 const makeFile = (lines: number) => makeFileOf(lines, HEADER, block);
-
-function time(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-
-function offsetsOf(text: string, needle: string, shift: number): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i + shift);
-  return out;
-}
 
 const rows: Array<[string, string, string, string]> = [];
 function row(name: string, xs: number[], target: string): void {

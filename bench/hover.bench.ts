@@ -10,7 +10,7 @@ import { hoverMarkdown } from '../src/core/hover/hoverContent';
 import { plotSvg } from '../src/core/hover/svgPlot';
 import { generateImplementation, IMPL_FRAMEWORKS } from '../src/core/snippets/generate';
 import { listActivations } from '../src/core/catalog/catalog';
-import { makeFile as makeFileOf, median } from './benchUtil';
+import { makeFile as makeFileOf, median, offsetsOf, time } from './benchUtil';
 
 const HEADER = `import torch
 import torch.nn as nn
@@ -54,18 +54,6 @@ const makeFile = (lines: number) => makeFileOf(lines, HEADER, block);
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length * 0.95)];
-}
-
-function time(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-
-function offsetsOf(text: string, needle: string, shift: number): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i + shift);
-  return out;
 }
 
 const text = makeFile(5000);
