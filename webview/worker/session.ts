@@ -4,7 +4,7 @@
  * Plain TypeScript over the core trainer (no DOM, no worker globals), so it is tested in Node.
  * The session never schedules itself; the worker calls `tick` and `progress`.
  */
-import { MAX_HISTORY_POINTS } from '../../src/core/protocol/workerProtocol';
+import { dataMessage, MAX_HISTORY_POINTS } from '../../src/core/protocol/workerProtocol';
 import type {
   DataMessage,
   ProgressMessage,
@@ -193,18 +193,8 @@ export class TrainingSession {
 
   /** The data message: the points every run trains on (they share the dataset). */
   data(): DataMessage {
-    const d = this.runs[0].trainer.dataset;
-    return {
-      type: 'train/data',
-      runId: this.runId,
-      kind: d.kind,
-      classes: d.classes,
-      inputDims: d.inputDims,
-      extent: { ...d.extent },
-      train: { x: d.train.x, y: d.train.y, label: d.train.label },
-      test: { x: d.test.x, y: d.test.y, label: d.test.label },
-      notes: this.runs[0].trainer.notes.slice(0, 20),
-    };
+    const first = this.runs[0].trainer;
+    return dataMessage(first.dataset, this.runId, first.notes.slice(0, 20));
   }
 
   /** The complete state of every run (grids and gradients computed now). */

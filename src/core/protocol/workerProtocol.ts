@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { check, type Checked } from './validate';
 import { DATASET_IDS, FEATURE_IDS, TRAIN_LIMITS } from '../train/config';
+import type { Dataset } from '../train/datasets';
 
 /** Most runs one `train/start` may ask for (a race of six activations). */
 export const MAX_RUNS = 6;
@@ -235,6 +236,21 @@ export const DataSchema = v.object({
   /** Values the trainer clamped or adjusted, as sentences for the person (English; keys of `t()`). */
   notes: v.array(text(300)),
 });
+
+/** The data message of a dataset (the page's preview and the worker send the same shape). */
+export function dataMessage(d: Dataset, runId: number, notes: readonly string[]): DataMessage {
+  return {
+    type: 'train/data',
+    runId,
+    kind: d.kind,
+    classes: d.classes,
+    inputDims: d.inputDims,
+    extent: { ...d.extent },
+    train: { x: d.train.x, y: d.train.y, label: d.train.label },
+    test: { x: d.test.x, y: d.test.y, label: d.test.label },
+    notes: [...notes],
+  };
+}
 
 /** Status of a training: every run has stopped when it is `done`. */
 export const StatusSchema = v.picklist(['paused', 'running', 'done']);
