@@ -74,6 +74,29 @@ def keras_relu(x, s, m, t):
     return y
 
 
+def gelu_crossings(lo, hi):
+    """Where gelu(x) = lo or = hi (the kinks of the clipped GELU), by bisection on a grid."""
+    def g(x):
+        return F.gelu(torch.tensor(x)).item()
+    out = []
+    top = max(hi, 0.0) + 2
+    for level in (lo, hi):
+        n = 400
+        for i in range(n):
+            a = -12 + (top + 12) * i / n
+            b = -12 + (top + 12) * (i + 1) / n
+            if (g(a) - level) * (g(b) - level) >= 0:
+                continue
+            for _ in range(80):
+                m = (a + b) / 2
+                if (g(a) - level) * (g(m) - level) <= 0:
+                    b = m
+                else:
+                    a = m
+            out.append((a + b) / 2)
+    return sorted(out)
+
+
 def halves(fn):
     def g(x):
         a, b = x.chunk(2, dim=-1)
@@ -156,6 +179,11 @@ ELEMENTWISE = [
     ('sine', {'omega': 30.0}, FORM, 'sin(w*x), SIREN w0 = 30', lambda x: torch.sin(30 * x), [], True),
     ('gaussian', {}, FORM, 'exp(-x^2)', lambda x: torch.exp(-x * x), [], True),
     ('bent_identity', {}, FORM, '(sqrt(x^2+1)-1)/2 + x', lambda x: (torch.sqrt(x * x + 1) - 1) / 2 + x, [], True),
+    ('clipped_gelu', {'minVal': -10.0, 'maxVal': 10.0}, FORM, 'torch.clip(gelu(x), -10, 10): transformers ClippedGELUActivation (ACT2FN "gelu_10")', lambda x: torch.clip(F.gelu(x), -10.0, 10.0), gelu_crossings(-10.0, 10.0), False),
+    ('clipped_gelu', {'minVal': -0.1, 'maxVal': 2.0}, FORM, 'torch.clip(gelu(x), min, max): transformers ClippedGELUActivation', lambda x: torch.clip(F.gelu(x), -0.1, 2.0), gelu_crossings(-0.1, 2.0), False),
+    ('hard_mish', {}, FORM, '0.5*x*clamp(x+2, 0, 2): timm/layers/activations.py hard_mish', lambda x: 0.5 * x * torch.clamp(x + 2, min=0.0, max=2.0), [-2, 0], True),
+    ('laplace', {'mu': 0.707107, 'sigma': 0.282095}, FORM, '0.5*(1 + erf((x - mu)/(sigma*sqrt(2)))): transformers LaplaceActivation (MEGA, arXiv:2209.10655)', lambda x: 0.5 * (1.0 + torch.erf((x - 0.707107) / (0.282095 * math.sqrt(2.0)))), [], True),
+    ('laplace', {'mu': 0.0, 'sigma': 1.0}, FORM, '0.5*(1 + erf((x - mu)/(sigma*sqrt(2)))): the standard normal CDF', lambda x: 0.5 * (1.0 + torch.erf(x / math.sqrt(2.0))), [], True),
 ]
 
 ROWS = [

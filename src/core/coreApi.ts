@@ -83,6 +83,8 @@ export {
   kerasStringNames,
   type Resolution,
 } from './catalog/resolve';
+export { lookupDispatch, dispatchNames } from './catalog/dispatch/lookup';
+export type { DispatchLibrary, DispatchResult, DispatchSource } from './catalog/dispatch/types';
 export { evaluate, derivative, sampleCurve, type CurveBuffers } from './catalog/sample';
 export { localize, type Lang } from './catalog/text';
 export { erf, erfc, normCdf, normPdf, sigmoid, softplus, logSigmoid } from './math/special';

@@ -11,6 +11,7 @@ import { SIGMOID_ENTRIES } from './entries/sigmoids';
 import { SMOOTH_ENTRIES } from './entries/smooth';
 import { SHRINK_AND_OTHER_ENTRIES } from './entries/misc';
 import { VECTOR_ENTRIES } from './entries/vector';
+import { LIBRARY_DEFINED_ENTRIES } from './entries/libraryDefined';
 import { DISAGREEMENTS } from './disagreements';
 import { KERAS3_STRINGS, TF_KERAS_STRINGS } from './kerasStrings';
 import { parsePyLiteral } from './pyLiteral';
@@ -33,6 +34,7 @@ const ENTRIES: Activation[] = [
   ...SIGMOID_ENTRIES,
   ...SMOOTH_ENTRIES,
   ...SHRINK_AND_OTHER_ENTRIES,
+  ...LIBRARY_DEFINED_ENTRIES,
   ...VECTOR_ENTRIES,
 ];
 
