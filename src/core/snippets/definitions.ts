@@ -167,5 +167,22 @@ export const NEUTRAL: Record<string, NeutralDef> = {
     df: 'x / (2 * r) + 1',
   },
   arctan: { f: 'atan(x)', df: '1 / (1 + x ** 2)' },
+  clipped_gelu: {
+    lets: [
+      ['p', '0.5 * (1 + erf(x / sqrt(2)))'],
+      ['g', 'x * p'],
+    ],
+    f: 'minimum(maximum(g, minVal), maxVal)',
+    df: 'where(g < minVal, 0, where(g > maxVal, 0, p + x * exp(-0.5 * x ** 2) / sqrt(2 * pi)))',
+  },
+  hard_mish: {
+    f: '0.5 * x * minimum(maximum(x + 2, 0), 2)',
+    df: 'where(x < -2, 0, where(x < 0, x + 1, 1))',
+  },
+  laplace: {
+    lets: [['z', '(x - mu) / sigma']],
+    f: '0.5 * (1 + erf(z / sqrt(2)))',
+    df: 'exp(-0.5 * z ** 2) / (sigma * sqrt(2 * pi))',
+  },
   sinusoid: { f: 'sin(x)', df: 'cos(x)' },
 };
