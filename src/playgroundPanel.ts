@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { PLAYGROUND_VIEW_TYPE } from './core/commandIds';
+import { assertNever, replyTo } from './core/protocol/channel';
 import {
-  assertNever,
   parseWebviewMessage,
   type HostToWebview,
   type PageInit,
@@ -146,15 +146,15 @@ export class PlaygroundPanel {
       filters: format === 'png' ? { PNG: ['png'] } : { CSV: ['csv'] },
     });
     if (!target) {
-      this.post({ type: 'file/saved', inReplyTo: requestId, ok: false, detail: 'cancelled' });
+      this.post({ type: 'file/saved', ...replyTo(requestId, 'cancelled') });
       return;
     }
     try {
       const bytes = format === 'png' ? base64ToBytes(data) : new TextEncoder().encode(data);
       await vscode.workspace.fs.writeFile(target, bytes);
-      this.post({ type: 'file/saved', inReplyTo: requestId, ok: true, detail: target.fsPath });
+      this.post({ type: 'file/saved', ...replyTo(requestId, 'ok', target.fsPath) });
     } catch (e) {
-      this.post({ type: 'file/saved', inReplyTo: requestId, ok: false, detail: String(e) });
+      this.post({ type: 'file/saved', ...replyTo(requestId, 'error', String(e)) });
     }
   }
 

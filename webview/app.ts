@@ -2,6 +2,7 @@
  * The playground page: owns the UI state (saved with `setState`) and the three tabs — Graphs,
  * Vector activations and Train (mounted on first use) — and applies what the host asks to show.
  */
+import { assertNever, type ReplyStatus } from '../src/core/protocol/channel';
 import type { PlaygroundSettings, ShowRequest } from '../src/core/protocol/webviewProtocol';
 import { elementwiseEntries, entryOf, paramsFor } from './catalog';
 import { GraphsTab } from './graphsTab';
@@ -78,9 +79,19 @@ export class App {
   }
 
   /** Shows the result of a `file/save` request. */
-  saved(ok: boolean, detail: string): void {
-    if (detail === 'cancelled') return;
-    this.status(ok ? t('Saved to {0}', detail) : t('Could not save: {0}', detail), !ok);
+  saved(status: ReplyStatus, detail: string): void {
+    switch (status) {
+      case 'ok':
+        this.status(t('Saved to {0}', detail));
+        return;
+      case 'error':
+        this.status(t('Could not save: {0}', detail), true);
+        return;
+      case 'cancelled':
+        return;
+      default:
+        assertNever(status);
+    }
   }
 
   private status(text: string, error = false): void {

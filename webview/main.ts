@@ -7,11 +7,12 @@ import 'katex/dist/katex.min.css';
 import './style.css';
 // The training tab's code is a lazy chunk, but its CSS must be in webview.css (esbuild does not load a chunk's CSS).
 import './train/train.css';
-import { assertNever, parsePageInit, type PageInit } from '../src/core/protocol/webviewProtocol';
+import { assertNever } from '../src/core/protocol/channel';
+import { parsePageInit, type PageInit } from '../src/core/protocol/webviewProtocol';
 import { App, starterCurves } from './app';
 import { setLocale, t } from './i18n';
 import { defaultState, restoreState } from './state';
-import { onHostMessage, post } from './vscodeApi';
+import { hostRequests, onHostMessage, post } from './vscodeApi';
 
 // Page-load milestones, read by the end-to-end test to tell VS Code's share from ours.
 performance.mark('al:script');
@@ -93,7 +94,10 @@ onHostMessage((m) => {
       app?.setSettings(m.settings);
       return;
     case 'file/saved':
-      app?.saved(m.ok, m.detail);
+      // Only the answer to a request this page made and still waits for is shown.
+      if (hostRequests.settle(m)) app?.saved(m.status, m.detail);
+      else
+        post({ type: 'log/error', message: `dropped a reply to unknown request ${m.inReplyTo}` });
       return;
     default:
       assertNever(m);

@@ -2,9 +2,11 @@
  * The only caller of `acquireVsCodeApi()`. Every other webview file talks to the host through
  * this module, so tests can load the page with a stand-in API.
  */
+import { PendingRequests } from '../src/core/protocol/channel';
 import {
   parseHostMessage,
   type HostToWebview,
+  type SaveResult,
   type WebviewToHost,
 } from '../src/core/protocol/webviewProtocol';
 
@@ -21,6 +23,9 @@ const api: VsCodeApi = acquireVsCodeApi();
 export function post(message: WebviewToHost): void {
   api.postMessage(message);
 }
+
+/** The page's requests to the host that wait for a reply (today: `file/save`). */
+export const hostRequests = new PendingRequests<SaveResult>();
 
 /** Subscribes to validated host messages; malformed ones are reported to the host and dropped. */
 export function onHostMessage(handler: (m: HostToWebview) => void): void {

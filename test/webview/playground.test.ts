@@ -410,13 +410,36 @@ describe('export and robustness', () => {
     assert.deepEqual(lines[1].split(',').slice(0, 3).map(Number), [-5, 0, 0]);
     assert.equal(png.format, 'png');
     assert.equal(Buffer.from(String(png.data), 'base64').subarray(1, 4).toString(), 'PNG');
+    // A reply to a request the page never made is dropped (and logged), not shown.
+    await p.hostSend({ type: 'file/saved', inReplyTo: 999, status: 'ok', detail: '/forged.png' });
+    await p.page.waitForFunction(() =>
+      (window as unknown as { __posted: { type: string; message?: string }[] }).__posted.some(
+        (m) => m.type === 'log/error' && /unknown request 999/.test(m.message ?? ''),
+      ),
+    );
+    assert.doesNotMatch((await p.page.textContent('#status')) ?? '', /forged/);
     await p.hostSend({
       type: 'file/saved',
       inReplyTo: png.requestId,
-      ok: true,
+      status: 'ok',
       detail: '/work/plot.png',
     });
     await p.page.locator('#status', { hasText: 'Saved to /work/plot.png' }).waitFor();
+    // The same reply again answers nothing any more.
+    await p.hostSend({
+      type: 'file/saved',
+      inReplyTo: csv.requestId,
+      status: 'cancelled',
+      detail: '',
+    });
+    await p.hostSend({
+      type: 'file/saved',
+      inReplyTo: png.requestId,
+      status: 'error',
+      detail: 'again',
+    });
+    await p.page.waitForTimeout(100);
+    assert.match((await p.page.textContent('#status')) ?? '', /Saved to \/work\/plot.png/);
     await p.page.locator('.info button', { hasText: 'Insert code' }).click();
     const inserts = (await p.posted()).filter((m) => m.type === 'snippet/insert');
     assert.deepEqual(inserts, [{ type: 'snippet/insert', id: 'relu' }]);

@@ -121,11 +121,17 @@ async function setSpeed(page: Page, view: string, value: string): Promise<void> 
   await page.selectOption(`${panel(view)} .run-controls select`, value);
 }
 
+/** Trains to the epoch limit: no early stop (the default stops Circle near epoch 100). */
+async function noEarlyStop(page: Page, view: string): Promise<void> {
+  await page.selectOption(`${panel(view)} select[data-role=early-stop]`, 'off');
+}
+
 test('press Train: the epoch counter and the loss update, and the loss falls within seconds', async () => {
   const { page, errors, violations } = await openTraining('train');
   const readout = page.locator(`${panel('train')} .readout`);
   assert.equal(await readout.getAttribute('aria-live'), 'polite');
   assert.match((await readout.textContent()) ?? '', /Ready/);
+  await noEarlyStop(page, 'train');
   await page.click(`${panel('train')} [data-role=train]`);
   await waitEpoch(page, 'train', 1, 5_000);
   await page.waitForFunction(() =>
@@ -155,6 +161,7 @@ test('the panel answers a click while training runs as fast as it can', async ()
   await setField(page, 'train', 'Points', '5000');
   await setField(page, 'train', 'Hidden layers (units per layer)', '32, 32, 32, 32');
   await setSpeed(page, 'train', '0');
+  await noEarlyStop(page, 'train');
   // The same clicks with nothing training, for comparison on this (shared, busy) machine.
   const idle: number[] = [];
   for (const view of ['race', 'train'] as const) {
@@ -413,6 +420,7 @@ test('screenshots of the Train, Race and Gradient-flow views, dark and light', a
   for (const theme of ['dark', 'light'] as const) {
     const p = await openTraining('train', { theme });
     const { page, errors } = p;
+    await noEarlyStop(page, 'train');
     await page.click(`${panel('train')} [data-role=train]`);
     await waitEpoch(page, 'train', 300);
     await page.click(`${panel('train')} [data-role=train]`);

@@ -203,6 +203,8 @@ export class GradientView {
         learningRate: g.learningRate,
         regularization: 'none',
         regularizationRate: 0,
+        // The view shows how gradients die or vanish over time: it never stops early.
+        earlyStop: { ...base.earlyStop, mode: 'off' },
       },
       runs: [{ key: g.id, activation: { kind: 'catalog', id: g.id, params: paramsFor(g.id) } }],
       maxEpochs: this.ctx.maxEpochs,

@@ -16,7 +16,7 @@ import { activationOptions } from './activationPicker';
 import { CurveChart } from './charts';
 import { checkbox, el, field, numberInput, readNumber } from './dom';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
-import { pct, Readout } from './readout';
+import { pct, Readout, stopText } from './readout';
 import { RunControls, type StartRequest } from './runControls';
 import { limitsText, SetupForm } from './setupForm';
 import type { ViewContext } from './trainView';
@@ -240,11 +240,13 @@ export class RaceView {
       Number.isFinite(r.msPerEpoch) ? `${fmt(r.msPerEpoch, 3)} ms` : '—',
       r.divergedAt !== undefined
         ? t('diverged at epoch {0}', r.divergedAt)
-        : r.epoch >= m.maxEpochs
-          ? t('finished')
-          : m.status === 'running'
-            ? t('training')
-            : t('paused'),
+        : r.stopReason !== undefined
+          ? stopText(r)
+          : r.epoch >= m.maxEpochs
+            ? t('finished')
+            : m.status === 'running'
+              ? t('training')
+              : t('paused'),
     ];
     const thead = el('thead', undefined, el('tr', undefined, ...head.map((h) => th(h))));
     const tbody = el(

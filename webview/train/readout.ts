@@ -24,7 +24,26 @@ export function runSummary(r: RunState, maxEpochs: number): string {
   ];
   if (r.trainAccuracy !== undefined) parts.push(t('train accuracy {0}', pct(r.trainAccuracy)));
   if (r.testAccuracy !== undefined) parts.push(t('test accuracy {0}', pct(r.testAccuracy)));
+  if (r.stopReason !== undefined) parts.push(stopText(r));
   return parts.join(' · ');
+}
+
+/** Why and when the early-stopping rule stopped a run. */
+export function stopText(r: RunState): string {
+  switch (r.stopReason) {
+    case 'target':
+      return t(
+        'stopped early at epoch {0}: the test loss reached the target',
+        r.stoppedAt ?? r.epoch,
+      );
+    case 'plateau':
+      return t(
+        'stopped early at epoch {0}: the test loss stopped improving',
+        r.stoppedAt ?? r.epoch,
+      );
+    case undefined:
+      return '';
+  }
 }
 
 export function statusText(s: TrainStatus | 'idle', diverged: boolean): string {

@@ -8,6 +8,7 @@ import type {
   StartMessage,
   TrainStatus,
 } from '../../src/core/protocol/workerProtocol';
+import { assertNever } from '../../src/core/protocol/channel';
 import { t } from '../i18n';
 import { button, el, field, select } from './dom';
 import { SPEEDS } from './uiState';
@@ -103,9 +104,22 @@ export class RunControls {
       return false;
     }
     this.host.clear();
-    this.client.start({ ...req, paused, epochsPerTick: Number(this.speed.value) });
+    const reply = this.client.start({ ...req, paused, epochsPerTick: Number(this.speed.value) });
     this.setState(paused ? 'paused' : 'running');
-    return true;
+    const r = await reply;
+    switch (r.status) {
+      case 'ok':
+        return true;
+      case 'error':
+        // Every failed start says why, in place (the worker names the failing run when one did).
+        this.showError(r.key ? `${r.key}: ${r.detail}` : r.detail);
+        this.setState('idle');
+        return false;
+      case 'cancelled':
+        return false;
+      default:
+        return assertNever(r.status);
+    }
   }
 
   /** Stops the worker and empties the view. */

@@ -10,6 +10,7 @@ import { FEATURES_1D } from '../../src/core/train/features';
 import type { TrainSetup } from '../../src/core/protocol/workerProtocol';
 import { t } from '../i18n';
 import { checkbox, el, field, group, numberInput, readNumber, select } from './dom';
+import { EarlyStopField } from './earlyStopField';
 
 /** Dataset names as the person reads them. */
 export function datasetOptions(): [DatasetId, string][] {
@@ -96,6 +97,7 @@ export class SetupForm {
   private readonly reg: HTMLSelectElement;
   private readonly regRate: HTMLInputElement;
   private readonly seed: HTMLInputElement;
+  private readonly earlyStop: EarlyStopField;
 
   constructor(
     setup: TrainSetup,
@@ -140,6 +142,7 @@ export class SetupForm {
     );
     this.regRate = numberInput(setup.regularizationRate, 0, 1, 'any');
     this.seed = numberInput(setup.seed, 0, 2 ** 31 - 1, 1);
+    this.earlyStop = new EarlyStopField(setup.earlyStop);
 
     const hiddenField = field(
       t('Hidden layers (units per layer)'),
@@ -167,6 +170,7 @@ export class SetupForm {
         field(t('Regularisation'), this.reg),
         field(t('Regularisation rate'), this.regRate),
         field(t('Weights seed'), this.seed),
+        this.earlyStop.element,
       ),
     );
     this.element.addEventListener('change', () => this.read());
@@ -193,6 +197,7 @@ export class SetupForm {
     this.reg.value = setup.regularization;
     this.regRate.value = String(setup.regularizationRate);
     this.seed.value = String(setup.seed);
+    this.earlyStop.load(setup.earlyStop);
     this.syncFeatures();
   }
 
@@ -234,6 +239,7 @@ export class SetupForm {
     s.regularization = this.reg.value as TrainSetup['regularization'];
     s.regularizationRate = readNumber(this.regRate, s.regularizationRate);
     s.seed = readNumber(this.seed, s.seed, true);
+    s.earlyStop = this.earlyStop.read(s.earlyStop);
     // Show the clamped values so the form never claims more than is used.
     this.nSamples.value = String(s.dataset.nSamples);
     this.batch.value = String(s.batchSize);

@@ -5,7 +5,7 @@
  * It is validated when read back, since an older version may have written it.
  */
 import * as v from 'valibot';
-import { TrainSetupSchema } from '../../src/core/protocol/workerProtocol';
+import { DEFAULT_EARLY_STOP, TrainSetupSchema } from '../../src/core/protocol/workerProtocol';
 import type { TrainSetup } from '../../src/core/protocol/workerProtocol';
 import { MAX_FORMULA, MAX_RUNS } from '../../src/core/protocol/workerProtocol';
 
@@ -74,6 +74,7 @@ export function defaultSetup(): TrainSetup {
     regularization: 'none',
     regularizationRate: 0,
     seed: 1,
+    earlyStop: { ...DEFAULT_EARLY_STOP },
   };
 }
 

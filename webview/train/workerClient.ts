@@ -4,20 +4,24 @@
  * animation frame (older ones are dropped; each carries the complete state). After drawing it
  * tells the worker `view/frame`, so progress never arrives faster than the page can draw.
  * Each view owns one client; `terminate` (Reset, leaving the page) stops the worker at once.
+ * A start is a request: its id is the run id, and the worker's `train/started` reply settles it.
  */
 import workerSource from 'worker-source:webview/worker/trainWorker.ts';
+import { assertNever, PendingRequests, replyTo } from '../../src/core/protocol/channel';
 import {
   parseWorkerToPage,
   type DataMessage,
   type PageToWorker,
   type ProgressMessage,
+  type StartedMessage,
   type StartMessage,
 } from '../../src/core/protocol/workerProtocol';
 
 export interface WorkerListener {
   data(m: DataMessage): void;
   progress(m: ProgressMessage): void;
-  error(message: string, key?: string): void;
+  /** Training stopped on an error after it started (or the worker itself failed). */
+  error(message: string): void;
 }
 
 let sourceUrl: string | undefined;
@@ -31,7 +35,9 @@ addEventListener('pagehide', () => {
 
 export class TrainingClient {
   private worker: Worker | undefined;
+  /** The run whose messages are shown: the id of the last start; 0 after `terminate`. */
   private runId = 0;
+  private readonly starts = new PendingRequests<StartedMessage>();
   private pending: ProgressMessage | undefined;
   private frame = 0;
 
@@ -46,12 +52,19 @@ export class TrainingClient {
     return this.runId;
   }
 
-  /** Starts (or restarts) training; the previous run's messages are ignored from now on. */
-  start(m: Omit<StartMessage, 'type' | 'runId'>): void {
+  /**
+   * Starts (or restarts) training; the previous run's messages are ignored from now on. Settles
+   * with the worker's reply: `ok`, `error` (with the reason) or `cancelled` (a newer start or a
+   * reset came first).
+   */
+  start(m: Omit<StartMessage, 'type' | 'runId'>): Promise<StartedMessage> {
     const w = this.ensureWorker();
-    this.runId++;
+    this.cancelStarts();
     this.pending = undefined;
-    this.send(w, { type: 'train/start', runId: this.runId, ...m });
+    return this.starts.request((id) => {
+      this.runId = id;
+      this.send(w, { type: 'train/start', runId: id, ...m });
+    }).reply;
   }
 
   pause(): void {
@@ -79,8 +92,13 @@ export class TrainingClient {
     this.pending = undefined;
     cancelAnimationFrame(this.frame);
     this.frame = 0;
-    this.runId++;
+    this.runId = 0;
+    this.cancelStarts();
     live.delete(this);
+  }
+
+  private cancelStarts(): void {
+    this.starts.settleAll((id) => ({ type: 'train/started', ...replyTo(id, 'cancelled') }));
   }
 
   private ensureWorker(): Worker {
@@ -108,6 +126,10 @@ export class TrainingClient {
       return;
     }
     const m = checked.message;
+    if (m.type === 'train/started') {
+      this.starts.settle(m);
+      return;
+    }
     if (m.runId !== this.runId) return;
     switch (m.type) {
       case 'train/data':
@@ -118,8 +140,10 @@ export class TrainingClient {
         this.frame ||= requestAnimationFrame(() => this.draw());
         return;
       case 'train/error':
-        this.listener.error(m.message, m.key);
+        this.listener.error(m.message);
         return;
+      default:
+        assertNever(m);
     }
   }
 

@@ -4,9 +4,8 @@
  */
 import type { GraphView } from '../graph/graphView';
 import { SAMPLES } from '../graph/graphView';
-import { post } from '../vscodeApi';
-
-let nextRequest = 1;
+import type { SaveResult } from '../../src/core/protocol/webviewProtocol';
+import { hostRequests, post } from '../vscodeApi';
 
 function csvField(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -33,9 +32,13 @@ export function graphCsv(graph: GraphView): string {
   return lines.join('\n') + '\n';
 }
 
-/** Asks the host to save; returns the request id the `file/saved` answer will carry. */
-export function saveFile(format: 'png' | 'csv', suggestedName: string, data: string): number {
-  const requestId = nextRequest++;
-  post({ type: 'file/save', requestId, format, suggestedName, data });
-  return requestId;
+/** Asks the host to save; settles with the host's `file/saved` reply to this very request. */
+export function saveFile(
+  format: 'png' | 'csv',
+  suggestedName: string,
+  data: string,
+): Promise<SaveResult> {
+  return hostRequests.request((requestId) =>
+    post({ type: 'file/save', requestId, format, suggestedName, data }),
+  ).reply;
 }

@@ -5,11 +5,7 @@
  */
 import { compileExpr, FUNCTIONS, isFnName, type Expr } from '../custom/expr';
 import { isExprTree } from '../../src/core/protocol/workerProtocol';
-
-export interface CompiledActivation {
-  f(x: number): number;
-  df(x: number): number;
-}
+import type { CustomCompiler } from '../../src/core/session/runTrainer';
 
 /** Every function call names a whitelisted function with the right number of arguments. */
 function knownCalls(e: Expr): boolean {
@@ -27,7 +23,7 @@ function knownCalls(e: Expr): boolean {
 }
 
 /** The compiled pair, or the reason the tree cannot be trained. */
-export function compileCustomActivation(expr: unknown): CompiledActivation | string {
+export const compileCustomActivation: CustomCompiler = (expr) => {
   if (!isExprTree(expr) || !knownCalls(expr as Expr)) return 'The custom formula is not valid.';
   return compileExpr(expr as Expr);
-}
+};

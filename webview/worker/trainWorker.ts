@@ -1,26 +1,32 @@
 /**
- * The training worker: a thin `onmessage` switch over a `TrainingSession` (the core trainer
- * underneath). It decides how often to train and to report: training runs in slices of at most
- * `SLICE_MS` (so `train/pause` is honoured within a slice), and a progress message goes out only
- * after the page said it drew the previous one (`view/frame`), so reports follow the page's
- * animation frames. Status changes (paused, done) are always reported at once.
+ * The training worker: a thin `onmessage` switch over the core's `TrainingSession`. It decides how
+ * often to train and to report: training runs in slices of about `SLICE_MS` (so `train/pause`
+ * is read within one slice, whatever the speed and network size), and a progress message goes out
+ * only after the page said it drew the previous one (`view/frame`), at most once per `FRAME_MS`.
+ * Status changes (paused, done) are always reported at once.
  */
 /// <reference lib="webworker" />
+import { assertNever, replyTo } from '../../src/core/protocol/channel';
 import {
+  isRawStart,
   parsePageToWorker,
+  rawRunId,
   type PageToWorker,
+  type StartMessage,
   type WorkerToPage,
 } from '../../src/core/protocol/workerProtocol';
-import { createRunTrainer } from './trainerAdapter';
-import { RunError, TrainingSession } from './session';
+import { runTrainerFactory } from '../../src/core/session/runTrainer';
+import { RunError, TrainingSession } from '../../src/core/session/session';
+import { compileCustomActivation } from './customActivation';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** Longest stretch of training between two looks at the message queue. */
+/** Training between two looks at the message queue (one chunk may overrun it: one epoch). */
 const SLICE_MS = 12;
-/** Pause between ticks at a fixed speed (about one animation frame). */
+/** Shortest time between two progress reports, and the pause between frames at a fixed speed. */
 const FRAME_MS = 16;
 
+const createRunTrainer = runTrainerFactory(compileCustomActivation);
 let session: TrainingSession | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** The page drew the last progress message. */
@@ -47,74 +53,82 @@ function loop(): void {
   const s = session;
   if (!s || s.currentStatus !== 'running') return;
   try {
-    const fixed = s.speed > 0;
     const r = s.tick(SLICE_MS);
     if (r.statusChanged || (drawn && performance.now() - lastPost >= FRAME_MS - 1)) report();
-    if (s.currentStatus === 'running') schedule(fixed ? FRAME_MS : 0);
+    // At a fixed speed a finished frame waits for the next one; anything else goes on at once.
+    if (s.currentStatus === 'running') schedule(r.frameDone && s.speed > 0 ? FRAME_MS : 0);
   } catch (err) {
-    fail(err);
+    fail(s.runId, err);
   }
 }
 
 /** A bug in a run must not stop the worker silently: report it and drop the session. */
-function fail(err: unknown): void {
-  const runId = session?.runId ?? 0;
-  session = undefined;
+function fail(runId: number, err: unknown): void {
+  if (session?.runId === runId) session = undefined;
   post({ type: 'train/error', runId, message: String((err as Error)?.message ?? err) });
 }
 
+function start(m: StartMessage): void {
+  clearTimeout(timer);
+  timer = undefined;
+  session = undefined;
+  try {
+    session = new TrainingSession(m, createRunTrainer, () => performance.now());
+  } catch (e) {
+    const key = e instanceof RunError ? e.key : undefined;
+    post({
+      type: 'train/started',
+      ...replyTo(m.runId, 'error', String((e as Error).message ?? e)),
+      key,
+    });
+    return;
+  }
+  post({ type: 'train/started', ...replyTo(m.runId, 'ok') });
+  post(session.data());
+  drawn = true;
+  report();
+  schedule(0);
+}
+
 function handle(m: PageToWorker): void {
-  if (m.type !== 'train/start' && (!session || m.runId !== session.runId)) return;
+  if (m.type === 'train/start') return start(m);
+  const s = session;
+  if (!s || m.runId !== s.runId) return;
   switch (m.type) {
-    case 'train/start': {
-      clearTimeout(timer);
-      timer = undefined;
-      session = undefined;
-      try {
-        session = new TrainingSession(m, createRunTrainer, () => performance.now());
-      } catch (e) {
-        const key = e instanceof RunError ? e.key : undefined;
-        post({
-          type: 'train/error',
-          runId: m.runId,
-          key,
-          message: String((e as Error).message ?? e),
-        });
-        return;
-      }
-      post(session.data());
-      drawn = true;
-      report();
-      schedule(0);
-      return;
-    }
     case 'train/pause':
-      if (session!.pause()) report();
+      if (s.pause()) report();
       return;
     case 'train/resume':
-      if (session!.resume()) schedule(0);
+      if (s.resume()) schedule(0);
       return;
     case 'train/step':
-      if (session!.step(m.epochs)) schedule(0);
+      if (s.step(m.epochs)) schedule(0);
       return;
     case 'train/speed':
-      session!.setSpeed(m.epochsPerTick);
+      s.setSpeed(m.epochsPerTick);
       return;
     case 'view/frame':
       drawn = true;
       return;
+    default:
+      assertNever(m);
   }
 }
 
 self.onmessage = (e: MessageEvent<unknown>) => {
   const checked = parsePageToWorker(e.data);
+  // The answer to a message the worker cannot read goes to the run that sent it, so a start
+  // the page made never waits for ever.
   if (!checked.ok) {
-    post({ type: 'train/error', runId: 0, message: `dropped page message: ${checked.reason}` });
+    const runId = rawRunId(e.data);
+    const detail = `dropped page message: ${checked.reason}`;
+    if (isRawStart(e.data)) post({ type: 'train/started', ...replyTo(runId, 'error', detail) });
+    else post({ type: 'train/error', runId, message: detail });
     return;
   }
   try {
     handle(checked.message);
   } catch (err) {
-    fail(err);
+    fail(rawRunId(e.data), err);
   }
 };

@@ -5,6 +5,7 @@
  * dropped by the receiver (and logged), never thrown.
  */
 import * as v from 'valibot';
+import { replyEntries, RequestIdSchema } from './channel';
 import { check, type Checked } from './validate';
 
 /** Largest payload a webview may ask the host to save (a PNG of a large chart is ~1–3 MB as base64). */
@@ -55,7 +56,7 @@ export const FirstChartSchema = v.object({
 /** Save a chart (PNG as base64) or sampled points (CSV text) through the host's save dialog. */
 export const SaveFileSchema = v.object({
   type: v.literal('file/save'),
-  requestId: v.pipe(v.number(), v.integer()),
+  requestId: RequestIdSchema,
   format: v.picklist(['png', 'csv']),
   suggestedName: v.pipe(text(128), v.regex(/^[\w.\- ]+$/)),
   /** Base64 for PNG, plain text for CSV. */
@@ -108,14 +109,9 @@ export const SettingsChangedSchema = v.object({
 });
 /** Show these activations (sent when the panel is already open). */
 export const ShowSchema = v.object({ type: v.literal('playground/show'), show: ShowRequestSchema });
-/** The result of a `file/save` request. */
-export const SaveResultSchema = v.object({
-  type: v.literal('file/saved'),
-  inReplyTo: v.pipe(v.number(), v.integer()),
-  ok: v.boolean(),
-  /** Path shown to the person, or the reason it failed, or `cancelled`. */
-  detail: v.string(),
-});
+/** The reply to a `file/save` request: `detail` is the saved path, or why it failed. */
+export const SaveResultSchema = v.object({ type: v.literal('file/saved'), ...replyEntries });
+export type SaveResult = v.InferOutput<typeof SaveResultSchema>;
 
 export const HostToWebviewSchema = v.variant('type', [
   SettingsChangedSchema,
@@ -142,9 +138,4 @@ export function parsePageInit(raw: unknown): Checked<PageInit> {
 /** Validates a show request (e.g. the argument of a command link from a hover). */
 export function parseShowRequest(raw: unknown): Checked<ShowRequest> {
   return check(ShowRequestSchema, raw);
-}
-
-/** Compile-time exhaustiveness check for `switch` over message types. */
-export function assertNever(x: never): never {
-  throw new Error(`unhandled message ${JSON.stringify(x)}`);
 }

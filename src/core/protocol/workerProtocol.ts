@@ -6,6 +6,7 @@
  * decision-boundary grid), so the page can always draw from the last message alone.
  */
 import * as v from 'valibot';
+import { replyEntries, RequestIdSchema } from './channel';
 import { check, type Checked } from './validate';
 import { DATASET_IDS, FEATURE_IDS, TRAIN_LIMITS } from '../train/config';
 import type { Dataset } from '../train/datasets';
@@ -29,7 +30,8 @@ const num = (min: number, max: number) => v.pipe(finite, v.minValue(min), v.maxV
  * (valibot's `number()` refuses NaN).
  */
 const anyNumber = v.custom<number>((x) => typeof x === 'number', 'expected a number');
-const runId = int(0, Number.MAX_SAFE_INTEGER);
+/** A run's id: the request id of the `train/start` that began it. */
+const runId = RequestIdSchema;
 const f64 = v.custom<Float64Array>((x) => x instanceof Float64Array, 'expected a Float64Array');
 const f32 = v.custom<Float32Array>((x) => x instanceof Float32Array, 'expected a Float32Array');
 
@@ -100,6 +102,25 @@ export const ActivationSpecSchema = v.variant('kind', [
 ]);
 export type ActivationSpec = v.InferOutput<typeof ActivationSpecSchema>;
 
+/** Why a run stopped before its epoch limit. */
+export const StopReasonSchema = v.picklist(['target', 'plateau']);
+export type StopReason = v.InferOutput<typeof StopReasonSchema>;
+
+/**
+ * When a run stops before the epoch limit: `off` (never), `target` (at the first epoch whose test
+ * loss is ≤ `targetLoss`) or `plateau` (once the best test loss has not fallen by more than 0.001
+ * for `patience` epochs). Both numbers are kept whatever the mode, so the form remembers them.
+ */
+export const EarlyStopSchema = v.object({
+  mode: v.picklist(['off', 'target', 'plateau']),
+  targetLoss: num(0, 1e6),
+  patience: int(1, TRAIN_LIMITS.maxEpochsPerStep),
+});
+export type EarlyStop = v.InferOutput<typeof EarlyStopSchema>;
+
+/** Early stopping of a setup saved before it existed, and of a new one. */
+export const DEFAULT_EARLY_STOP: EarlyStop = { mode: 'target', targetLoss: 0.01, patience: 200 };
+
 /** Everything of a training run except the activation: data, network shape and optimiser. */
 export const TrainSetupSchema = v.object({
   dataset: v.object({
@@ -122,6 +143,7 @@ export const TrainSetupSchema = v.object({
   regularizationRate: num(0, 10),
   /** Seed of the initial weights; a race gives every run the same one. */
   seed: int(0, 2 ** 31 - 1),
+  earlyStop: v.optional(EarlyStopSchema, () => ({ ...DEFAULT_EARLY_STOP })),
 });
 export type TrainSetup = v.InferOutput<typeof TrainSetupSchema>;
 
@@ -131,7 +153,10 @@ export type RunSpec = v.InferOutput<typeof RunSpecSchema>;
 
 // ---- page → worker ----
 
-/** Build the runs (same data, same weight seed) and start training them, or stay paused. */
+/**
+ * Build the runs (same data, same weight seed) and start training them, or stay paused. A request
+ * whose id is `runId`: the worker answers with one `train/started`.
+ */
 export const StartSchema = v.object({
   type: v.literal('train/start'),
   runId,
@@ -200,6 +225,9 @@ export const RunStateSchema = v.object({
   testAccuracy: v.optional(anyNumber),
   /** The epoch at which the loss became NaN or infinite; the run stopped there. */
   divergedAt: v.optional(int(0, Number.MAX_SAFE_INTEGER)),
+  /** The epoch at which the early-stopping rule stopped the run, and why. */
+  stoppedAt: v.optional(int(0, Number.MAX_SAFE_INTEGER)),
+  stopReason: v.optional(StopReasonSchema),
   /** First epoch whose test loss was at or below the target loss. */
   epochsToTarget: v.optional(int(0, Number.MAX_SAFE_INTEGER)),
   /** Mean wall time of one training epoch of this run, in milliseconds. */
@@ -266,19 +294,47 @@ export const ProgressSchema = v.object({
   gridChannels: int(0, 16),
   runs: v.pipe(v.array(RunStateSchema), v.maxLength(MAX_RUNS)),
 });
-/** A start request could not be honoured (bad formula, unknown activation, …). */
+/**
+ * The reply to `train/start` (`inReplyTo` is its `runId`): `ok` before the run's data and first
+ * progress, or `error` with the reason in `detail` (bad formula, unknown activation, a message
+ * the worker could not read, …) and the failing run's key, if one failed.
+ */
+export const StartedSchema = v.object({
+  type: v.literal('train/started'),
+  ...replyEntries,
+  key: v.optional(text(64)),
+});
+/** Training of `runId` stopped on an error after it started (a bug in a run, a bad message). */
 export const ErrorSchema = v.object({
   type: v.literal('train/error'),
   runId,
-  /** Which run failed, if one did. */
-  key: v.optional(text(64)),
   message: text(1000),
 });
 
-export const WorkerToPageSchema = v.variant('type', [DataSchema, ProgressSchema, ErrorSchema]);
+export const WorkerToPageSchema = v.variant('type', [
+  StartedSchema,
+  DataSchema,
+  ProgressSchema,
+  ErrorSchema,
+]);
 export type WorkerToPage = v.InferOutput<typeof WorkerToPageSchema>;
 export type DataMessage = v.InferOutput<typeof DataSchema>;
 export type ProgressMessage = v.InferOutput<typeof ProgressSchema>;
+export type StartedMessage = v.InferOutput<typeof StartedSchema>;
+
+/**
+ * The `runId` of a message the worker could not validate, if it has a usable one, so the answer
+ * reaches the run that sent it (0 otherwise, which no run has).
+ */
+export function rawRunId(raw: unknown): number {
+  const id = (raw as { runId?: unknown } | null)?.runId;
+  return v.is(RequestIdSchema, id) ? id : 0;
+}
+
+/** Whether a message the worker could not validate was meant to start a run. */
+export function isRawStart(raw: unknown): boolean {
+  return (raw as { type?: unknown } | null)?.type === 'train/start';
+}
 
 /** Validates a message the worker received from the page. */
 export function parsePageToWorker(raw: unknown): Checked<PageToWorker> {

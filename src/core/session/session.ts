@@ -1,32 +1,37 @@
 /**
  * One training session of the worker: the runs of a `train/start` (one run, or up to six racing
- * on the same data from the same initial-weights seed), advanced in lockstep a slice at a time.
- * Plain TypeScript over the core trainer (no DOM, no worker globals), so it is tested in Node.
- * The session never schedules itself; the worker calls `tick` and `progress`.
+ * on the same data from the same initial-weights seed), advanced towards a common epoch goal a
+ * time slice at a time. Plain TypeScript over the core trainer (no DOM, no worker globals), tested
+ * in Node. The session never schedules itself; the worker calls `tick` and `progress`.
  */
-import { dataMessage, MAX_HISTORY_POINTS } from '../../src/core/protocol/workerProtocol';
+import { dataMessage, MAX_HISTORY_POINTS } from '../protocol/workerProtocol';
 import type {
   DataMessage,
   ProgressMessage,
   RunSpec,
   RunState,
   StartMessage,
+  StopReason,
   TrainStatus,
-} from '../../src/core/protocol/workerProtocol';
+} from '../protocol/workerProtocol';
+import { EarlyStopper } from './earlyStop';
 import { ThinnedHistory } from './history';
-import type { RunTrainer, TrainerFactory } from './trainerAdapter';
+import type { RunTrainer, TrainerFactory } from './runTrainer';
 
 interface Run {
   spec: RunSpec;
   label: string;
   trainer: RunTrainer;
   history: ThinnedHistory;
+  stopper: EarlyStopper;
   epoch: number;
   trainLoss: number;
   testLoss: number;
   trainAccuracy?: number;
   testAccuracy?: number;
   divergedAt?: number;
+  stoppedAt?: number;
+  stopReason?: StopReason;
   epochsToTarget?: number;
   trainMs: number;
   epochsTimed: number;
@@ -40,19 +45,26 @@ interface Run {
 
 /** What `tick` did, for the worker's scheduling. */
 export interface TickResult {
-  /** Epochs each live run advanced. */
+  /** Epochs trained in this slice, summed over the runs. */
   epochs: number;
+  /** Every live run reached the goal of this frame (`speed` epochs at a fixed speed). */
+  frameDone: boolean;
   /** The status changed (paused after a step, or every run finished). */
   statusChanged: boolean;
 }
+
+/** Most epochs of one `train/step` (and of one frame while stepping). */
+const MAX_STEP_FRAME = 50;
 
 export class TrainingSession {
   readonly runId: number;
   private readonly runs: Run[];
   private status: TrainStatus;
   private epochsPerTick: number;
-  /** Epochs still to train for a `train/step` before pausing again. */
-  private stepsLeft = 0;
+  /** Epoch every live run trains to in the current frame; undefined between frames. */
+  private goal: number | undefined;
+  /** Epoch at which a `train/step` pauses again; undefined when not stepping. */
+  private stepGoal: number | undefined;
   private readonly gridChannels: number;
 
   /** Builds every run; throws an `Error` whose message names the run that could not be built. */
@@ -66,6 +78,7 @@ export class TrainingSession {
     this.runs = start.runs.map((spec) => this.buildRun(spec));
     this.gridChannels = this.runs[0].trainer.gridChannels;
     this.status = start.paused ? 'paused' : 'running';
+    if (!this.runs.some((r) => this.isLive(r))) this.status = 'done';
   }
 
   private buildRun(spec: RunSpec): Run {
@@ -79,6 +92,7 @@ export class TrainingSession {
       label: trainer.label,
       trainer,
       history,
+      stopper: new EarlyStopper(this.start.setup.earlyStop),
       epoch: 0,
       trainLoss: first.trainLoss,
       testLoss: first.testLoss,
@@ -90,6 +104,7 @@ export class TrainingSession {
     history.add(0, first.trainLoss, first.testLoss, first.testAccuracy ?? NaN);
     if (this.start.gradients) run.gradNormsInit = trainer.gradientNorms();
     this.checkTarget(run);
+    this.checkStop(run);
     return run;
   }
 
@@ -97,25 +112,27 @@ export class TrainingSession {
     return this.status;
   }
 
+  /** Pauses at once: runs part-way through a frame finish it after `resume`. */
   pause(): boolean {
     if (this.status !== 'running') return false;
     this.status = 'paused';
-    this.stepsLeft = 0;
+    this.stepGoal = undefined;
     return true;
   }
 
   resume(): boolean {
     if (this.status !== 'paused') return false;
     this.status = 'running';
-    this.stepsLeft = 0;
+    this.stepGoal = undefined;
     return true;
   }
 
-  /** Trains `epochs` more epochs, then pauses. */
+  /** Trains `epochs` more epochs (from the furthest live run), then pauses. */
   step(epochs: number): boolean {
     if (this.status === 'done') return false;
     this.status = 'running';
-    this.stepsLeft = epochs;
+    this.stepGoal = Math.max(...this.liveRuns().map((r) => r.epoch)) + epochs;
+    this.goal = undefined;
     return true;
   }
 
@@ -123,47 +140,81 @@ export class TrainingSession {
     this.epochsPerTick = epochsPerTick;
   }
 
-  /** The speed in epochs per tick (0: as many as fit in the time budget). */
+  /** The speed in epochs per frame (0: as many as fit in the time budget). */
   get speed(): number {
-    return this.stepsLeft > 0 ? Math.min(this.stepsLeft, 50) : this.epochsPerTick;
+    return this.stepGoal !== undefined ? MAX_STEP_FRAME : this.epochsPerTick;
   }
 
   /**
-   * Advances every live run by the same number of epochs: `epochsPerTick`, or, when that is 0, as
-   * many as the measured time per epoch lets fit in `budgetMs`.
+   * Trains for about `budgetMs`: every live run, the one furthest behind first, advances towards
+   * the frame's goal epoch (`speed` epochs past the slowest run, or, at speed 0, as many as the
+   * measured time per epoch lets fit in the budget) in chunks sized by its measured time per
+   * epoch. At least one chunk is trained per call, so a slice overruns the budget by at most one
+   * chunk (one epoch of one run once the times are known). A frame may span several slices.
    */
   tick(budgetMs: number): TickResult {
-    if (this.status !== 'running') return { epochs: 0, statusChanged: false };
-    const live = this.runs.filter((r) => this.isLive(r));
-    let k = this.speed > 0 ? this.speed : this.epochsForBudget(live, budgetMs);
-    if (this.stepsLeft > 0) k = Math.min(k, this.stepsLeft);
-    const remaining = this.start.maxEpochs - Math.max(0, ...live.map((r) => r.epoch));
-    k = Math.max(0, Math.min(k, remaining));
-    for (const run of live) this.advance(run, k);
-    const before = this.status;
-    if (this.stepsLeft > 0) {
-      this.stepsLeft -= k;
-      if (this.stepsLeft <= 0) this.status = 'paused';
+    if (this.status !== 'running') return { epochs: 0, frameDone: false, statusChanged: false };
+    const t0 = this.now();
+    const goal = (this.goal ??= this.nextGoal(budgetMs));
+    let trained = 0;
+    for (const run of this.liveRuns().sort((a, b) => a.epoch - b.epoch)) {
+      while (this.isLive(run) && run.epoch < goal) {
+        const left = budgetMs - (this.now() - t0);
+        if (trained > 0 && left <= 0) break;
+        // Until a run's time per epoch is measured, it trains one epoch at a time.
+        const fit =
+          run.epochsTimed > 0 ? Math.max(1, Math.floor(left / Math.max(msPerEpoch(run), 1e-3))) : 1;
+        trained += this.advance(run, Math.min(goal - run.epoch, fit));
+      }
     }
-    if (!this.runs.some((r) => this.isLive(r))) this.status = 'done';
-    return { epochs: k, statusChanged: this.status !== before };
+    const before = this.status;
+    const live = this.liveRuns();
+    const frameDone = live.every((r) => r.epoch >= goal);
+    if (frameDone) this.goal = undefined;
+    if (!live.length) {
+      this.status = 'done';
+      this.stepGoal = undefined;
+    } else if (this.stepGoal !== undefined && live.every((r) => r.epoch >= this.stepGoal!)) {
+      this.status = 'paused';
+      this.stepGoal = undefined;
+    }
+    return { epochs: trained, frameDone, statusChanged: this.status !== before };
+  }
+
+  /** The epoch the live runs train to in the next frame. */
+  private nextGoal(budgetMs: number): number {
+    const live = this.liveRuns();
+    const from = Math.min(...live.map((r) => r.epoch));
+    let k = this.speed > 0 ? this.speed : this.epochsForBudget(live, budgetMs);
+    if (this.stepGoal !== undefined) k = Math.min(k, this.stepGoal - from);
+    return Math.min(this.start.maxEpochs, from + Math.max(1, k));
   }
 
   private epochsForBudget(live: Run[], budgetMs: number): number {
     let ms = 0;
-    for (const r of live) ms += r.epochsTimed > 0 ? r.trainMs / r.epochsTimed : 1;
+    for (const r of live) ms += r.epochsTimed > 0 ? msPerEpoch(r) : 1;
     return Math.max(1, Math.floor(budgetMs / Math.max(ms, 1e-3)));
   }
 
-  private isLive(r: Run): boolean {
-    return r.divergedAt === undefined && r.epoch < this.start.maxEpochs;
+  private liveRuns(): Run[] {
+    return this.runs.filter((r) => this.isLive(r));
   }
 
-  /** Trains `k` epochs in chunks aligned to the history's stride, so every kept point is exact. */
-  private advance(run: Run, k: number): void {
+  private isLive(r: Run): boolean {
+    return (
+      r.divergedAt === undefined && r.stoppedAt === undefined && r.epoch < this.start.maxEpochs
+    );
+  }
+
+  /**
+   * Trains up to `k` epochs in chunks aligned to the history's stride, so every kept point is
+   * exact (one epoch at a time under an early-stopping rule, which looks at every epoch).
+   * Returns the epochs trained.
+   */
+  private advance(run: Run, k: number): number {
     let left = k;
-    while (left > 0) {
-      const stride = run.history.stride;
+    while (left > 0 && this.isLive(run)) {
+      const stride = run.stopper.active ? 1 : run.history.stride;
       const chunk = Math.min(left, stride - (run.epoch % stride));
       const t0 = this.now();
       const r = run.trainer.step(chunk);
@@ -177,11 +228,13 @@ export class TrainingSession {
       run.testAccuracy = r.testAccuracy;
       if (r.diverged || !Number.isFinite(r.trainLoss) || !Number.isFinite(r.testLoss)) {
         run.divergedAt = r.epoch;
-        return;
+        break;
       }
       run.history.add(r.epoch, r.trainLoss, r.testLoss, r.testAccuracy ?? NaN);
       this.checkTarget(run);
+      this.checkStop(run);
     }
+    return k - left;
   }
 
   private checkTarget(run: Run): void {
@@ -189,6 +242,13 @@ export class TrainingSession {
     if (target !== undefined && run.epochsToTarget === undefined && run.testLoss <= target) {
       run.epochsToTarget = run.epoch;
     }
+  }
+
+  private checkStop(run: Run): void {
+    const reason = run.stopper.observe(run.epoch, run.testLoss);
+    if (reason === undefined) return;
+    run.stoppedAt = run.epoch;
+    run.stopReason = reason;
   }
 
   /** The data message: the points every run trains on (they share the dataset). */
@@ -218,7 +278,7 @@ export class TrainingSession {
       epoch: r.epoch,
       trainLoss: r.trainLoss,
       testLoss: r.testLoss,
-      msPerEpoch: r.epochsTimed > 0 ? r.trainMs / r.epochsTimed : NaN,
+      msPerEpoch: r.epochsTimed > 0 ? msPerEpoch(r) : NaN,
       history: r.history.snapshot({
         epoch: r.epoch,
         train: r.trainLoss,
@@ -229,6 +289,8 @@ export class TrainingSession {
     if (r.trainAccuracy !== undefined) s.trainAccuracy = r.trainAccuracy;
     if (r.testAccuracy !== undefined) s.testAccuracy = r.testAccuracy;
     if (r.divergedAt !== undefined) s.divergedAt = r.divergedAt;
+    if (r.stoppedAt !== undefined) s.stoppedAt = r.stoppedAt;
+    if (r.stopReason !== undefined) s.stopReason = r.stopReason;
     if (r.epochsToTarget !== undefined) s.epochsToTarget = r.epochsToTarget;
     // Recomputed only when the weights changed. A diverged run keeps its last finite weights
     // (the trainer restores them), so its picture is the last good one, never NaN.
@@ -246,6 +308,11 @@ export class TrainingSession {
     if (r.gradNormsInit) s.gradNormsInit = r.gradNormsInit;
     return s;
   }
+}
+
+/** Mean measured wall time of one epoch of a run (1 ms before anything was measured). */
+function msPerEpoch(r: Run): number {
+  return r.epochsTimed > 0 ? r.trainMs / r.epochsTimed : 1;
 }
 
 /** A run that could not be built (unknown activation, bad formula, rejected configuration). */

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ThinnedHistory } from '../../webview/worker/history';
-import { TrainingSession } from '../../webview/worker/session';
-import type { TrainerFactory } from '../../webview/worker/trainerAdapter';
+import { ThinnedHistory } from '../../src/core/session/history';
+import { TrainingSession } from '../../src/core/session/session';
+import { trainerConfig, type TrainerFactory } from '../../src/core/session/runTrainer';
 import {
+  DEFAULT_EARLY_STOP,
   MAX_HISTORY_POINTS,
   parsePageToWorker,
   parseWorkerToPage,
@@ -11,7 +12,6 @@ import {
 } from '../../src/core/protocol/workerProtocol';
 import { tryCreateTrainerWith } from '../../src/core/train/trainer';
 import type { ActivationLookup } from '../../src/core/train/activations';
-import { trainerConfig } from '../../webview/worker/trainerConfig';
 
 // A tiny catalog so the session is tested over the real trainer without the whole catalog.
 const lookup: ActivationLookup = (id) =>
@@ -53,6 +53,7 @@ function start(over: Partial<StartMessage> = {}): StartMessage {
       regularization: 'none',
       regularizationRate: 0,
       seed: 1,
+      earlyStop: { mode: 'off', targetLoss: 0.05, patience: 100 },
     },
     runs: [{ key: 'relu', activation: { kind: 'catalog', id: 'relu' } }],
     maxEpochs: 200,
@@ -64,8 +65,8 @@ function start(over: Partial<StartMessage> = {}): StartMessage {
   };
 }
 
-let clock = 0;
-const now = () => clock++;
+/** A clock that never moves: every frame fits in its slice, so ticks are whole frames. */
+const now = () => 0;
 
 test('the history stays bounded, keeps epoch 0 and ends at the latest epoch', () => {
   const h = new ThinnedHistory(10, true);
@@ -244,4 +245,174 @@ test('custom formula trees: only well-formed, bounded trees of known functions c
     typeof compileCustomActivation({ k: 'call', fn: 'max', args: [{ k: 'x' }] }),
     'string',
   );
+});
+
+/**
+ * A stand-in trainer whose every epoch costs `msPerEpoch` on a fake clock and whose test loss
+ * follows `loss(epoch)`, so time slicing and early stopping are tested exactly.
+ */
+function fakeFactory(clock: { t: number }, msPerEpoch: number, loss: (e: number) => number) {
+  const dataset = tryCreateTrainerWith(trainerConfig(start().setup, 'relu'), lookup);
+  assert.ok(dataset.ok);
+  const factory: TrainerFactory = (_setup, a) => {
+    let epoch = 0;
+    const result = () => ({ epoch, trainLoss: loss(epoch), testLoss: loss(epoch) });
+    return {
+      label: a.kind === 'catalog' ? a.id : 'custom',
+      dataset: dataset.trainer.dataset,
+      notes: [],
+      gridChannels: 1,
+      evaluate: result,
+      step: (n) => {
+        epoch += n;
+        clock.t += n * msPerEpoch;
+        return result();
+      },
+      predictGrid: (res) => new Float32Array(res * res),
+      gradientNorms: () => [],
+      deadFraction: () => [],
+    };
+  };
+  return factory;
+}
+
+const six = ['a', 'b', 'c', 'd', 'e', 'f'].map((key) => ({
+  key,
+  activation: { kind: 'catalog' as const, id: 'relu' },
+}));
+
+test('ticks are sliced by time: a slow frame spans slices, each within one epoch of the budget', () => {
+  const clock = { t: 0 };
+  // Six runs at 4 ms per epoch and 20 epochs per frame: 480 ms of work per frame.
+  const s = new TrainingSession(
+    start({ runs: six, epochsPerTick: 20, maxEpochs: 100 }),
+    fakeFactory(clock, 4, () => 1),
+    () => clock.t,
+  );
+  const slices: number[] = [];
+  let frames = 0;
+  while (s.currentStatus === 'running') {
+    const t0 = clock.t;
+    const r = s.tick(12);
+    slices.push(clock.t - t0);
+    if (r.frameDone) {
+      frames++;
+      // A frame ends with every run at the same epoch, a multiple of the speed.
+      const epochs = new Set(s.progress().runs.map((x) => x.epoch));
+      assert.equal(epochs.size, 1);
+      assert.equal([...epochs][0] % 20, 0);
+    }
+  }
+  assert.equal(frames, 5);
+  // At most the budget plus one epoch of one run (a run's first chunk is a single epoch).
+  assert.ok(Math.max(...slices) <= 12 + 4, `slices ${slices.join(', ')} ms`);
+  assert.ok(slices.length >= 480 / 16, `${slices.length} slices`);
+  for (const r of s.progress().runs) assert.equal(r.epoch, 100);
+});
+
+test('a pause between two slices of a frame stops at once; resume finishes the frame', () => {
+  const clock = { t: 0 };
+  const s = new TrainingSession(
+    start({ runs: six, epochsPerTick: 20, maxEpochs: 100 }),
+    fakeFactory(clock, 4, () => 1),
+    () => clock.t,
+  );
+  assert.equal(s.tick(12).frameDone, false);
+  const before = s.progress().runs.map((r) => r.epoch);
+  assert.ok(s.pause());
+  assert.equal(s.tick(12).epochs, 0);
+  assert.deepEqual(
+    s.progress().runs.map((r) => r.epoch),
+    before,
+  );
+  assert.ok(s.resume());
+  let r = s.tick(12);
+  while (!r.frameDone) r = s.tick(12);
+  assert.deepEqual(
+    s.progress().runs.map((x) => x.epoch),
+    Array(6).fill(20),
+  );
+});
+
+test('step(n) trains n epochs in time slices, then pauses', () => {
+  const clock = { t: 0 };
+  const s = new TrainingSession(
+    start({ runs: six, epochsPerTick: 20, maxEpochs: 100, paused: true }),
+    fakeFactory(clock, 4, () => 1),
+    () => clock.t,
+  );
+  s.step(7);
+  let changed = false;
+  while (s.currentStatus === 'running') changed = s.tick(12).statusChanged;
+  assert.ok(changed);
+  assert.equal(s.currentStatus, 'paused');
+  assert.deepEqual(
+    s.progress().runs.map((x) => x.epoch),
+    Array(6).fill(7),
+  );
+});
+
+test('early stop at a target loss stops each run at the first epoch at or below it', () => {
+  const clock = { t: 0 };
+  const st = start({ maxEpochs: 2000, epochsPerTick: 50 });
+  st.setup.earlyStop = { mode: 'target', targetLoss: 0.1, patience: 10 };
+  // Loss 1/(1 + e/10): 0.1 first at epoch 90.
+  const s = new TrainingSession(
+    st,
+    fakeFactory(clock, 1, (e) => 1 / (1 + e / 10)),
+    () => clock.t,
+  );
+  while (s.currentStatus === 'running') s.tick(12);
+  const run = s.progress().runs[0];
+  assert.equal(s.currentStatus, 'done');
+  assert.equal(run.stoppedAt, 90);
+  assert.equal(run.stopReason, 'target');
+  assert.equal(run.epoch, 90);
+  assert.ok(parseWorkerToPage(s.progress()).ok);
+});
+
+test('early stop on a plateau: patience epochs without a fall of more than 0.001', () => {
+  const clock = { t: 0 };
+  const st = start({ maxEpochs: 2000, epochsPerTick: 50 });
+  st.setup.earlyStop = { mode: 'plateau', targetLoss: 0, patience: 30 };
+  // Falls by 0.01 per epoch to epoch 40, then wobbles by less than the minimum gain.
+  const loss = (e: number) => (e <= 40 ? 1 - 0.01 * e : 0.6 - 0.0005 * Math.abs(Math.sin(e)));
+  const s = new TrainingSession(st, fakeFactory(clock, 1, loss), () => clock.t);
+  while (s.currentStatus === 'running') s.tick(12);
+  const run = s.progress().runs[0];
+  assert.equal(run.stopReason, 'plateau');
+  assert.equal(run.stoppedAt, 70);
+});
+
+test('with the default rule, Circle with ReLU stops long before the 2,000-epoch limit', () => {
+  const st = start({ maxEpochs: 2000, epochsPerTick: 100, gridResolution: 0 });
+  st.setup.dataset.nSamples = 500;
+  st.setup.earlyStop = { ...DEFAULT_EARLY_STOP };
+  const s = new TrainingSession(st, realFactory, now);
+  while (s.currentStatus === 'running') s.tick(10);
+  const run = s.progress().runs[0];
+  assert.equal(run.stopReason, 'target');
+  assert.ok(run.epoch < 300, `stopped at ${run.epoch}`);
+  assert.ok(run.testLoss <= DEFAULT_EARLY_STOP.targetLoss);
+  assert.equal(run.testAccuracy, 1);
+});
+
+test('a race stops each run on its own; the session is done when the last one stops', () => {
+  const clock = { t: 0 };
+  const st = start({ runs: six.slice(0, 2), maxEpochs: 500, epochsPerTick: 20 });
+  st.setup.earlyStop = { mode: 'target', targetLoss: 0.5, patience: 10 };
+  const base = fakeFactory(clock, 1, () => 1);
+  let n = 0;
+  const factory: TrainerFactory = (setup, a) => {
+    const speed = ++n * 10;
+    const t = base(setup, a);
+    if (typeof t === 'string') return t;
+    let e = 0;
+    const res = () => ({ epoch: e, trainLoss: 1 / (1 + e / speed), testLoss: 1 / (1 + e / speed) });
+    return { ...t, evaluate: res, step: (k) => ((e += k), res()) };
+  };
+  const s = new TrainingSession(st, factory, () => clock.t);
+  while (s.currentStatus === 'running') s.tick(12);
+  const [a, b] = s.progress().runs;
+  assert.deepEqual([a.stoppedAt, b.stoppedAt], [10, 20]);
 });
