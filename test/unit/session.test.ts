@@ -10,6 +10,7 @@ import {
   parseWorkerToPage,
   type StartMessage,
 } from '../../src/core/protocol/workerProtocol';
+import { defaultSetup } from '../../webview/train/uiState';
 import { tryCreateTrainerWith } from '../../src/core/train/trainer';
 import type { ActivationLookup } from '../../src/core/train/activations';
 
@@ -38,22 +39,16 @@ const realFactory: TrainerFactory = (setup, a) => {
   };
 };
 
+/** The playground's default setup on 200 points, without early stopping. */
 function start(over: Partial<StartMessage> = {}): StartMessage {
+  const setup = defaultSetup();
   return {
     type: 'train/start',
     runId: 1,
     setup: {
-      dataset: { name: 'circle', nSamples: 200, noise: 0, testFraction: 0.5, seed: 1 },
-      features: ['x', 'y'],
-      hidden: [8, 8],
-      init: 'auto',
-      optimizer: 'sgd',
-      learningRate: 0.03,
-      batchSize: 10,
-      regularization: 'none',
-      regularizationRate: 0,
-      seed: 1,
-      earlyStop: { mode: 'off', targetLoss: 0.05, patience: 100 },
+      ...setup,
+      dataset: { ...setup.dataset, nSamples: 200 },
+      earlyStop: { ...setup.earlyStop, mode: 'off' },
     },
     runs: [{ key: 'relu', activation: { kind: 'catalog', id: 'relu' } }],
     maxEpochs: 200,
