@@ -4,6 +4,7 @@ import {
   callSnippet,
   completionDetail,
   completionDoc,
+  completionSortKey,
   memberCompletions,
   snippetEntries,
   stringCompletions,
@@ -17,7 +18,9 @@ import {
   type Implementation,
   type ImplFramework,
 } from './core/snippets/generate';
-import { frameworkOfDocument, indentCode, missingImports } from './core/snippets/insertion';
+import { createInserter, missingImports } from './core/snippets/insertion';
+import { fitToImports, frameworksUsed } from './core/snippets/fileImports';
+import type { PythonAnalysis } from './core/python/parse';
 import { DocumentAnalyses, docOptions } from './documentAnalysis';
 import { frameworkLabel } from './commands/insertImplementation';
 import { log } from './log';
@@ -107,7 +110,7 @@ export class ActivationCompletionProvider implements vscode.CompletionItemProvid
       );
       item.range = range;
       item.detail = completionDetail(c);
-      item.sortText = `0${c.name}`;
+      item.sortText = completionSortKey(c.id, c.name);
       item.entry = c;
       return item;
     });
@@ -130,28 +133,24 @@ export class ActivationCompletionProvider implements vscode.CompletionItemProvid
       // Inside an existing call only the name is replaced; otherwise the call with its defaults.
       item.insertText = callFollows ? c.name : new vscode.SnippetString(callSnippet(c));
       item.detail = completionDetail(c);
+      item.sortText = completionSortKey(c.id, c.name);
       item.entry = c;
       return item;
     });
   }
 
   private snippetItems(doc: vscode.TextDocument, range: vscode.Range): Item[] {
-    const text = doc.getText();
-    const ownFw = frameworkOfDocument(text) ?? 'numpy';
-    const lineStart = doc.lineAt(range.start.line).text.slice(0, range.start.character);
-    const own = /^\s*$/.test(lineStart);
-    const indent = own ? lineStart : '';
-    // On a line of its own the code replaces the whole line, with PEP 8's blank lines above it
-    // (two around a top-level definition, one around a nested one).
-    let blankAbove = 0;
-    for (let l = range.start.line - 1; l >= 0 && doc.lineAt(l).isEmptyOrWhitespace; l--)
-      blankAbove++;
-    const gap = range.start.line - blankAbove <= 0 ? 0 : indent ? 1 : 2;
-    const lead = own ? '\n'.repeat(Math.max(0, gap - blankAbove)) : '';
-    const replace = own ? new vscode.Range(range.start.with(undefined, 0), range.end) : range;
+    const analysis = this.analyses.get(doc);
+    const table = analysis.moduleTable();
+    const used = frameworksUsed(table);
+    const ownFw = used[0] ?? 'numpy';
+    const line = doc.lineAt(range.start.line);
+    const own =
+      line.text.slice(0, range.start.character).trim() === '' &&
+      line.text.slice(range.end.character).trim() === '';
     const lang = docOptions().lang;
     const items: Item[] = [];
-    const importEdits = new Map<string, vscode.TextEdit[] | undefined>();
+    const insert = own ? this.ownLineInserter(doc, analysis.text, range, table) : undefined;
     for (const e of snippetEntries()) {
       for (const fw of IMPL_FRAMEWORKS) {
         const key = `${e.id}:${fw}`;
@@ -163,23 +162,68 @@ export class ActivationCompletionProvider implements vscode.CompletionItemProvid
           { label, description: frameworkLabel(fw) },
           vscode.CompletionItemKind.Snippet,
         );
-        item.range = replace;
-        item.filterText = own ? `${lineStart}${label}` : label;
-        item.sortText = `${fw === ownFw ? 0 : 1}${e.id}`;
-        item.insertText =
-          lead +
-          (own ? indentCode(impl.code, indent) : indentCode(impl.code, '')).replace(/\n$/, '');
+        item.filterText = own ? `${line.text.slice(0, range.start.character)}${label}` : label;
+        item.sortText = `${used.includes(fw) ? 0 : 1}${completionSortKey(e.id)}`;
         item.detail = `${e.name}: ${localize(e.summary, lang)}`;
-        const wanted = impl.imports.join('\n');
-        if (!importEdits.has(wanted)) {
-          const m = missingImports(text, impl.imports);
-          importEdits.set(wanted, m && [vscode.TextEdit.insert(doc.positionAt(m.offset), m.text)]);
+        if (insert) {
+          const planned = insert(impl);
+          item.range = planned.range;
+          item.insertText = planned.text;
+          item.additionalTextEdits = planned.more;
+        } else {
+          // Typed inside other code: the code goes where it was typed, unindented.
+          const fitted = fitToImports(impl.code, impl.imports, table);
+          item.range = range;
+          item.insertText = fitted.code.replace(/\n$/, '');
+          const m = missingImports(doc.getText(), fitted.imports);
+          item.additionalTextEdits = m && [
+            vscode.TextEdit.insert(doc.positionAt(m.offset), m.text),
+          ];
         }
-        item.additionalTextEdits = importEdits.get(wanted);
         item.impl = { e, fw };
         items.push(item);
       }
     }
     return items;
+  }
+
+  /**
+   * For `act:…` typed on a line of its own: the code is placed as the insert command places it,
+   * in the document as it is without the typed text. The completion's own edit replaces the
+   * line (with the code, when it goes there); the other edits are additional.
+   */
+  private ownLineInserter(
+    doc: vscode.TextDocument,
+    text: string,
+    range: vscode.Range,
+    table: ReturnType<PythonAnalysis['moduleTable']>,
+  ): (impl: Implementation) => {
+    range: vscode.Range;
+    text: string;
+    more: vscode.TextEdit[] | undefined;
+  } {
+    const from = doc.offsetAt(range.start);
+    const cut = doc.offsetAt(range.end) - from;
+    const without = text.slice(0, from) + text.slice(from + cut);
+    const lineFrom = doc.offsetAt(range.start.with(undefined, 0));
+    const lineTo =
+      without.indexOf('\n', lineFrom) < 0 ? without.length : without.indexOf('\n', lineFrom);
+    const inserter = createInserter(without, range.start.line, table);
+    // Offsets after the typed text move back by its length in the real document.
+    const real = (o: number) => doc.positionAt(o <= from ? o : o + cut);
+    const lineRange = new vscode.Range(
+      range.start.with(undefined, 0),
+      doc.lineAt(range.start.line).range.end,
+    );
+    return (impl) => {
+      const plan = inserter(impl);
+      const main = plan.edits.find(
+        (e) => e.from === lineFrom && e.to >= lineFrom && e.to <= lineTo,
+      );
+      const more = plan.edits
+        .filter((e) => e !== main)
+        .map((e) => vscode.TextEdit.replace(new vscode.Range(real(e.from), real(e.to)), e.text));
+      return { range: lineRange, text: main?.text ?? '', more: more.length ? more : undefined };
+    };
   }
 }

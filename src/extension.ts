@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
       ),
       vscode.workspace.onDidCloseTextDocument((d) => analyses.forget(d)),
       vscode.commands.registerCommand(CommandIds.insertImplementation, (raw: unknown) =>
-        insertImplementation(raw),
+        insertImplementation(raw, analyses),
       ),
       vscode.commands.registerCommand(CommandIds.openPlayground, () => PlaygroundPanel.show(uri)),
       vscode.commands.registerCommand(CommandIds.showInPlayground, (raw: unknown) =>

@@ -8,19 +8,12 @@ import {
   implementationText,
   type ImplFramework,
 } from '../core/snippets/generate';
-import { frameworkOfDocument, indentCode, missingImports } from '../core/snippets/insertion';
+import { insertionEdits } from '../core/snippets/insertion';
+import { frameworksUsed } from '../core/snippets/fileImports';
+import { DocumentAnalyses } from '../documentAnalysis';
 import { parseInsertArgs } from '../core/protocol/commandArgs';
 import { displayLanguage } from '../config';
 import { log } from '../log';
-
-/** Blank lines from `line` going in direction `step` (stops at the first non-blank line or the end). */
-function countBlank(doc: vscode.TextDocument, line: number, step: 1 | -1): number {
-  let n = 0;
-  for (let i = line; i >= 0 && i < doc.lineCount && doc.lineAt(i).isEmptyOrWhitespace; i += step)
-    n++;
-  // Blank lines at the start or end of the file need no company.
-  return line + n * step < 0 || line + n * step >= doc.lineCount ? Infinity : n;
-}
 
 /** A framework's name in the pickers and completion labels. */
 export function frameworkLabel(fw: ImplFramework): string {
@@ -78,14 +71,13 @@ async function pickEntry(): Promise<Activation | undefined> {
 
 async function pickFramework(
   entry: Activation,
-  preferred: ImplFramework | undefined,
+  used: readonly ImplFramework[],
 ): Promise<ImplFramework | undefined> {
-  const order = preferred
-    ? [preferred, ...IMPL_FRAMEWORKS.filter((f) => f !== preferred)]
-    : [...IMPL_FRAMEWORKS];
+  // Every framework the file imports is marked, and listed first.
+  const order = [...used, ...IMPL_FRAMEWORKS.filter((f) => !used.includes(f))];
   const items = order.map((fw) => ({
     label: frameworkLabel(fw),
-    description: fw === preferred ? vscode.l10n.t('used by this file') : undefined,
+    description: used.includes(fw) ? vscode.l10n.t('used by this file') : undefined,
     fw,
   }));
   const picked = await vscode.window.showQuickPick(items, {
@@ -100,7 +92,10 @@ async function pickFramework(
  * top), after asking for what the argument does not say. Without a Python editor, the code opens
  * in a new untitled Python file. Resolves to the inserted code, or undefined when cancelled.
  */
-export async function insertImplementation(raw?: unknown): Promise<string | undefined> {
+export async function insertImplementation(
+  raw?: unknown,
+  analyses: DocumentAnalyses = new DocumentAnalyses(),
+): Promise<string | undefined> {
   try {
     const req = parseInsertArgs(raw);
     const editor = vscode.window.activeTextEditor;
@@ -110,8 +105,10 @@ export async function insertImplementation(raw?: unknown): Promise<string | unde
         void vscode.window.showErrorMessage(vscode.l10n.t('Unknown activation "{0}".', req.id));
       return undefined;
     }
-    const own = editor ? frameworkOfDocument(editor.document.getText()) : undefined;
-    const fw = req.framework ?? (await pickFramework(entry, own));
+    const analysis =
+      editor?.document.languageId === 'python' ? analyses.get(editor.document) : undefined;
+    const used = analysis ? frameworksUsed(analysis.moduleTable()) : [];
+    const fw = req.framework ?? (await pickFramework(entry, used));
     if (!fw) return undefined;
     const checked = validateParams(entry.id, req.params ?? {});
     const impl = generateImplementation(entry, fw, checked.ok ? checked.params : undefined);
@@ -130,25 +127,22 @@ export async function insertImplementation(raw?: unknown): Promise<string | unde
       return impl.code;
     }
     const doc = editor.document;
-    const line = doc.lineAt(editor.selection.active.line);
-    const blank = line.isEmptyOrWhitespace;
-    const indent = blank ? line.text : line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-    const code = indentCode(impl.code, indent).replace(/\n$/, '');
-    const imports = missingImports(doc.getText(), impl.imports);
-    // PEP 8: two blank lines around a top-level definition, one around a nested one.
-    const gap = indent ? 1 : 2;
-    const blankAbove = countBlank(doc, line.lineNumber - 1, -1);
-    const blankBelow = countBlank(doc, line.lineNumber + 1, 1);
-    const before = '\n'.repeat(Math.max(0, gap - blankAbove));
-    const after = '\n'.repeat(Math.max(0, gap - blankBelow));
+    // Read again: the document may have changed while the pickers were open.
+    const current = analyses.get(doc);
+    // The analysis text is the document's (a notebook cell's, magics blanked), offsets unchanged.
+    const plan = insertionEdits(
+      current.text,
+      editor.selection.active.line,
+      impl,
+      current.moduleTable(),
+      current.lines(),
+    );
     const ok = await editor.edit((b) => {
-      if (imports) b.insert(doc.positionAt(imports.offset), imports.text);
-      // A blank line takes the code in its place; otherwise the code goes below the cursor line.
-      if (blank) b.replace(line.range, `${before}${code}${after}`);
-      else b.insert(line.range.end, `\n${'\n'.repeat(gap)}${code}${after}`);
+      for (const e of plan.edits) {
+        b.replace(new vscode.Range(doc.positionAt(e.from), doc.positionAt(e.to)), e.text);
+      }
     });
-    if (!ok) return undefined;
-    return code;
+    return ok ? plan.code : undefined;
   } catch (e) {
     log().error(`Insert implementation failed: ${String(e)}`);
     void vscode.window.showErrorMessage(

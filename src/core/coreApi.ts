@@ -128,4 +128,5 @@ export {
   type Implementation,
   type ImplFramework,
 } from './snippets/generate';
-export { frameworkOfDocument, missingImports } from './snippets/insertion';
+export { insertionEdits, missingImports, placeCode } from './snippets/insertion';
+export { fitToImports, frameworksUsed } from './snippets/fileImports';

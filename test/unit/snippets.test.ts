@@ -12,7 +12,7 @@ import {
 } from '../../src/core/snippets/generate';
 import { parseExpr } from '../../src/core/snippets/expr';
 import { printPy, pyNumber } from '../../src/core/snippets/pyPrint';
-import { frameworkOfDocument, indentCode, missingImports } from '../../src/core/snippets/insertion';
+import { indentCode, missingImports } from '../../src/core/snippets/insertion';
 
 const elementwise = listActivations().filter(
   (e): e is ElementwiseActivation => e.kind === 'elementwise',
@@ -178,12 +178,7 @@ test('unknown entries and bad input give undefined, never a throw', () => {
   assert.throws(() => parseExpr('unknownfn(x)'));
 });
 
-test('insertion: the file framework, missing imports after the existing ones, indentation', () => {
-  assert.equal(frameworkOfDocument('import torch\n'), 'pytorch');
-  assert.equal(frameworkOfDocument('from tensorflow import keras\n'), 'keras');
-  assert.equal(frameworkOfDocument('"""doc"""\nimport jax.numpy as jnp\n'), 'jax');
-  assert.equal(frameworkOfDocument('import numpy as np\n'), 'numpy');
-  assert.equal(frameworkOfDocument('x = 1  # import torch\n'), undefined);
+test('insertion: missing imports after the existing ones, indentation', () => {
   const doc =
     '#!/usr/bin/env python\n"""Module\ndoc."""\nimport torch\nfrom torch import nn\n\nx = 1\n';
   const m = missingImports(doc, ['import math', 'import torch', 'from torch import nn'])!;

@@ -23,6 +23,30 @@ export interface ActivationCompletion {
   api?: ApiAlias;
 }
 
+/** Catalog ids offered first, in this order: the activations people reach for most. */
+export const COMMON_ACTIVATIONS: readonly string[] = [
+  'relu',
+  'gelu',
+  'silu',
+  'sigmoid',
+  'tanh',
+  'softmax',
+];
+
+/**
+ * A completion's sort key for an entry id: the common activations first (in the order of
+ * `COMMON_ACTIVATIONS`), every other entry after them; ties are broken by `name` (lower case).
+ */
+export function completionSortKey(id: string, name: string = id): string {
+  const i = COMMON_ACTIVATIONS.indexOf(id);
+  return `${i < 0 ? 'z' : String.fromCharCode(97 + i)}${name.toLowerCase()}`;
+}
+
+/** Orders completions by `completionSortKey`. */
+function byRank(a: ActivationCompletion, b: ActivationCompletion): number {
+  return completionSortKey(a.id, a.name).localeCompare(completionSortKey(b.id, b.name));
+}
+
 /** The activation names a framework accepts as `activation="…"`, each resolved. */
 export function stringCompletions(framework: Framework): ActivationCompletion[] {
   if (framework === 'keras' || framework === 'tf-keras') {
@@ -39,7 +63,7 @@ export function stringCompletions(framework: Framework): ActivationCompletion[] 
         api: r.api,
       });
     }
-    return out;
+    return out.sort(byRank);
   }
   if (framework === 'pytorch') {
     // PyTorch transformer layers take activation="relu" or "gelu" (torch.nn.functional.*).
@@ -81,7 +105,7 @@ export function memberCompletions(module: string): ActivationCompletion[] {
     if (!id || !api || api.form === 'method' || api.form === 'string') continue;
     out.push({ name, qualifiedName: qn, id, params: r?.params ?? {}, form: api.form, api });
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name));
+  return out.sort(byRank);
 }
 
 /**
