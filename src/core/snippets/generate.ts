@@ -9,7 +9,8 @@ import type { Activation, Params } from '../catalog/types';
 import { NEUTRAL, type NeutralDef } from './definitions';
 import { parseExpr, evalExpr, namesIn, type Expr, type ErfFn } from './expr';
 import { printPy, isTensor, pyNumber, type Library, type PrintContext } from './pyPrint';
-import { vectorImplementation } from './vector';
+import { NUMPY_HELPERS, vectorImplementation } from './vector';
+import { asciiMath } from './mathText';
 import { className, functionName, pyParamName } from './names';
 
 export { className, functionName, pyParamName };
@@ -115,9 +116,9 @@ function body(
   return lines;
 }
 
-/** The docstring's first line: name and formula. */
+/** The docstring's first line: name and formula, in ASCII (see `asciiMath`). */
 function summaryLine(entry: Activation): string {
-  return `${entry.name}: f(x) = ${entry.text}.`;
+  return asciiMath(`${entry.name}: f(x) = ${entry.text}.`);
 }
 
 const indent = (lines: string[], n: number) => lines.map((l) => (l ? ' '.repeat(n) + l : l));
@@ -130,24 +131,10 @@ function prelude(fw: ImplFramework, needs: Set<string>): { imports: string[]; he
   if (fw === 'numpy') {
     imports.push('import numpy as np');
     if (needs.has('erf')) {
-      helpers.push(
-        'try:',
-        '    from scipy.special import erf',
-        'except ImportError:  # Without SciPy: math.erf applied element by element (slower, same values).',
-        '    erf = np.vectorize(math.erf, otypes=[float])',
-        '',
-      );
+      helpers.push(...NUMPY_HELPERS.erf);
       if (!needs.has('math')) imports.unshift('import math');
     }
-    if (needs.has('sigmoid')) {
-      helpers.push(
-        '',
-        'def _sigmoid(z):',
-        '    """Logistic σ(z) = 1 / (1 + e^(−z)), written as exp(−log(1 + e^(−z))) so no e^z overflows."""',
-        '    return np.exp(-np.logaddexp(0.0, -z))',
-        '',
-      );
-    }
+    if (needs.has('sigmoid')) helpers.push(...NUMPY_HELPERS.sigmoid);
   }
   if (fw === 'pytorch') {
     imports.push('import torch');
@@ -266,7 +253,9 @@ function elementwise(
     const fb = body(n, n.f, fw, paramNames, needs);
     const db = body(n, n.df, fw, paramNames, needs);
     const ds =
-      entry.kind === 'elementwise' && entry.derivativeText ? ` = ${entry.derivativeText}` : '';
+      entry.kind === 'elementwise' && entry.derivativeText
+        ? ` = ${asciiMath(entry.derivativeText)}`
+        : '';
     lines = [
       `def ${name}(x${sig.map((s) => `, ${s}`).join('')}):`,
       ...indent(docLines(doc), 4),
@@ -275,7 +264,7 @@ function elementwise(
       '',
       '',
       `def ${name}_grad(x${sig.map((s) => `, ${s}`).join('')}):`,
-      `    """Derivative df/dx of ${entry.name}${ds}."""`,
+      `    """Derivative df/dx of ${asciiMath(entry.name)}${ds}."""`,
       '    x = np.asarray(x, dtype=float)',
       ...indent(db, 4),
     ];

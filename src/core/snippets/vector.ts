@@ -9,6 +9,7 @@ import type { Activation, Params } from '../catalog/types';
 import type { Implementation, ImplFramework } from './generate';
 import { className, pyParamName } from './names';
 import { pyNumber } from './pyPrint';
+import { asciiMath } from './mathText';
 
 type Body = Record<ImplFramework, string[]>;
 
@@ -177,7 +178,7 @@ const VJP: Record<string, string[]> = {
     'return np.concatenate([g * np.maximum(b, 0), np.where(b > 0, g * a, 0.0)], axis=axis)',
   ],
   sparsemax: [
-    '# On the support S (p > 0) the Jacobian is I − 1·1ᵀ/|S|; elsewhere it is 0.',
+    '# On the support S (p > 0) the Jacobian is I - 1 1^T / |S|; elsewhere it is 0.',
     'on = sparsemax(x, axis) > 0',
     'mean = np.sum(g * on, axis=axis, keepdims=True) / np.sum(on, axis=axis, keepdims=True)',
     'return np.where(on, g - mean, 0.0)',
@@ -192,7 +193,8 @@ export function hasVectorTemplate(id: string): boolean {
 const ind = (lines: string[], n: number) => lines.map((l) => (l ? ' '.repeat(n) + l : l));
 
 /** NumPy helpers a body may call: `_sigmoid` and `erf`. */
-const NUMPY_HELPERS: Record<string, string[]> = {
+/** NumPy helpers the generated code defines before use (PEP 8: two blank lines after each). */
+export const NUMPY_HELPERS: Record<'erf' | 'sigmoid', string[]> = {
   erf: [
     'try:',
     '    from scipy.special import erf',
@@ -203,7 +205,7 @@ const NUMPY_HELPERS: Record<string, string[]> = {
   ],
   sigmoid: [
     'def _sigmoid(z):',
-    '    """Logistic σ(z) = 1 / (1 + e^(−z)), written as exp(−log(1 + e^(−z))) so no e^z overflows."""',
+    '    """Logistic sigmoid(z) = 1 / (1 + e^(-z)), written as exp(-log(1 + e^(-z))) so no e^z overflows."""',
     '    return np.exp(-np.logaddexp(0.0, -z))',
     '',
     '',
@@ -241,7 +243,7 @@ export function vectorImplementation(
 ): Implementation | undefined {
   const b = BODIES[entry.id];
   if (!b) return undefined;
-  const doc = `"""${entry.name}: ${entry.text}, along one axis."""`;
+  const doc = `"""${asciiMath(`${entry.name}: ${entry.text}`)}, along one axis."""`;
   const cls = className(entry.id);
   const names = entry.params.map((p) => pyParamName(p.name));
   const sig = entry.params
@@ -301,7 +303,7 @@ export function vectorImplementation(
       '',
       '',
       `def ${entry.id}_vjp(x, g, axis=-1${sig}):`,
-      `    """Gradient of Σ g·${entry.id}(x) with respect to x (backpropagation through ${entry.name})."""`,
+      `    """Gradient of sum(g * ${entry.id}(x)) with respect to x (backpropagation through ${asciiMath(entry.name)})."""`,
       '    x = np.asarray(x, dtype=float)',
       '    g = np.asarray(g, dtype=float)',
       ...ind(sub(VJP[entry.id], 'axis', ''), 4).map((l) =>
