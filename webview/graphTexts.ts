@@ -96,7 +96,7 @@ export function renderInfo(
   const c = s.curves.find((x) => x.key === s.active);
   if (!c) return showNothing(panel);
   if (c.id === CUSTOM_ID)
-    return showCustom(panel, s.custom.text, custom?.latex, custom?.derivativeLatex);
+    return showCustom(panel, s.custom.text, custom?.latex, custom?.derivative);
   const e = entryOf(c.id);
   if (e) showEntry(panel, e, curveName(c));
 }

@@ -53,11 +53,11 @@ export class GraphsTab {
     wireGraphControls(l, this);
     this.syncControls();
     this.rebuild();
-    // A saved custom curve needs its formula compiled again (this loads the parser chunk).
-    if (state.curves.some((c) => c.id === CUSTOM_ID))
-      void compileFormula(state.custom.text).then(
-        (r) => r.compiled && this.customCompiled(r.compiled, false),
-      );
+    // A saved custom curve needs its formula compiled again (linear in its length: no freeze).
+    if (state.curves.some((c) => c.id === CUSTOM_ID)) {
+      const r = compileFormula(state.custom.text);
+      if (r.ok) this.customCompiled(r.compiled, false);
+    }
   }
 
   /** Replaces the plotted curves (a show request from the host) and resets the view. */

@@ -209,11 +209,11 @@ test('custom formula trees: only well-formed, bounded trees of known functions c
   const gelu = {
     k: 'bin',
     op: '*',
-    a: { k: 'x' },
+    a: { k: 'name', name: 'x' },
     b: {
       k: 'call',
       fn: 'sigmoid',
-      args: [{ k: 'bin', op: '*', a: { k: 'num', v: 1.702 }, b: { k: 'x' } }],
+      args: [{ k: 'bin', op: '*', a: { k: 'num', v: 1.702 }, b: { k: 'name', name: 'x' } }],
     },
   };
   assert.ok(isExprTree(gelu));
@@ -221,23 +221,27 @@ test('custom formula trees: only well-formed, bounded trees of known functions c
   assert.ok(typeof c !== 'string');
   assert.ok(Math.abs(c.f(1) - 1 / (1 + Math.exp(-1.702))) < 1e-12);
   assert.ok(Math.abs(c.df(0) - 0.5) < 1e-12);
-  let deep: unknown = { k: 'x' };
+  let deep: unknown = { k: 'name', name: 'x' };
   for (let i = 0; i < 100; i++) deep = { k: 'neg', a: deep };
   for (const bad of [
     null,
     { k: 'eval' },
     { k: 'num', v: '1' },
-    { k: 'bin', op: '%', a: { k: 'x' }, b: { k: 'x' } },
+    { k: 'bin', op: '%', a: { k: 'name', name: 'x' }, b: { k: 'name', name: 'x' } },
     { k: 'call', fn: 'sigmoid', args: [] },
     deep,
   ])
     assert.equal(isExprTree(bad), false, JSON.stringify(bad)?.slice(0, 60));
   assert.equal(
-    typeof compileCustomActivation({ k: 'call', fn: 'constructor', args: [{ k: 'x' }] }),
+    typeof compileCustomActivation({
+      k: 'call',
+      fn: 'constructor',
+      args: [{ k: 'name', name: 'x' }],
+    }),
     'string',
   );
   assert.equal(
-    typeof compileCustomActivation({ k: 'call', fn: 'max', args: [{ k: 'x' }] }),
+    typeof compileCustomActivation({ k: 'call', fn: 'max', args: [{ k: 'name', name: 'x' }] }),
     'string',
   );
 });

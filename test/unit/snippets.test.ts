@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listActivations, getActivation, defaultParams } from '../../src/core/catalog/catalog';
 import type { ElementwiseActivation, Params } from '../../src/core/catalog/types';
-import { erf } from '../../src/core/math/special';
 import {
   evaluateNeutral,
   generateImplementation,
@@ -10,7 +9,7 @@ import {
   IMPL_FRAMEWORKS,
   neutralOf,
 } from '../../src/core/snippets/generate';
-import { parseExpr } from '../../src/core/snippets/expr';
+import { parseExpr } from '../../src/core/formula/parse';
 import { printPy, pyNumber } from '../../src/core/snippets/pyPrint';
 import { indentCode, missingImports } from '../../src/core/snippets/insertion';
 
@@ -45,13 +44,13 @@ test('the neutral f and f′ equal the catalog f and df within 1e-9 on a grid, f
       const kinks = e.kinks(p);
       for (const x of GRID) {
         const f = e.f(x, p);
-        const nf = evaluateNeutral(e.id, 'f', x, p, erf);
+        const nf = evaluateNeutral(e.id, 'f', x, p);
         if (!(Math.abs(f - nf) <= 1e-9 * Math.max(1, Math.abs(f))))
           assert.fail(`${e.id} f(${x}) ${JSON.stringify(p)}: ${nf} vs ${f}`);
         // f′ is compared away from the kinks, where conventions at the kink itself may differ.
         if (kinks.some((k) => Math.abs(x - k) < 1e-6)) continue;
         const d = e.df(x, p);
-        const nd = evaluateNeutral(e.id, 'df', x, p, erf);
+        const nd = evaluateNeutral(e.id, 'df', x, p);
         if (!(Math.abs(d - nd) <= 1e-9 * Math.max(1, Math.abs(d))))
           assert.fail(`${e.id} df(${x}) ${JSON.stringify(p)}: ${nd} vs ${d}`);
         checked++;
@@ -65,7 +64,7 @@ test('the neutral definitions stay finite far out (no overflow in an unused bran
   for (const e of elementwise) {
     const p = defaultParams(e.id);
     for (const x of [-800, -50, 50, 800]) {
-      const f = evaluateNeutral(e.id, 'f', x, p, erf);
+      const f = evaluateNeutral(e.id, 'f', x, p);
       const cf = e.f(x, p);
       if (Number.isFinite(cf)) assert.ok(Number.isFinite(f), `${e.id} f(${x}) = ${f}`);
     }
@@ -173,7 +172,7 @@ test('the printer keeps Python precedence: unary minus, power and subtraction', 
 
 test('unknown entries and bad input give undefined, never a throw', () => {
   assert.equal(neutralOf('no_such'), undefined);
-  assert.ok(Number.isNaN(evaluateNeutral('no_such', 'f', 0, {}, erf)));
+  assert.ok(Number.isNaN(evaluateNeutral('no_such', 'f', 0, {})));
   assert.throws(() => parseExpr('exp(x'));
   assert.throws(() => parseExpr('unknownfn(x)'));
 });

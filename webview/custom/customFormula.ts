@@ -1,13 +1,20 @@
 /**
- * The custom activation box. mathjs is large, so its chunk is imported only when the box is first
- * used (focus, typing, or a saved custom curve). The compiled function is offered to the rest of
- * the webview (the training lab later) through `currentCustomActivation()`.
+ * The custom activation box: a thin DOM layer over the core's formula compiler
+ * (src/core/formula/), which parses, checks, derives and typesets in time linear in the formula,
+ * so typing, pressing Enter or reloading a saved formula never blocks the page.
  */
+import {
+  compileExpr,
+  compileSampler,
+  type CustomFunction,
+  type Samples,
+} from '../../src/core/formula/compile';
+import type { Expr } from '../../src/core/formula/expr';
+import { parseFormula, type DerivativeTex } from '../../src/core/formula/formula';
+import { CONSTANT_LIST, FUNCTION_LIST } from '../../src/core/formula/parse';
 import { h } from '../dom';
+import { local } from '../catalog';
 import { t } from '../i18n';
-import { compileExpr, compileSampler, FUNCTIONS, type CustomFunction, type Expr } from './expr';
-import type * as FormulaParser from './formulaParser';
-import type { ParseResult } from './formulaParser';
 
 /** A valid custom formula, compiled. */
 export interface CompiledFormula extends CustomFunction {
@@ -15,51 +22,26 @@ export interface CompiledFormula extends CustomFunction {
   /** Plain-data tree (can be posted to a worker and compiled there with `compileExpr`). */
   expr: Expr;
   latex: string;
-  derivativeLatex?: string;
-  sample(x0: number, x1: number, n: number, out: { f: Float64Array; df: Float64Array }): void;
+  derivative: DerivativeTex;
+  sample(x0: number, x1: number, n: number, out: Samples): void;
 }
 
-type Parser = typeof FormulaParser;
-let parser: Promise<Parser> | undefined;
-let current: CompiledFormula | undefined;
-const listeners = new Set<(f: CompiledFormula | undefined) => void>();
+export type CompileResult =
+  { ok: true; compiled: CompiledFormula } | { ok: false; message: string; index?: number };
 
-/** Loads the formula parser (mathjs) once. */
-export function loadParser(): Promise<Parser> {
-  parser ??= import('./formulaParser');
-  return parser;
-}
-
-/** The custom activation the person last entered successfully, as `{ f(x), df(x) }` and its tree. */
-export function currentCustomActivation(): CompiledFormula | undefined {
-  return current;
-}
-
-/** Calls `cb` whenever the custom activation changes. */
-export function onCustomActivationChange(cb: (f: CompiledFormula | undefined) => void): () => void {
-  listeners.add(cb);
-  return () => listeners.delete(cb);
-}
-
-/** Parses and compiles a formula; on success it becomes the current custom activation. */
-export async function compileFormula(
-  text: string,
-): Promise<ParseResult & { compiled?: CompiledFormula }> {
-  const { parseFormula } = await loadParser();
+/** Parses and compiles a formula; messages are in the page's language. */
+export function compileFormula(text: string): CompileResult {
   const r = parseFormula(text);
-  if (!r.ok) return r;
-  const fn = compileExpr(r.expr);
+  if (!r.ok) return { ok: false, message: local(r.message), index: r.index };
   const compiled: CompiledFormula = {
-    ...fn,
+    ...compileExpr(r.expr),
     text,
     expr: r.expr,
     latex: r.latex,
-    derivativeLatex: r.derivativeLatex,
+    derivative: r.derivative,
     sample: compileSampler(r.expr),
   };
-  current = compiled;
-  for (const l of listeners) l(compiled);
-  return { ...r, compiled };
+  return { ok: true, compiled };
 }
 
 export interface CustomBoxHost {
@@ -86,42 +68,33 @@ export function customBox(host: CustomBoxHost): HTMLElement {
     role: 'alert',
     'aria-live': 'assertive',
   });
-  const status = h('span', { class: 'formula-status', 'aria-live': 'polite' });
-  let seq = 0;
-  const run = async (plot: boolean) => {
-    const mine = ++seq;
-    if (!parser) status.textContent = t('Loading the formula parser…');
-    const r = await compileFormula(input.value);
-    status.textContent = '';
-    if (mine !== seq) return;
+  const run = (plot: boolean) => {
+    const r = compileFormula(input.value);
     if (!r.ok) {
       input.setAttribute('aria-invalid', 'true');
       error.replaceChildren(h('span', {}, t('Cannot use this formula: {0}', r.message)));
-      if (r.index !== undefined) {
-        const caret = r.index > 0 ? r.index - 1 : 0;
-        error.append(h('pre', { class: 'caret' }, `${input.value}\n${' '.repeat(caret)}^`));
-      }
+      if (r.index !== undefined)
+        error.append(h('pre', { class: 'caret' }, `${input.value}\n${' '.repeat(r.index)}^`));
       return;
     }
     input.removeAttribute('aria-invalid');
     error.replaceChildren();
-    if (r.compiled) host.onCompiled(r.compiled, plot);
+    host.onCompiled(r.compiled, plot);
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('focus', () => void loadParser(), { once: true });
   input.addEventListener('input', () => {
     host.onText(input.value);
     clearTimeout(timer);
-    timer = setTimeout(() => void run(false), 250);
+    timer = setTimeout(() => run(false), 250);
   });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
       clearTimeout(timer);
-      void run(true);
+      run(true);
     }
   });
-  const plotButton = h('button', { type: 'button', onclick: () => void run(true) }, t('Plot'));
+  const plotButton = h('button', { type: 'button', onclick: () => run(true) }, t('Plot'));
   return h(
     'section',
     { class: 'custom', 'aria-labelledby': 'custom-title' },
@@ -132,13 +105,12 @@ export function customBox(host: CustomBoxHost): HTMLElement {
       h('label', { for: 'custom-formula' }, 'f(x) ='),
       input,
       plotButton,
-      status,
     ),
     error,
     h(
       'p',
       { id: 'custom-help', class: 'hint' },
-      t('Use x, numbers, + − * / ^, pi, e and: {0}.', Object.keys(FUNCTIONS).join(', ')),
+      t('Use x, numbers, + − * / ^, comparisons, {0} and: {1}.', CONSTANT_LIST, FUNCTION_LIST),
     ),
   );
 }

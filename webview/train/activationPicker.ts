@@ -1,11 +1,11 @@
 /**
  * Picks the hidden-layer activation of the Train view: any element-wise catalog entry (with its
- * parameters) or a custom formula, which is parsed with the graphs' formula parser (mathjs, loaded
- * on first use) into a plain tree the worker compiles.
+ * parameters) or a custom formula, which the core's formula parser turns into a plain tree the
+ * worker compiles.
  */
 import type { ActivationSpec } from '../../src/core/protocol/workerProtocol';
 import { elementwiseEntries, entryOf, paramsFor } from '../catalog';
-import { loadParser } from '../custom/customFormula';
+import { compileFormula } from '../custom/customFormula';
 import { t } from '../i18n';
 import { paramControl } from '../ui/paramControl';
 import { el, field, select } from './dom';
@@ -37,7 +37,6 @@ export class ActivationPicker {
     this.formula.type = 'text';
     this.formula.spellcheck = false;
     this.formula.value = value.formula;
-    this.formula.addEventListener('focus', () => void loadParser(), { once: true });
     this.formula.addEventListener('change', () => {
       this.value.formula = this.formula.value;
       this.onChange(this.get());
@@ -105,9 +104,11 @@ export class ActivationPicker {
         label: e.name,
       };
     }
-    const { parseFormula } = await loadParser();
-    const r = parseFormula(a.formula);
+    const r = compileFormula(a.formula);
     if (!r.ok) return t('Cannot use this formula: {0}', r.message);
-    return { spec: { kind: 'custom', formula: a.formula, expr: r.expr }, label: a.formula };
+    return {
+      spec: { kind: 'custom', formula: a.formula, expr: r.compiled.expr },
+      label: a.formula,
+    };
   }
 }

@@ -9,6 +9,7 @@ import type { Activation, Properties } from '../../src/core/catalog/types';
 import { local } from '../catalog';
 import { h } from '../dom';
 import { t } from '../i18n';
+import type { DerivativeTex } from '../../src/core/formula/formula';
 import { post } from '../vscodeApi';
 
 type Katex = typeof KatexModule;
@@ -134,20 +135,22 @@ export function showEntry(panel: HTMLElement, e: Activation, title: string): voi
   panel.replaceChildren(...parts.filter((p): p is HTMLElement => !!p));
 }
 
-/** Shows the custom formula and its symbolic derivative (when mathjs could derive it). */
+/** Shows the custom formula and its symbolic derivative (or why the derivative is not shown). */
 export function showCustom(
   panel: HTMLElement,
   text: string,
   latex?: string,
-  derivativeLatex?: string,
+  derivative?: DerivativeTex,
 ): void {
   const f = h('div', { class: 'tex' });
   renderTex(f, `f(x) = ${latex ?? text}`, true, `f(x) = ${text}`);
   const parts: HTMLElement[] = [h('h2', {}, t('Custom activation')), f];
-  if (derivativeLatex) {
+  if (derivative?.ok) {
     const df = h('div', { class: 'tex' });
-    renderTex(df, `f'(x) = ${derivativeLatex}`);
+    renderTex(df, `f'(x) = ${derivative.latex}`);
     parts.push(df);
+  } else if (derivative) {
+    parts.push(h('p', { class: 'hint derivative-note' }, local(derivative.message)));
   }
   parts.push(
     h(

@@ -10,6 +10,8 @@ import { replyEntries, RequestIdSchema } from './channel';
 import { check, type Checked } from './validate';
 import { DATASET_IDS, FEATURE_IDS, TRAIN_LIMITS } from '../train/config';
 import type { Dataset } from '../train/datasets';
+import { isFormulaTree } from '../formula/expr';
+import { MAX_FORMULA } from '../formula/parse';
 
 /** Most runs one `train/start` may ask for (a race of six activations). */
 export const MAX_RUNS = 6;
@@ -18,7 +20,7 @@ export const MAX_HISTORY_POINTS = 600;
 /** Largest decision-boundary grid the page may ask for (resolution × resolution cells). */
 export const MAX_VIEW_GRID = 128;
 /** Longest custom formula accepted (the same bound as the graphs' formula box). */
-export const MAX_FORMULA = 500;
+export { MAX_FORMULA };
 
 const text = (max = 200) => v.pipe(v.string(), v.maxLength(max));
 const finite = v.pipe(v.number(), v.finite());
@@ -35,50 +37,11 @@ const runId = RequestIdSchema;
 const f64 = v.custom<Float64Array>((x) => x instanceof Float64Array, 'expected a Float64Array');
 const f32 = v.custom<Float32Array>((x) => x instanceof Float32Array, 'expected a Float32Array');
 
-/** Deepest and largest custom-formula tree accepted. */
-export const MAX_EXPR_DEPTH = 64;
-export const MAX_EXPR_NODES = 1000;
-
 /**
- * Shape check of a custom formula's plain-data tree (`{ k: 'num' | 'x' | 'neg' | 'bin' | 'call' }`,
- * as the graphs' formula parser builds it), bounded in depth and size. Function names are checked
- * against the whitelist by the compiler in the worker.
+ * Shape check of a custom formula's plain-data tree, bounded in depth and size, every function
+ * whitelisted (the one check, kept with the tree type in the core's formula module).
  */
-export function isExprTree(e: unknown): boolean {
-  let nodes = 0;
-  const ok = (n: unknown, depth: number): boolean => {
-    if (++nodes > MAX_EXPR_NODES || depth > MAX_EXPR_DEPTH) return false;
-    if (typeof n !== 'object' || n === null) return false;
-    const o = n as Record<string, unknown>;
-    switch (o.k) {
-      case 'num':
-        return typeof o.v === 'number';
-      case 'x':
-        return true;
-      case 'neg':
-        return ok(o.a, depth + 1);
-      case 'bin':
-        return (
-          typeof o.op === 'string' &&
-          ['+', '-', '*', '/', '^'].includes(o.op) &&
-          ok(o.a, depth + 1) &&
-          ok(o.b, depth + 1)
-        );
-      case 'call':
-        return (
-          typeof o.fn === 'string' &&
-          o.fn.length <= 32 &&
-          Array.isArray(o.args) &&
-          o.args.length >= 1 &&
-          o.args.length <= 2 &&
-          o.args.every((a) => ok(a, depth + 1))
-        );
-      default:
-        return false;
-    }
-  };
-  return ok(e, 0);
-}
+export const isExprTree = isFormulaTree;
 
 /** A hidden layer's activation: a catalog entry with parameters, or a custom formula in x. */
 export const ActivationSpecSchema = v.variant('kind', [

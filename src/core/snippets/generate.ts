@@ -7,7 +7,9 @@
  */
 import type { Activation, Params } from '../catalog/types';
 import { NEUTRAL, type NeutralDef } from './definitions';
-import { parseExpr, evalExpr, namesIn, type Expr, type ErfFn } from './expr';
+import { evaluate } from '../formula/compile';
+import { namesIn, type Expr } from '../formula/expr';
+import { parseExpr } from '../formula/parse';
 import { printPy, isTensor, pyNumber, type Library, type PrintContext } from './pyPrint';
 import { NUMPY_HELPERS, vectorImplementation } from './vector';
 import { asciiMath } from './mathText';
@@ -56,20 +58,14 @@ export function neutralOf(id: string): Parsed | undefined {
 
 /**
  * Evaluates the neutral f (or f′ = df/dx) of entry `id` at x for parameters `p`, in JavaScript,
- * exactly as the generated code computes it. `erf` is the error function to use.
+ * exactly as the generated code computes it.
  */
-export function evaluateNeutral(
-  id: string,
-  which: 'f' | 'df',
-  x: number,
-  p: Params,
-  erf: ErfFn,
-): number {
+export function evaluateNeutral(id: string, which: 'f' | 'df', x: number, p: Params): number {
   const n = neutralOf(id);
   if (!n) return NaN;
   const env: Record<string, number> = { ...p, x };
-  for (const [name, e] of n.lets) env[name] = evalExpr(e, env, erf);
-  return evalExpr(which === 'f' ? n.f : n.df, env, erf);
+  for (const [name, e] of n.lets) env[name] = evaluate(e, env);
+  return evaluate(which === 'f' ? n.f : n.df, env);
 }
 
 /** Locals (in order) that an expression needs, including those other needed locals read. */

@@ -1,10 +1,10 @@
 /**
- * Prints a neutral expression (expr.ts) as Python for one array library, with the fewest
+ * Prints a neutral expression (the core's formula tree, formula/expr.ts) as Python for one array library, with the fewest
  * parentheses Python's precedence allows. Sub-expressions that do not depend on the input tensor
  * (functions of the parameters only) are printed with `math`, since `torch.exp(0.5)` is an error.
  */
-import type { Expr, Fn } from './expr';
-import { namesIn } from './expr';
+import { namesIn, type Expr, type FnName as Fn } from '../formula/expr';
+import { PREC, type Printed } from '../formula/precedence';
 
 /** The array libraries the generator writes for. */
 export type Library = 'numpy' | 'torch' | 'jax' | 'keras';
@@ -20,18 +20,7 @@ export interface PrintContext {
   needs: Set<string>;
 }
 
-// Python precedence, low to high: comparison, + -, * /, unary -, **, atoms and calls.
-const CMP = 1;
-const ADD = 2;
-const MUL = 3;
-const UNARY = 4;
-const POW = 5;
-const ATOM = 6;
-
-interface Printed {
-  s: string;
-  prec: number;
-}
+const { CMP, ADD, MUL, UNARY, POW, ATOM } = PREC;
 
 /** True when `e` reads a tensor name, so it must be printed with the array library. */
 export function isTensor(e: Expr, tensors: ReadonlySet<string>): boolean {
@@ -60,8 +49,8 @@ const NP: Partial<Record<Fn, string>> = {
   sin: 'np.sin',
   cos: 'np.cos',
   atan: 'np.arctan',
-  maximum: 'np.maximum',
-  minimum: 'np.minimum',
+  max: 'np.maximum',
+  min: 'np.minimum',
   where: 'np.where',
 };
 const TORCH: Partial<Record<Fn, string>> = {
@@ -79,8 +68,8 @@ const TORCH: Partial<Record<Fn, string>> = {
   sigmoid: 'torch.sigmoid',
   softplus: 'F.softplus',
   logSigmoid: 'F.logsigmoid',
-  maximum: 'torch.maximum',
-  minimum: 'torch.minimum',
+  max: 'torch.maximum',
+  min: 'torch.minimum',
   where: 'torch.where',
 };
 const JAX: Partial<Record<Fn, string>> = {
@@ -98,8 +87,8 @@ const JAX: Partial<Record<Fn, string>> = {
   sigmoid: 'jax.nn.sigmoid',
   softplus: 'jax.nn.softplus',
   logSigmoid: 'jax.nn.log_sigmoid',
-  maximum: 'jnp.maximum',
-  minimum: 'jnp.minimum',
+  max: 'jnp.maximum',
+  min: 'jnp.minimum',
   where: 'jnp.where',
 };
 const KERAS: Partial<Record<Fn, string>> = {
@@ -117,8 +106,8 @@ const KERAS: Partial<Record<Fn, string>> = {
   sigmoid: 'ops.sigmoid',
   softplus: 'ops.softplus',
   logSigmoid: 'ops.log_sigmoid',
-  maximum: 'ops.maximum',
-  minimum: 'ops.minimum',
+  max: 'ops.maximum',
+  min: 'ops.minimum',
   where: 'ops.where',
 };
 const TABLES: Record<Library, Partial<Record<Fn, string>>> = {
@@ -141,17 +130,17 @@ export function printPy(e: Expr, ctx: PrintContext): string {
 function pr(e: Expr, ctx: PrintContext): Printed {
   switch (e.k) {
     case 'num':
-      return { s: e.text, prec: ATOM };
+      return { s: e.text ?? pyNumber(e.v), prec: ATOM };
     case 'name':
-      if (e.name === 'pi') {
+      if (e.name === 'pi' || e.name === 'e' || e.name === 'tau') {
         ctx.needs.add('math');
-        return { s: 'math.pi', prec: ATOM };
+        return { s: `math.${e.name}`, prec: ATOM };
       }
       return { s: ctx.spell(e.name), prec: ATOM };
     case 'neg':
       return { s: `-${at(pr(e.a, ctx), UNARY)}`, prec: UNARY };
     case 'bin': {
-      if (e.op === '**') {
+      if (e.op === '^') {
         // Python's ** binds tighter than a unary minus on its left, and is right-associative.
         return { s: `${at(pr(e.a, ctx), ATOM)} ** ${at(pr(e.b, ctx), UNARY)}`, prec: POW };
       }
@@ -174,9 +163,9 @@ function scalarCall(fn: Fn, args: Expr[], ctx: PrintContext): Printed {
   switch (fn) {
     case 'abs':
       return { s: `abs(${a[0]})`, prec: ATOM };
-    case 'maximum':
+    case 'max':
       return { s: `max(${a[0]}, ${a[1]})`, prec: ATOM };
-    case 'minimum':
+    case 'min':
       return { s: `min(${a[0]}, ${a[1]})`, prec: ATOM };
     case 'where':
       return { s: `(${a[1]} if ${a[0]} else ${a[2]})`, prec: ATOM };
@@ -221,10 +210,10 @@ function tensorCall(fn: Fn, args: Expr[], ctx: PrintContext): Printed {
   if (ctx.lib === 'jax' && fn === 'erf') ctx.needs.add('erf');
   if (ctx.lib === 'torch') {
     // torch.maximum/minimum need two tensors; clamp takes a Python number bound.
-    if ((fn === 'maximum' || fn === 'minimum') && t[0] !== t[1]) {
+    if ((fn === 'max' || fn === 'min') && t[0] !== t[1]) {
       const [tensor, bound] = t[0] ? [a[0], a[1]] : [a[1], a[0]];
       return {
-        s: `torch.clamp(${tensor}, ${fn === 'maximum' ? 'min' : 'max'}=${bound})`,
+        s: `torch.clamp(${tensor}, ${fn === 'max' ? 'min' : 'max'}=${bound})`,
         prec: ATOM,
       };
     }
