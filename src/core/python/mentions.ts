@@ -106,6 +106,45 @@ function stripInput(args: CallArgs): CallArgs {
   return { ...args, keywords };
 }
 
+/**
+ * Names of the places that hold an activation: `act_layer`, `activation`, `act`, `self.act`,
+ * `intermediate_act_fn`, `nonlinearity`; not `norm`, `drop_path`, `to_latent`, `action`.
+ */
+const ACTIVATION_SLOT_NAME = /(^|_)(act|acts|activation|activations|nonlinearity|nonlin)(_|$)/i;
+
+/** The name a value is bound to: the keyword, parameter or assignment target it is the value of. */
+function boundName(ctx: ScopeContext, value: SyntaxNode): string | undefined {
+  let n = value;
+  while (n.parent && /^(ConditionalExpression|ParenthesizedExpression)$/.test(n.parent.name))
+    n = n.parent;
+  const p = n.parent;
+  const op = n.prevSibling;
+  if (!p || op?.name !== 'AssignOp') return undefined;
+  const key = op.prevSibling;
+  if (!key) return undefined;
+  if (p.name === 'ArgList' || p.name === 'ParamList')
+    return key.name === 'VariableName' ? nodeText(ctx, key) : undefined;
+  if (p.name !== 'AssignStatement') return undefined;
+  if (key.name === 'VariableName') return nodeText(ctx, key);
+  const last = key.name === 'MemberExpression' ? key.lastChild : null;
+  return last?.name === 'PropertyName' ? nodeText(ctx, last) : undefined;
+}
+
+/**
+ * `torch.nn.Identity` is an activation only where it fills an activation slot
+ * (`act_layer=nn.Identity`, `self.act = nn.Identity()`); elsewhere it is a placeholder for a
+ * norm, a projection or a drop path, and no hover is shown.
+ */
+function fillsActivationSlot(
+  ctx: ScopeContext,
+  qualifiedName: string,
+  value: SyntaxNode,
+): boolean {
+  if (qualifiedName !== 'torch.nn.Identity') return true;
+  const name = boundName(ctx, value);
+  return name !== undefined && ACTIVATION_SLOT_NAME.test(name);
+}
+
 function nameMention(ctx: ScopeContext, token: SyntaxNode, offset: number): Mention | undefined {
   if (token.name === 'VariableName') {
     if (isDefinitionSite(token)) return undefined;
@@ -126,6 +165,7 @@ function nameMention(ctx: ScopeContext, token: SyntaxNode, offset: number): Ment
   const q = path.length > 0 ? resolveDotted(ctx, expr, path, offset) : undefined;
   const canon = q !== undefined ? canonicalize(q) : undefined;
   if (canon && q !== undefined) {
+    if (!fillsActivationSlot(ctx, canon.qualifiedName, call ?? expr)) return undefined;
     if (!argList)
       return { kind: 'reference', ...canon, ...range, args: NO_ARGS(), importedName: q };
     const { args } = readArgList(ctx, argList);
