@@ -135,11 +135,7 @@ function boundName(ctx: ScopeContext, value: SyntaxNode): string | undefined {
  * (`act_layer=nn.Identity`, `self.act = nn.Identity()`); elsewhere it is a placeholder for a
  * norm, a projection or a drop path, and no hover is shown.
  */
-function fillsActivationSlot(
-  ctx: ScopeContext,
-  qualifiedName: string,
-  value: SyntaxNode,
-): boolean {
+function fillsActivationSlot(ctx: ScopeContext, qualifiedName: string, value: SyntaxNode): boolean {
   if (qualifiedName !== 'torch.nn.Identity') return true;
   const name = boundName(ctx, value);
   return name !== undefined && ACTIVATION_SLOT_NAME.test(name);
