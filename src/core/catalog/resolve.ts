@@ -7,6 +7,7 @@ import type { ApiAlias, ApiArg, LocalText, Params, Resolved } from './types';
 import { t } from './build';
 import { aliasDefaults, aliasIndex, getActivation, validateParams } from './catalog';
 import { KERAS3_STRINGS, TF_KERAS_STRINGS } from './kerasStrings';
+import { mdCode } from '../hover/markdownSafe';
 import { asPyValue, isUnknown, parsePyLiteral, pyEquals, pyRepr, type PyValue } from './pyLiteral';
 
 /** Arguments of a call, excluding the input tensor, as JS values parsed from Python source. */
@@ -87,10 +88,11 @@ function chooseAlias(
     const { given, value } = passed(fallback.alias, a, args);
     if (!given) continue;
     if (isUnknown(value)) {
+      const quoted = mdCode(`${key}=${value.unknown}`);
       notes.push(
         t(
-          `${key}=${value.unknown} could not be evaluated statically; the default ${a.default ?? ''} is shown.`,
-          `${key}=${value.unknown} は静的に評価できないため、既定値 ${a.default ?? ''} で表示している。`,
+          `${quoted} could not be evaluated statically; the default ${a.default ?? ''} is shown.`,
+          `${quoted} は静的に評価できないため、既定値 ${a.default ?? ''} で表示している。`,
         ),
       );
       continue;
@@ -116,19 +118,20 @@ function chooseAlias(
 /** Converts a passed value to a number for parameter `a.param`, or explains why it cannot. */
 function numericValue(a: ApiArg, value: unknown, infinityMeansNone: boolean): number | LocalText {
   if (isUnknown(value)) {
+    const quoted = mdCode(`${a.name}=${value.unknown}`);
     return t(
-      `${a.name}=${value.unknown} could not be evaluated statically; the default is shown.`,
-      `${a.name}=${value.unknown} は静的に評価できないため、既定値で表示している。`,
+      `${quoted} could not be evaluated statically; the default is shown.`,
+      `${quoted} は静的に評価できないため、既定値で表示している。`,
     );
   }
   const v: PyValue | undefined = asPyValue(value);
   if (typeof v === 'number') return v;
   if (v === null && infinityMeansNone) return Infinity;
   if (typeof v === 'string' && a.valueMap?.[pyRepr(v)] !== undefined) return a.valueMap[pyRepr(v)];
-  const shown = v === undefined ? typeof value : pyRepr(v);
+  const quoted = mdCode(`${a.name}=${v === undefined ? typeof value : pyRepr(v)}`);
   return t(
-    `${a.name}=${shown} is not a number the curve can use; the default is shown.`,
-    `${a.name}=${shown} は曲線に使える数値ではないため、既定値で表示している。`,
+    `${quoted} is not a number the curve can use; the default is shown.`,
+    `${quoted} は曲線に使える数値ではないため、既定値で表示している。`,
   );
 }
 
@@ -204,8 +207,8 @@ export function resolveActivationDetailed(qualifiedName: string, args: CallArgs 
       if (!KERAS_LAYER_KWARGS.has(k))
         notes.push(
           t(
-            `Keyword ${k}= is passed on to the base layer.`,
-            `キーワード ${k}= は基底レイヤーに渡される。`,
+            `Keyword ${mdCode(`${k}=`)} is passed on to the base layer.`,
+            `キーワード ${mdCode(`${k}=`)} は基底レイヤーに渡される。`,
           ),
         );
       continue;
@@ -303,9 +306,10 @@ export function resolveKerasString(
     return undefined;
   const r = resolveActivation(table[name]);
   if (!r) return undefined;
+  const call = mdCode(`activation="${name}"`);
   const note = t(
-    `activation="${name}" calls ${table[name]}.`,
-    `activation="${name}" は ${table[name]} を呼び出す。`,
+    `${call} calls ${mdCode(table[name])}.`,
+    `${call} は ${mdCode(table[name])} を呼び出す。`,
   );
   return { ...r, notes: [note, ...(r.notes ?? [])] };
 }

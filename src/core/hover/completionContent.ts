@@ -9,6 +9,7 @@ import { kerasStringNames, resolveActivation, resolveKerasString } from '../cata
 import { localize } from '../catalog/text';
 import { L, frameworkName } from './labels';
 import { formulaLines, paramValueText, plotLine, type HoverOptions } from './hoverContent';
+import { mdCode, mdInline } from './markdownSafe';
 
 /** One completion: the text to insert and what it computes. */
 export interface ActivationCompletion {
@@ -146,12 +147,12 @@ export function completionDoc(c: ActivationCompletion, o: HoverOptions): string 
     .map((p) => {
       const value = paramValueText(c.params[p.name], p);
       const arg = c.api?.args.find((a) => a.param === p.name && !a.keywordOnly);
-      return arg ? `\`${arg.name}=${value}\` (${p.symbol})` : `${p.symbol} = ${value}`;
+      return arg ? `${mdCode(`${arg.name}=${value}`)} (${p.symbol})` : `${p.symbol} = ${value}`;
     });
-  const fw = c.api ? ` — ${frameworkName(c.api.framework)} · \`${c.qualifiedName}\`` : '';
+  const fw = c.api ? ` — ${frameworkName(c.api.framework)} · ${mdCode(c.qualifiedName)}` : '';
   const lines = [`**${e.name}**${fw}`, '', localize(e.summary, lang)];
   if (params.length) lines.push('', `**${localize(L.defaults, lang)}:** ${params.join(', ')}`);
-  if (c.api?.note) lines.push('', `*${localize(c.api.note, lang)}*`);
+  if (c.api?.note) lines.push('', `*${mdInline(localize(c.api.note, lang))}*`);
   lines.push('', formulaLines(e, o.showDerivative).join('  \n'));
   if (o.showPlot) {
     lines.push(

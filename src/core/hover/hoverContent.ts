@@ -15,6 +15,7 @@ import { activationPlot, type PlotRequest } from './activationPlot';
 import type { ThemeKind } from './svgPlot';
 import { CommandIds } from '../commandIds';
 import { paramValueText, pyValueText } from './paramText';
+import { mdCode, mdInline } from './markdownSafe';
 
 export { paramValueText, pyValueText };
 
@@ -99,17 +100,17 @@ function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): s
       let how = localize(L.fromCall, lang);
       if (isDefault) {
         how = defaultsDisagree(entry, arg.param)
-          ? fill(localize(L.defaultOf, lang), `\`${alias!.qualifiedName}\``)
+          ? fill(localize(L.defaultOf, lang), mdCode(alias!.qualifiedName))
           : localize(L.default, lang);
         // A default written as a name (`'zeros'`) is shown as written, with the number it means.
         if (arg.default !== undefined && arg.valueMap?.[arg.default] !== undefined) {
           lines.push(
-            `\`${arg.name}=${arg.default}\` (${s?.symbol ?? arg.param} = ${value})${tag(how)}`,
+            `${mdCode(`${arg.name}=${arg.default}`)} (${s?.symbol ?? arg.param} = ${value})${tag(how)}`,
           );
           continue;
         }
       }
-      lines.push(`\`${arg.name}=${value}\`${sym}${tag(how)}`);
+      lines.push(`${mdCode(`${arg.name}=${value}`)}${sym}${tag(how)}`);
     } else if (
       given !== undefined ||
       (!arg.param && (selectors.has(arg.name) || /^(dim|axis)$/.test(arg.name)))
@@ -120,7 +121,7 @@ function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): s
         given !== undefined ? pyValueText(given) : (alias?.requires?.[arg.name] ?? arg.default);
       if (value === undefined) continue;
       const how = given !== undefined ? L.fromCall : L.default;
-      lines.push(`\`${arg.name}=${value}\`${tag(localize(how, lang))}`);
+      lines.push(`${mdCode(`${arg.name}=${value}`)}${tag(localize(how, lang))}`);
     }
   }
   const fixed = resolved.api?.fixed ?? {};
@@ -129,7 +130,7 @@ function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): s
     const value = paramValueText(resolved.params[p.name], p);
     const how =
       p.name in fixed
-        ? fill(localize(L.fixedBy, lang), `\`${resolved.api!.qualifiedName}\``)
+        ? fill(localize(L.fixedBy, lang), mdCode(resolved.api!.qualifiedName))
         : defaulted.has(p.name) || isString
           ? localize(L.default, lang)
           : localize(L.catalogDefault, lang);
@@ -281,18 +282,20 @@ export function hoverMarkdown(
     mention.framework,
     lang,
   );
-  const head = [`**${entry.name}** — ${frameworkName(mention.framework)} · \`${shown}\` ${icons}`];
+  const head = [
+    `**${entry.name}** — ${frameworkName(mention.framework)} · ${mdCode(shown)} ${icons}`,
+  ];
   const summary = localize(entry.summary, lang);
   const note = resolved.api?.note;
   const noted = (resolved.notes ?? []).some((n) => note && n.en === note.en);
-  if (note && !noted) head.push('', `*${localize(note, lang)}*`);
+  if (note && !noted) head.push('', `*${mdInline(localize(note, lang))}*`);
   const params = parameterLines(subject, entry, lang);
   // One line per parameter, hard line breaks rather than a list: hovers are short on height.
   const callPart = [
     `**${localize(L.thisCall, lang)}:**  `,
     (params.length ? params : [localize(L.noParams, lang)]).join('  \n'),
   ];
-  for (const n of resolved.notes ?? []) callPart.push('', `*${localize(n, lang)}*`);
+  for (const n of resolved.notes ?? []) callPart.push('', `*${mdInline(localize(n, lang))}*`);
   const formula = formulaLines(entry, o.showDerivative).join('  \n');
   const plot = o.showPlot
     ? plotLine({

@@ -3,6 +3,7 @@
  * vocabulary follows the project glossary (活性化関数, 勾配消失, 死にゆくニューロン).
  */
 import type { Framework, LocalText, Properties } from '../catalog/types';
+import { mdText } from './markdownSafe';
 
 const t = (en: string, ja: string): LocalText => ({ en, ja });
 
@@ -52,7 +53,7 @@ const SMOOTH: Record<Properties['smoothness'], LocalText> = {
 
 /** Smoothness class in words. */
 export function smoothnessText(s: Properties['smoothness']): LocalText {
-  return SMOOTH[s] ?? SMOOTH.C0;
+  return Object.hasOwn(SMOOTH, s) ? SMOOTH[s] : SMOOTH.C0;
 }
 
 const FRAMEWORK_NAMES: Record<Framework, string> = {
@@ -68,7 +69,7 @@ const FRAMEWORK_NAMES: Record<Framework, string> = {
 
 /** A framework's display name. */
 export function frameworkName(f: Framework | string): string {
-  return FRAMEWORK_NAMES[f as Framework] ?? f;
+  return Object.hasOwn(FRAMEWORK_NAMES, f) ? FRAMEWORK_NAMES[f as Framework] : mdText(String(f));
 }
 
 /** Replaces `{0}`, `{1}`, … in a template. */
