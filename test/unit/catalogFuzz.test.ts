@@ -7,18 +7,7 @@ import { listActivations, validateParams } from '../../src/core/catalog/catalog'
 import { evaluate, derivative, sampleCurve } from '../../src/core/catalog/sample';
 import { resolveActivation } from '../../src/core/catalog/resolve';
 import type { ElementwiseActivation, Params, VectorActivation } from '../../src/core/catalog/types';
-
-/** Mulberry32: a small seeded PRNG so failures reproduce. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './seededRng';
 
 const SPECIAL = [NaN, Infinity, -Infinity, 0, -0, 1e-300, -1e-300, 1e300, -1e300, 1e6, -1e6];
 const XS = [-1000, -709, -100, -20, -3, -1, -1e-9, 0, 1e-9, 1, 3, 20, 100, 709, 1000];

@@ -14,18 +14,7 @@ import {
   oneLine,
 } from '../../src/core/hover/markdownSafe';
 import { allTokens, iconCount, markup } from './markdownTokens';
-
-/** Seeded PRNG (mulberry32) so a failure can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './seededRng';
 
 const PIECES = [
   ...'[]()!<>#*_`|\\&~:$@.-=+ \n\t\r"\'ab',

@@ -3,18 +3,7 @@ import assert from 'node:assert/strict';
 import { completionContext } from '../../src/core/python/completionContext';
 import { findMention } from '../../src/core/python/mentions';
 import { analyzeCells, analyzePython, setDetectorErrorHandler } from '../../src/core/python/parse';
-
-/** Seeded PRNG (mulberry32) so a failure can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './seededRng';
 
 const CORPUS = [
   `import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\nclass Block(nn.Module):\n    def __init__(self, d):\n        super().__init__()\n        self.act = nn.GELU(approximate="tanh")\n        self.fc = nn.Linear(d, d)\n\n    def forward(self, x):\n        return F.leaky_relu(self.fc(x), 0.2) + x.relu()\n`,
