@@ -382,6 +382,27 @@ test('a custom formula trains; a bad one says why in place', async () => {
   await page.context().close();
 });
 
+test('names from Object.prototype in a formula are refused in place; nothing hangs (issue 13.2)', async () => {
+  const { page, errors } = await openTraining('train');
+  const v = panel('train');
+  await page.selectOption(`${v} select[data-role=activation]`, 'custom');
+  const error = page.locator(`${v} .run-controls .error`);
+  // On the old main, `constructor * x` threw a DataCloneError and `__proto__ * x` left the
+  // view on "running" for ever.
+  for (const name of ['constructor', '__proto__', 'toString']) {
+    await setField(page, 'train', 'f(x) =', `${name} * x`);
+    await page.click(`${v} [data-role=train]`);
+    await error.filter({ hasText: `Unknown name "${name}"` }).waitFor();
+    assert.equal(await page.getAttribute(`${v} [data-role=train]`, 'aria-pressed'), 'false', name);
+  }
+  assert.equal(page.workers().length, 0, 'nothing was sent to a worker');
+  await setField(page, 'train', 'f(x) =', 'x * sigmoid(x)');
+  await page.click(`${v} [data-role=train]`);
+  await waitEpoch(page, 'train', 5);
+  assert.deepEqual(pageErrors(errors), []);
+  await page.context().close();
+});
+
 test('sizes beyond the stated limits are clamped, and the form says what is used', async () => {
   const { page } = await openTraining('train');
   const v = panel('train');
