@@ -266,6 +266,46 @@ describe('custom formula', () => {
   });
 });
 
+describe('custom formula derivatives', () => {
+  test('a long product derives at once, an overlong f′ says so, and a saved one reloads (issue 13.4)', async () => {
+    const p = await h.open();
+    const input = p.page.locator('#custom-formula');
+    // With mathjs's simplify, 14 factors froze the page for a minute, and again on every reload.
+    await input.fill(Array(14).fill('x').join(' * '));
+    await input.press('Enter');
+    await p.page.locator('.legend-item', { hasText: 'Custom' }).waitFor();
+    await p.page.locator('.info .tex .katex').nth(1).waitFor();
+    assert.equal(await p.page.locator('#custom-error').innerText(), '');
+    await input.fill(Array(60).fill('x').join('*'));
+    await input.press('Enter');
+    await p.page.locator('.info .derivative-note', { hasText: 'too long to show' }).waitFor();
+    // The page saves its state shortly after a change; wait until the long formula is in it.
+    await p.page.waitForFunction(() => {
+      const st = (window as unknown as { __state?: { custom?: { text: string } } }).__state;
+      return (st?.custom?.text.length ?? 0) > 100;
+    });
+    const saved = await p.state();
+    await p.page.context().close();
+    const again = await h.open({ state: saved });
+    await again.page.locator('.legend-item', { hasText: 'Custom' }).waitFor();
+    assert.deepEqual(again.errors, []);
+    await done(again);
+  });
+
+  test('f′ of x * sigmoid(1.702*x) is typeset with the decimals as written (issue 15.14)', async () => {
+    const p = await h.open();
+    const input = p.page.locator('#custom-formula');
+    await input.fill('x * sigmoid(1.702*x)');
+    await input.press('Enter');
+    const df = p.page.locator('.info .tex').nth(1);
+    await df.locator('.katex').waitFor();
+    const text = await df.innerText();
+    assert.match(text, /1\.702/);
+    assert.doesNotMatch(text, /851|500|exp/);
+    await done(p);
+  });
+});
+
 describe('look and feel', () => {
   test('switching the theme class re-reads the colours', async () => {
     const p = await h.open({ theme: 'dark' });
