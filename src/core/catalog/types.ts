@@ -200,4 +200,10 @@ export interface Resolved {
    * that is missing, an ignored keyword.
    */
   notes?: LocalText[];
+  /**
+   * Catalog parameters (keys of `params`) whose shown value is not certain: a caller may pass
+   * another (the value is a parameter's default, or `**kwargs` are forwarded), or the argument
+   * could not be evaluated statically (the default is shown).
+   */
+  uncertain?: string[];
 }

@@ -121,7 +121,8 @@ export type ArgSlot = { keyword: string } | { index: number };
  * and for which framework. Keras layers (`keras.layers.*`) take it as `activation=` or
  * `recurrent_activation=` and positionally in `Activation`, `Dense`, `SimpleRNN`, `GRU`, `LSTM`;
  * `keras.activations.get`/`deserialize` take it first. PyTorch's transformer layers take
- * `activation="relu" | "gelu"` (meaning `torch.nn.functional.relu`/`gelu`).
+ * `activation="relu" | "gelu"` (meaning `torch.nn.functional.relu`/`gelu`), and `nn.RNN`/`nn.RNNCell`
+ * `nonlinearity="tanh" | "relu"` (keyword, or the fourth positional argument).
  */
 export function activationStringSlot(
   callee: Qualified,
@@ -139,6 +140,11 @@ export function activationStringSlot(
     if (!rest.startsWith('layers.')) return undefined;
     if ('keyword' in slot) return KERAS_ACTIVATION_KEYWORDS.has(slot.keyword) ? found : undefined;
     return KERAS_POSITIONAL[last]?.some(([i]) => i === slot.index) ? found : undefined;
+  }
+  if (callee.framework === 'pytorch' && /^torch\.nn\.(RNN|RNNCell)$/.test(q)) {
+    // `nonlinearity="tanh" | "relu"`: `torch.tanh` or `torch.relu` on every step.
+    const ok = 'keyword' in slot ? slot.keyword === 'nonlinearity' : slot.index === 3;
+    return ok ? { framework: 'pytorch', qualifiedPrefix: 'torch.nn.functional.' } : undefined;
   }
   if (
     callee.framework === 'pytorch' &&

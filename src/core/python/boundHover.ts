@@ -1,0 +1,465 @@
+/**
+ * The binding model's answer for a cursor: which expression the hovered token stands for
+ * (`self.act` in `self.act(x)`, `act_layer` in `act_layer()`, `activation` in
+ * `Dense(activation=activation)`, `"gelu_new"` in `ACT2FN["gelu_new"]`), what it evaluates to,
+ * and the catalog resolution of each activation that can reach it, with the binding steps.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { Resolved } from '../catalog/types';
+import { isUnknown } from '../catalog/pyLiteral';
+import type { Mention } from './mentions';
+import { activationStringContext, argumentSlot } from './mentions';
+import { reportDetectorError, type PythonAnalysis } from './parse';
+import { resolveMention } from './resolveMention';
+import type { BindingStep, BoundValue, UnknownReason } from './boundValue';
+import {
+  dottedNames,
+  evaluateArgs,
+  evaluateNode,
+  newEnv,
+  type EvalEnv,
+} from './evaluateValue';
+import { dispatchFunction, dispatchKeyword, dispatchTable } from './dispatchSites';
+import { dispatchLookup, type DispatchLibrary } from './dispatchLookup';
+import { importsTorch, nodeText, resolveDotted, type ScopeContext } from './scope';
+import type { CallArgs } from './literals';
+import type { Framework } from '../catalog/types';
+
+/** One activation that reaches the hovered expression. */
+export interface BoundOption {
+  mention: Mention;
+  resolved: Resolved;
+  /** Binding sites from the use outwards. */
+  via: BindingStep[];
+  /** The activation as a whole is a default a caller may replace. */
+  overridable: boolean;
+}
+
+/** The binding model's answer at a cursor. */
+export interface BoundHover {
+  /** Document range of the hovered token. */
+  from: number;
+  to: number;
+  /** Activations that reach the expression (several: branches); empty when `unknown`. */
+  options: BoundOption[];
+  /** An activation is expected here but cannot be known statically. */
+  unknown?: { reason: UnknownReason; text: string; via: BindingStep[] };
+}
+
+/** A string slot the hovered expression fills: Keras/PyTorch activation names or a dispatch key. */
+type Slot =
+  | { kind: 'string'; framework: Framework; qualifiedPrefix: string; importedName: string }
+  | { kind: 'dispatch'; library: DispatchLibrary };
+
+/** Names whose unknown value is still worth saying so (`act_layer`, `self.act`, `activation`). */
+const ACTIVATION_NAME = /(?:^|_)(?:act|activation|nonlinearity)(?:$|_)|_act$|^act/i;
+
+function children(n: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
+  return out;
+}
+
+/** Whether `n` is the callee of its parent call. */
+function isCallee(n: SyntaxNode): boolean {
+  return n.parent?.name === 'CallExpression' && n.parent.firstChild?.from === n.from;
+}
+
+/** The dispatch call or subscript `n` is the table, function or key of, if any. */
+function enclosingDispatch(ctx: ScopeContext, n: SyntaxNode): SyntaxNode | undefined {
+  const p = n.parent;
+  if (!p) return undefined;
+  // `ACT2FN["gelu"]`: the table or the key.
+  if (p.name === 'MemberExpression' && p.firstChild?.nextSibling?.name === '[') {
+    const path = dottedNames(ctx, p.firstChild);
+    if (path.length > 0 && dispatchTable(path[path.length - 1])) return p;
+  }
+  // `get_activation("gelu")`: the function or its key argument.
+  const call = isCallee(n) ? p : p.name === 'ArgList' ? p.parent : null;
+  if (call?.name === 'CallExpression' && call.firstChild) {
+    const path = dottedNames(ctx, call.firstChild);
+    if (path.length === 0) return undefined;
+    const q = resolveDotted(ctx, call.firstChild, path, call.from + ctx.window.base);
+    if (q !== 'functools.partial' && dispatchFunction(q, path, importsTorch(ctx))) return call;
+  }
+  return undefined;
+}
+
+/** Whether a name token is a definition, keyword-argument name or import, not a use. */
+function isDefinition(n: SyntaxNode): boolean {
+  const p = n.parent;
+  if (!p) return true;
+  switch (p.name) {
+    case 'FunctionDefinition':
+    case 'ClassDefinition':
+    case 'ParamList':
+    case 'ImportStatement':
+    case 'ScopeStatement':
+      return true;
+    case 'ArgList':
+      return n.nextSibling?.name === 'AssignOp';
+    default:
+      return false;
+  }
+}
+
+/** The slot an argument expression fills, if it is an activation slot. */
+function slotOf(ctx: ScopeContext, expr: SyntaxNode, offset: number): Slot | undefined {
+  const s = activationStringContext(ctx, expr, offset);
+  if (s) return { kind: 'string', ...s };
+  const found = argumentSlot(ctx, expr);
+  if (found && 'keyword' in found.slot) {
+    const library = dispatchKeyword(found.slot.keyword);
+    if (library) return { kind: 'dispatch', library };
+  }
+  return undefined;
+}
+
+/** The statement node a target belongs to when `n` is an assignment target, else undefined. */
+function assignmentOf(n: SyntaxNode): SyntaxNode | undefined {
+  const p = n.parent;
+  if (p?.name !== 'AssignStatement') return undefined;
+  for (let c = n.nextSibling; c; c = c.nextSibling) if (c.name === 'AssignOp') return p;
+  return undefined;
+}
+
+function stringMentionOption(
+  slot: Extract<Slot, { kind: 'string' }>,
+  value: string,
+  via: BindingStep[],
+  overridable: boolean,
+): BoundOption | undefined {
+  const mention: Mention = {
+    kind: 'string',
+    qualifiedName: slot.qualifiedPrefix + value,
+    framework: slot.framework,
+    from: 0,
+    to: 0,
+    args: { positional: [], keywords: {} },
+    value,
+    importedName: slot.importedName,
+  };
+  const resolved = resolveMention(mention);
+  return resolved ? { mention, resolved, via, overridable } : undefined;
+}
+
+/** Catalog parameters whose shown value a caller may change or that are not known statically. */
+export function uncertainParams(resolved: Resolved, args: CallArgs, overridable: string[]): string[] {
+  const out = new Set<string>();
+  const api = resolved.api;
+  if (!api) return [];
+  const positional = api.args.filter((a) => !a.keywordOnly);
+  for (const a of api.args) {
+    if (!a.param || !(a.param in resolved.params)) continue;
+    const i = positional.indexOf(a);
+    const byKeyword = Object.prototype.hasOwnProperty.call(args.keywords, a.name);
+    const byPosition = i >= 0 && i < args.positional.length;
+    const value = byKeyword ? args.keywords[a.name] : byPosition ? args.positional[i] : undefined;
+    if (isUnknown(value)) out.add(a.param);
+    else if (byKeyword && overridable.includes(a.name)) out.add(a.param);
+    else if (byPosition && overridable.includes(`#${i}`)) out.add(a.param);
+    else if (!byKeyword && !byPosition && overridable.includes('*')) out.add(a.param);
+  }
+  return [...out];
+}
+
+/** The activations a value stands for; `applied` results only when the hovered name is called. */
+function optionsOf(
+  v: BoundValue,
+  slot: Slot | undefined,
+  called: boolean,
+  via: BindingStep[] = [],
+): BoundOption[] {
+  const steps = [...via, ...v.via];
+  const overridable = !!v.overridable;
+  switch (v.kind) {
+    case 'alternatives':
+      return v.options.flatMap((o) =>
+        optionsOf(overridable ? { ...o, overridable } : o, slot, called, steps),
+      );
+    case 'callable':
+    case 'instance':
+    case 'applied': {
+      if (v.kind === 'applied' && !called) return [];
+      const hasArgs = v.args.positional.length > 0 || Object.keys(v.args.keywords).length > 0;
+      const mention: Mention = {
+        kind: v.kind === 'callable' && !hasArgs ? 'reference' : 'call',
+        qualifiedName: v.callee.qualifiedName,
+        framework: v.callee.framework,
+        from: 0,
+        to: 0,
+        args: v.args,
+        importedName: v.importedName,
+      };
+      const r = resolveMention(mention) ?? kerasActivationLayer(v, steps, overridable);
+      if (!r) return [];
+      if ('mention' in r) return [r];
+      const uncertain = uncertainParams(r, v.args, v.overridableArgs);
+      const resolved = uncertain.length > 0 ? { ...r, uncertain } : r;
+      return [{ mention, resolved, via: steps, overridable }];
+    }
+    case 'dispatch': {
+      if (v.stage === 'applied' && !called) return [];
+      const mention: Mention = {
+        kind: 'reference',
+        qualifiedName: v.callee.qualifiedName,
+        framework: v.callee.framework,
+        from: 0,
+        to: 0,
+        args: { positional: [], keywords: {} },
+        value: v.key,
+        importedName: v.shown,
+      };
+      return [{ mention, resolved: v.resolved, via: steps, overridable }];
+    }
+    case 'literal': {
+      if (typeof v.value !== 'string' || !slot) return [];
+      if (slot.kind === 'string') {
+        const o = stringMentionOption(slot, v.value, steps, overridable);
+        return o ? [o] : [];
+      }
+      const hit = dispatchLookup(slot.library, v.value);
+      if (!hit) return [];
+      const mention: Mention = {
+        kind: 'reference',
+        qualifiedName: hit.callee.qualifiedName,
+        framework: hit.callee.framework,
+        from: 0,
+        to: 0,
+        args: { positional: [], keywords: {} },
+        value: v.value,
+        importedName: hit.callee.qualifiedName,
+      };
+      return [{ mention, resolved: hit.resolved, via: steps, overridable }];
+    }
+    default:
+      return [];
+  }
+}
+
+/** `layers.Activation("gelu")` (or `Activation(activation=…)`) as an activation. */
+function kerasActivationLayer(
+  v: Extract<BoundValue, { kind: 'instance' | 'callable' | 'applied' }>,
+  via: BindingStep[],
+  overridable: boolean,
+): BoundOption | undefined {
+  if (!/^(keras|tf_keras)\.layers\.Activation$/.test(v.callee.qualifiedName)) return undefined;
+  const value = v.args.positional[0] ?? v.args.keywords.activation;
+  if (typeof value !== 'string') return undefined;
+  const root = v.callee.framework === 'keras' ? 'keras' : 'tf_keras';
+  return stringMentionOption(
+    {
+      kind: 'string',
+      framework: v.callee.framework,
+      qualifiedPrefix: `${root}.activations.`,
+      importedName: v.importedName,
+    },
+    value,
+    via,
+    overridable,
+  );
+}
+
+/** Keeps one option per distinct (id, parameters). */
+function distinct(options: BoundOption[]): BoundOption[] {
+  const seen = new Set<string>();
+  return options.filter((o) => {
+    const key = `${o.resolved.id}|${JSON.stringify(o.resolved.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The first unknown with a reason worth telling, searching alternatives too. */
+function firstUnknown(v: BoundValue, via: BindingStep[] = []): BoundHover['unknown'] | undefined {
+  if (v.kind === 'unknown')
+    return { reason: v.reason, text: v.text, via: [...via, ...v.via] };
+  if (v.kind === 'alternatives')
+    for (const o of v.options) {
+      const u = firstUnknown(o, [...via, ...v.via]);
+      if (u) return u;
+    }
+  return undefined;
+}
+
+/** What the hovered token stands for, or undefined for tokens the model does not read. */
+interface Target {
+  expr: SyntaxNode;
+  token: SyntaxNode;
+  called: boolean;
+  slot?: Slot;
+  /** A name bound where it is hovered (`self.act = …`, `act = …`): its value is the right side. */
+  assigned?: SyntaxNode;
+  /** The name as written (for the "worth saying unknown" test). */
+  name: string;
+}
+
+function nameTarget(ctx: ScopeContext, token: SyntaxNode, offset: number): Target | undefined {
+  if (token.name === 'VariableName') {
+    if (isDefinition(token)) return undefined;
+    const p = token.parent;
+    if (p?.name === 'MemberExpression' && p.firstChild?.from === token.from) return undefined;
+  }
+  let expr: SyntaxNode = token.name === 'PropertyName' ? (token.parent as SyntaxNode) : token;
+  if (!expr || (token.name === 'PropertyName' && expr.name !== 'MemberExpression')) return undefined;
+  const name = nodeText(ctx, token, 200);
+  const stmt = assignmentOf(expr);
+  if (stmt) {
+    const kids = children(stmt);
+    const rhs = kids[kids.length - 1];
+    const ops = kids.filter((c) => c.name === 'AssignOp');
+    if (ops.length !== 1 || kids.filter((c) => c.name === ',').length > 0) return undefined;
+    return { expr, token, called: false, assigned: rhs, name };
+  }
+  const dispatch = enclosingDispatch(ctx, expr);
+  if (dispatch) expr = dispatch;
+  let called = false;
+  if (isCallee(expr)) {
+    expr = expr.parent as SyntaxNode;
+    called = true;
+  }
+  const slot = called ? undefined : slotOf(ctx, expr, offset);
+  return { expr, token, called, slot, name };
+}
+
+function stringTarget(ctx: ScopeContext, token: SyntaxNode): Target | undefined {
+  const dispatch = enclosingDispatch(ctx, token);
+  if (dispatch) return { expr: dispatch, token, called: false, name: '' };
+  const p = token.parent;
+  const prev = token.prevSibling;
+  let key: string | undefined;
+  if (p?.name === 'ArgList' && prev?.name === 'AssignOp' && prev.prevSibling)
+    key = nodeText(ctx, prev.prevSibling);
+  else if (p?.name === 'ParamList' && prev?.name === 'AssignOp') {
+    let k = prev.prevSibling;
+    if (k?.name === 'TypeDef') k = k.prevSibling;
+    if (k?.name === 'VariableName') key = nodeText(ctx, k);
+  } else if (p?.name === 'AssignStatement' && prev?.name === 'AssignOp') {
+    let k = prev.prevSibling;
+    if (k?.name === 'TypeDef') k = k.prevSibling;
+    const path = k ? dottedNames(ctx, k) : [];
+    key = path[path.length - 1];
+  } else if (p?.name === 'DictionaryExpression' && prev?.name === ':') {
+    const k = prev.prevSibling;
+    if (k?.name === 'String') key = nodeText(ctx, k).replace(/^['"]|['"]$/g, '');
+  }
+  const library = key ? dispatchKeyword(key) : undefined;
+  if (!library) return undefined;
+  return { expr: token, token, called: false, slot: { kind: 'dispatch', library }, name: key ?? '' };
+}
+
+function targetAt(ctx: ScopeContext, node: SyntaxNode, offset: number): Target | undefined {
+  if (node.name === 'String') return stringTarget(ctx, node);
+  if (node.name === 'VariableName' || node.name === 'PropertyName')
+    return nameTarget(ctx, node, offset);
+  return undefined;
+}
+
+/**
+ * What the token at `offset` evaluates to through the bindings of the file, as activations (one
+ * or several), or an activation slot whose value cannot be known statically; undefined when the
+ * token is not an activation the model can reach. Never throws.
+ */
+export function boundHoverAt(analysis: PythonAnalysis, offset: number): BoundHover | undefined {
+  try {
+    const window = analysis.windowAt(offset);
+    if (!window) return undefined;
+    const ctx: ScopeContext = { analysis, window };
+    const pos = offset - window.base;
+    const right = window.tree.resolveInner(pos, 1);
+    const left = window.tree.resolveInner(pos, -1);
+    const target = targetAt(ctx, right, offset) ?? (left !== right ? targetAt(ctx, left, offset) : undefined);
+    if (!target) return undefined;
+    const env = newEnv(analysis);
+    const value = evaluateNode(env, ctx, target.assigned ?? target.expr);
+    const from = target.token.from + window.base;
+    const to = target.token.to + window.base;
+    const options = distinct(optionsOf(value, target.slot, target.called));
+    if (options.length > 0) return { from, to, options };
+    const u = firstUnknown(value);
+    const worthSaying =
+      u &&
+      u.reason !== 'budget' &&
+      u.reason !== 'defined' &&
+      (target.slot !== undefined ||
+        (value.kind === 'unknown' && value.activationSlot) ||
+        ((u.reason === 'parameter' || u.reason === 'attribute') && ACTIVATION_NAME.test(target.name)));
+    return worthSaying ? { from, to, options: [], unknown: u } : undefined;
+  } catch (e) {
+    reportDetectorError(e);
+    return undefined;
+  }
+}
+
+/**
+ * A direct mention whose arguments are names (`nn.LeakyReLU(slope)`, `F.gelu(x, approximate=mode)`)
+ * or that forwards `**kwargs`, read again with the arguments followed through their bindings.
+ * Returns the refined mention and resolution with `uncertain` set, or undefined when there is
+ * nothing to refine.
+ */
+export function refineDirect(
+  analysis: PythonAnalysis,
+  mention: Mention,
+): { mention: Mention; resolved: Resolved; via: BindingStep[] } | undefined {
+  if (mention.kind !== 'call') return undefined;
+  const a = mention.args;
+  const vals = [...a.positional, ...Object.values(a.keywords)];
+  if (!a.spread && !vals.some((v) => isUnknown(v))) return undefined;
+  const window = analysis.windowAt(mention.from);
+  if (!window) return undefined;
+  const ctx: ScopeContext = { analysis, window };
+  let n: SyntaxNode | null = window.tree.resolveInner(mention.from - window.base, 1);
+  while (n && n.name !== 'CallExpression') n = n.parent;
+  const argList = n?.getChild('ArgList');
+  if (!n || !argList) return undefined;
+  const env: EvalEnv = newEnv(analysis);
+  const info = evaluateArgs(env, ctx, argList);
+  const inputFirst = mention.args.positional.length < info.args.positional.length;
+  const args: CallArgs = inputFirst
+    ? { ...info.args, positional: info.args.positional.slice(1) }
+    : { ...info.args, keywords: pickKeywords(info.args, mention.args) };
+  const overridable = inputFirst
+    ? info.overridable
+        .filter((k) => k !== '#0')
+        .map((k) => (k.startsWith('#') ? `#${Number(k.slice(1)) - 1}` : k))
+    : info.overridable;
+  const refined: Mention = { ...mention, args };
+  const r = resolveMention(refined);
+  if (!r) return undefined;
+  const uncertain = uncertainParams(r, args, overridable);
+  const resolved = uncertain.length > 0 ? { ...r, uncertain } : r;
+  return { mention: refined, resolved, via: [] };
+}
+
+/** The keywords the detector kept (it drops an input passed by keyword). */
+function pickKeywords(all: CallArgs, kept: CallArgs): Record<string, CallArgs['keywords'][string]> {
+  const out: CallArgs['keywords'] = {};
+  for (const k of Object.keys(kept.keywords)) out[k] = all.keywords[k];
+  return out;
+}
+
+/**
+ * The value of the expression at a document range (as the binding model reads it), for other
+ * analyses (diagnostics follow a model's layers and its loss with it); undefined when no
+ * expression starts and ends there. Never throws.
+ */
+export function valueOfExpression(
+  analysis: PythonAnalysis,
+  range: { from: number; to: number },
+): BoundValue | undefined {
+  try {
+    const window = analysis.windowAt(range.from);
+    if (!window) return undefined;
+    const ctx: ScopeContext = { analysis, window };
+    let n: SyntaxNode | null = window.tree.resolveInner(range.from - window.base, 1);
+    while (n && !(n.from === range.from - window.base && n.to === range.to - window.base)) {
+      if (n.to > range.to - window.base) return undefined;
+      n = n.parent;
+    }
+    return n ? evaluateNode(newEnv(analysis), ctx, n) : undefined;
+  } catch (e) {
+    reportDetectorError(e);
+    return undefined;
+  }
+}
