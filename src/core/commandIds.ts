@@ -5,6 +5,7 @@ export const CommandIds = {
   insertImplementation: 'activationLab.insertImplementation',
   trainWith: 'activationLab.trainWith',
   showLog: 'activationLab.showLog',
+  revealBinding: 'activationLab.revealBinding',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -33,6 +33,11 @@ export interface HoverOptions {
 export interface HoverSubject {
   mention: Pick<Mention, 'kind' | 'qualifiedName' | 'framework' | 'args' | 'value'>;
   resolved: Resolved;
+  /** How the head names the mention, when not by its API (`ACT2FN["gelu_new"]`); source text. */
+  shown?: string;
+  /** Markdown lines placed under the head: how the binding model reached the activation
+   * (`bindingContent.ts`; already escaped). */
+  binding?: string[];
 }
 
 export const DEFAULT_HOVER_OPTIONS: HoverOptions = {
@@ -272,9 +277,10 @@ export function hoverMarkdown(
   const { lang } = o;
   const { mention, resolved } = subject;
   const shown =
-    mention.kind === 'string' && mention.value
+    subject.shown ??
+    (mention.kind === 'string' && mention.value
       ? `activation="${mention.value}"`
-      : mention.qualifiedName;
+      : mention.qualifiedName);
   const icons = iconLinks(
     entry,
     resolved.params,
@@ -289,6 +295,7 @@ export function hoverMarkdown(
   const note = resolved.api?.note;
   const noted = (resolved.notes ?? []).some((n) => note && n.en === note.en);
   if (note && !noted) head.push('', `*${mdInline(localize(note, lang))}*`);
+  if (subject.binding?.length) head.push('', subject.binding.join('  \n'));
   const params = parameterLines(subject, entry, lang);
   // One line per parameter, hard line breaks rather than a list: hovers are short on height.
   const callPart = [
