@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import { CommandIds, PLAYGROUND_VIEW_TYPE } from './core/commandIds';
 import { parseShowRequest, type ShowRequest } from './core/protocol/webviewProtocol';
-import { ActivationHoverProvider } from './hoverProvider';
+import { ActivationHoverProvider, JsonConfigHoverProvider } from './hoverProvider';
 import { ActivationCompletionProvider, COMPLETION_TRIGGERS } from './completionProvider';
 import { DocumentAnalyses } from './documentAnalysis';
 import { insertImplementation } from './commands/insertImplementation';
 import { PlaygroundPanel } from './playgroundPanel';
 import { trainWith } from './commands/trainWith';
+import { revealBinding } from './commands/revealBinding';
 import { log } from './log';
+
+/** JSON files: the hover answers only for values under activation keys (`"hidden_act"`). */
+const JSON_FILES: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 
 const PYTHON: vscode.DocumentSelector = [
   { language: 'python', scheme: 'file' },
@@ -30,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const analyses = new DocumentAnalyses();
     context.subscriptions.push(
       vscode.languages.registerHoverProvider(PYTHON, new ActivationHoverProvider(analyses)),
+      vscode.languages.registerHoverProvider(JSON_FILES, new JsonConfigHoverProvider()),
       vscode.languages.registerCompletionItemProvider(
         PYTHON,
         new ActivationCompletionProvider(analyses),
@@ -45,6 +50,9 @@ export function activate(context: vscode.ExtensionContext): void {
       ),
       vscode.commands.registerCommand(CommandIds.showLog, () => log().show()),
       vscode.commands.registerCommand(CommandIds.trainWith, (raw: unknown) => trainWith(uri, raw)),
+      vscode.commands.registerCommand(CommandIds.revealBinding, (raw: unknown) =>
+        revealBinding(raw),
+      ),
       vscode.window.registerWebviewPanelSerializer(PLAYGROUND_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel) => PlaygroundPanel.revive(panel, uri),
       }),

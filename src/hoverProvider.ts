@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from './core/commandIds';
-import { hoverAt } from './core/hover/hoverAt';
+import { hoverAt, type HoverAnswer } from './core/hover/hoverAt';
+import { jsonHoverAt } from './core/hover/jsonHover';
 import { readSettings } from './config';
 import { DocumentAnalyses, docOptions } from './documentAnalysis';
 import { log } from './log';
@@ -10,7 +11,18 @@ const HOVER_COMMANDS = [
   CommandIds.showInPlayground,
   CommandIds.trainWith,
   CommandIds.insertImplementation,
+  CommandIds.revealBinding,
 ];
+
+/** The core's answer as a `vscode.Hover` whose links may run only our own commands. */
+function toHover(doc: vscode.TextDocument, answer: HoverAnswer): vscode.Hover {
+  const md = new vscode.MarkdownString(answer.markdown, true);
+  md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  return new vscode.Hover(
+    md,
+    new vscode.Range(doc.positionAt(answer.from), doc.positionAt(answer.to)),
+  );
+}
 
 /**
  * Hovers on activation mentions in Python: finds the mention with the core detector, resolves it
@@ -26,16 +38,37 @@ export class ActivationHoverProvider implements vscode.HoverProvider {
   ): vscode.Hover | undefined {
     try {
       if (!readSettings().hover.enabled || token.isCancellationRequested) return undefined;
-      const answer = hoverAt(this.analyses.get(doc), doc.offsetAt(pos), docOptions());
-      if (!answer) return undefined;
-      const md = new vscode.MarkdownString(answer.markdown, true);
-      md.isTrusted = { enabledCommands: HOVER_COMMANDS };
-      return new vscode.Hover(
-        md,
-        new vscode.Range(doc.positionAt(answer.from), doc.positionAt(answer.to)),
-      );
+      const answer = hoverAt(this.analyses.get(doc), doc.offsetAt(pos), {
+        ...docOptions(),
+        documentUri: doc.uri.toString(),
+      });
+      return answer && toHover(doc, answer);
     } catch (e) {
       log().error(`Hover failed: ${String(e)}`);
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Hovers on activation names in `config.json`-style files (`"hidden_act": "gelu_new"`): the core
+ * reads only the value under the cursor and answers for activation keys alone.
+ */
+export class JsonConfigHoverProvider implements vscode.HoverProvider {
+  provideHover(
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+    token: vscode.CancellationToken,
+  ): vscode.Hover | undefined {
+    try {
+      if (!readSettings().hover.enabled || token.isCancellationRequested) return undefined;
+      // Cheap exit for JSON without activation keys: one look at the hovered line.
+      const line = doc.lineAt(pos.line).text;
+      if (!/act|activation/i.test(line)) return undefined;
+      const answer = jsonHoverAt(doc.getText(), doc.offsetAt(pos), docOptions());
+      return answer && toHover(doc, answer);
+    } catch (e) {
+      log().error(`JSON hover failed: ${String(e)}`);
       return undefined;
     }
   }

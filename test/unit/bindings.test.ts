@@ -12,7 +12,8 @@ function hov(src: string) {
   return hoverAt(analyzePython(text), at + 1);
 }
 
-const TORCH = 'import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\nfrom functools import partial\n';
+const TORCH =
+  'import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\nfrom functools import partial\n';
 
 test('self attribute set in __init__, called in forward', () => {
   const h = hov(`${TORCH}

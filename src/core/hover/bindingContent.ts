@@ -9,8 +9,10 @@ import type { LocalText, Resolved } from '../catalog/types';
 import { getActivation } from '../catalog/catalog';
 import { localize, type Lang } from '../catalog/text';
 import type { BindingStep, UnknownReason } from '../python/boundValue';
+import type { DispatchSource } from '../catalog/dispatch/types';
 import { UNKNOWN_REASON_TEXT } from '../python/boundValue';
 import { CommandIds } from '../commandIds';
+import type { RevealArgs } from '../protocol/commandArgs';
 import { fill } from './labels';
 import { mdCode } from './markdownSafe';
 import { paramValueText } from './paramText';
@@ -34,19 +36,13 @@ export const BL = {
     'Several bindings reach this name; which one runs depends on the path taken:',
     'この名前には複数の束縛が届く。どれが実行されるかは実行経路による:',
   ),
+  lookedUp: t('{0} looked up in {1}’s {2} ({3})', '{0} を {1} の {2}（{3}）で参照'),
   unknownTitle: t('Activation not known statically', '静的には決まらない活性化関数'),
   unknownBody: t(
     'It depends on {0}: {1}. No curve is shown rather than a guessed default.',
     '{0} で決まる: {1}。既定値を推測して表示することはしない。',
   ),
 } as const;
-
-/** What the host passes to the reveal command's link (see `commandArgs.ts`). */
-export interface RevealArgs {
-  offset: number;
-  line: number;
-  uri?: string;
-}
 
 /** `[line N](command:activationLab.revealBinding?…)`: moves the cursor to a binding site. */
 export function revealLink(step: BindingStep, lang: Lang, uri?: string): string {
@@ -57,15 +53,25 @@ export function revealLink(step: BindingStep, lang: Lang, uri?: string): string 
 }
 
 /** One line per binding step: "Bound at [line 10]: `self.act = nn.GELU(approximate="tanh")`". */
-export function viaLines(
-  via: readonly BindingStep[],
-  lang: Lang,
-  uri?: string,
-): string[] {
+export function viaLines(via: readonly BindingStep[], lang: Lang, uri?: string): string[] {
   return via.map((s) => {
     const line = fill(localize(BL.boundAt, lang), revealLink(s, lang, uri), mdCode(s.text));
     return s.overridable ? `${line} — *${localize(BL.overridable, lang)}*` : line;
   });
+}
+
+/** Which library table a name was looked up in, and the file the mapping was read from. */
+export function dispatchLine(
+  d: { library: string; key: string; source: DispatchSource },
+  lang: Lang,
+): string {
+  return fill(
+    localize(BL.lookedUp, lang),
+    mdCode(JSON.stringify(d.key)),
+    d.library,
+    mdCode(d.source.symbol),
+    mdCode(`${d.source.repo}/${d.source.path}`),
+  );
 }
 
 /** The "not certain" line for `resolved.uncertain`, or nothing. */
@@ -118,7 +124,9 @@ export function unknownMarkdown(
     localize(UNKNOWN_REASON_TEXT[u.reason], lang),
   );
   const via = viaLines(u.via, lang, uri);
-  return [`**${localize(BL.unknownTitle, lang)}**`, body, ...(via.length ? [via.join('  \n')] : [])].join(
-    '\n\n',
-  );
+  return [
+    `**${localize(BL.unknownTitle, lang)}**`,
+    body,
+    ...(via.length ? [via.join('  \n')] : []),
+  ].join('\n\n');
 }

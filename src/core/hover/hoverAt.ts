@@ -16,11 +16,11 @@ import { UNKNOWN_REASON_TEXT } from '../python/boundValue';
 import { DEFAULT_HOVER_OPTIONS, hoverMarkdown, type HoverOptions } from './hoverContent';
 import {
   alternativeLines,
+  dispatchLine,
   uncertainLines,
   unknownMarkdown,
   viaLines,
 } from './bindingContent';
-
 
 /** Hover options plus the document's URI, which the "bound at line N" links carry. */
 export type HoverAtOptions = Partial<HoverOptions> & { documentUri?: string };
@@ -73,7 +73,11 @@ function boundAnswer(
 ): HoverAnswer | undefined {
   const lang = o.lang ?? DEFAULT_HOVER_OPTIONS.lang;
   const [first] = options;
-  const binding = [...viaLines(first.via, lang, o.documentUri), ...uncertainLines(first.resolved, lang)];
+  const binding = [
+    ...viaLines(first.via, lang, o.documentUri),
+    ...(first.dispatch ? [dispatchLine(first.dispatch, lang)] : []),
+    ...uncertainLines(first.resolved, lang),
+  ];
   if (options.length > 1) binding.push('', ...alternativeLines(options, lang, o.documentUri));
   const shown =
     first.mention.kind === 'reference' && first.mention.value !== undefined
@@ -139,5 +143,3 @@ export function hoverAt(
     return undefined;
   }
 }
-
-

@@ -46,3 +46,17 @@ export function parseTrainArgs(raw: unknown): TrainArgs | undefined {
   const r = check(TrainArgsSchema, raw);
   return r.ok ? r.message : undefined;
 }
+
+const RevealArgsSchema = v.object({
+  offset: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9)),
+  line: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e8)),
+  uri: lenient(v.pipe(v.string(), v.maxLength(4096))),
+});
+/** `activationLab.revealBinding`: where a hover's "bound at line N" link moves the cursor. */
+export type RevealArgs = v.InferOutput<typeof RevealArgsSchema>;
+
+/** Reads the reveal command's argument; undefined when it is not a valid position. */
+export function parseRevealArgs(raw: unknown): RevealArgs | undefined {
+  const r = check(RevealArgsSchema, raw);
+  return r.ok ? r.message : undefined;
+}

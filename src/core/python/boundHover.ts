@@ -12,15 +12,10 @@ import { activationStringContext, argumentSlot } from './mentions';
 import { reportDetectorError, type PythonAnalysis } from './parse';
 import { resolveMention } from './resolveMention';
 import type { BindingStep, BoundValue, UnknownReason } from './boundValue';
-import {
-  dottedNames,
-  evaluateArgs,
-  evaluateNode,
-  newEnv,
-  type EvalEnv,
-} from './evaluateValue';
+import { dottedNames, evaluateArgs, evaluateNode, newEnv, type EvalEnv } from './evaluateValue';
 import { dispatchFunction, dispatchKeyword, dispatchTable } from './dispatchSites';
 import { dispatchLookup, type DispatchLibrary } from './dispatchLookup';
+import type { DispatchSource } from '../catalog/dispatch/types';
 import { importsTorch, nodeText, resolveDotted, type ScopeContext } from './scope';
 import type { CallArgs } from './literals';
 import type { Framework } from '../catalog/types';
@@ -33,6 +28,8 @@ export interface BoundOption {
   via: BindingStep[];
   /** The activation as a whole is a default a caller may replace. */
   overridable: boolean;
+  /** For a library's name (`ACT2FN["gelu_new"]`): where the table was read. */
+  dispatch?: { library: DispatchLibrary; key: string; source: DispatchSource };
 }
 
 /** The binding model's answer at a cursor. */
@@ -144,7 +141,11 @@ function stringMentionOption(
 }
 
 /** Catalog parameters whose shown value a caller may change or that are not known statically. */
-export function uncertainParams(resolved: Resolved, args: CallArgs, overridable: string[]): string[] {
+export function uncertainParams(
+  resolved: Resolved,
+  args: CallArgs,
+  overridable: string[],
+): string[] {
   const out = new Set<string>();
   const api = resolved.api;
   if (!api) return [];
@@ -210,7 +211,8 @@ function optionsOf(
         value: v.key,
         importedName: v.shown,
       };
-      return [{ mention, resolved: v.resolved, via: steps, overridable }];
+      const dispatch = { library: v.library, key: v.key, source: v.source };
+      return [{ mention, resolved: v.resolved, via: steps, overridable, dispatch }];
     }
     case 'literal': {
       if (typeof v.value !== 'string' || !slot) return [];
@@ -230,7 +232,8 @@ function optionsOf(
         value: v.value,
         importedName: hit.callee.qualifiedName,
       };
-      return [{ mention, resolved: hit.resolved, via: steps, overridable }];
+      const dispatch = { library: slot.library, key: v.value, source: hit.source };
+      return [{ mention, resolved: hit.resolved, via: steps, overridable, dispatch }];
     }
     default:
       return [];
@@ -273,8 +276,7 @@ function distinct(options: BoundOption[]): BoundOption[] {
 
 /** The first unknown with a reason worth telling, searching alternatives too. */
 function firstUnknown(v: BoundValue, via: BindingStep[] = []): BoundHover['unknown'] | undefined {
-  if (v.kind === 'unknown')
-    return { reason: v.reason, text: v.text, via: [...via, ...v.via] };
+  if (v.kind === 'unknown') return { reason: v.reason, text: v.text, via: [...via, ...v.via] };
   if (v.kind === 'alternatives')
     for (const o of v.options) {
       const u = firstUnknown(o, [...via, ...v.via]);
@@ -299,10 +301,14 @@ function nameTarget(ctx: ScopeContext, token: SyntaxNode, offset: number): Targe
   if (token.name === 'VariableName') {
     if (isDefinition(token)) return undefined;
     const p = token.parent;
-    if (p?.name === 'MemberExpression' && p.firstChild?.from === token.from) return undefined;
+    if (p?.name === 'MemberExpression' && p.firstChild?.from === token.from) {
+      // `ACT2FN` in `ACT2FN["gelu"]` stands for the lookup; `nn` in `nn.GELU` for nothing.
+      if (token.nextSibling?.name !== '[') return undefined;
+    }
   }
   let expr: SyntaxNode = token.name === 'PropertyName' ? (token.parent as SyntaxNode) : token;
-  if (!expr || (token.name === 'PropertyName' && expr.name !== 'MemberExpression')) return undefined;
+  if (!expr || (token.name === 'PropertyName' && expr.name !== 'MemberExpression'))
+    return undefined;
   const name = nodeText(ctx, token, 200);
   const stmt = assignmentOf(expr);
   if (stmt) {
@@ -346,7 +352,13 @@ function stringTarget(ctx: ScopeContext, token: SyntaxNode): Target | undefined 
   }
   const library = key ? dispatchKeyword(key) : undefined;
   if (!library) return undefined;
-  return { expr: token, token, called: false, slot: { kind: 'dispatch', library }, name: key ?? '' };
+  return {
+    expr: token,
+    token,
+    called: false,
+    slot: { kind: 'dispatch', library },
+    name: key ?? '',
+  };
 }
 
 function targetAt(ctx: ScopeContext, node: SyntaxNode, offset: number): Target | undefined {
@@ -369,7 +381,8 @@ export function boundHoverAt(analysis: PythonAnalysis, offset: number): BoundHov
     const pos = offset - window.base;
     const right = window.tree.resolveInner(pos, 1);
     const left = window.tree.resolveInner(pos, -1);
-    const target = targetAt(ctx, right, offset) ?? (left !== right ? targetAt(ctx, left, offset) : undefined);
+    const target =
+      targetAt(ctx, right, offset) ?? (left !== right ? targetAt(ctx, left, offset) : undefined);
     if (!target) return undefined;
     const env = newEnv(analysis);
     const value = evaluateNode(env, ctx, target.assigned ?? target.expr);
@@ -384,7 +397,8 @@ export function boundHoverAt(analysis: PythonAnalysis, offset: number): BoundHov
       u.reason !== 'defined' &&
       (target.slot !== undefined ||
         (value.kind === 'unknown' && value.activationSlot) ||
-        ((u.reason === 'parameter' || u.reason === 'attribute') && ACTIVATION_NAME.test(target.name)));
+        ((u.reason === 'parameter' || u.reason === 'attribute') &&
+          ACTIVATION_NAME.test(target.name)));
     return worthSaying ? { from, to, options: [], unknown: u } : undefined;
   } catch (e) {
     reportDetectorError(e);

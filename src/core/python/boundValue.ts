@@ -11,6 +11,7 @@
 import type { Qualified } from './qualify';
 import type { CallArgs, PyValue } from './literals';
 import type { LocalText, Resolved } from '../catalog/types';
+import type { DispatchLibrary, DispatchSource } from '../catalog/dispatch/types';
 
 /** One binding site on the way from an expression to its value. */
 export interface BindingStep {
@@ -86,13 +87,15 @@ export interface AppliedValue extends ValueBase {
  * `hidden_act="gelu_new"`). */
 export interface DispatchValue extends ValueBase {
   kind: 'dispatch';
-  library: string;
+  library: DispatchLibrary;
   key: string;
   resolved: Resolved;
   /** How to show it: `ACT2FN["gelu_new"]`. */
   shown: string;
   /** The framework whose API the table maps to. */
   callee: Qualified;
+  /** Where the library's mapping was read. */
+  source: DispatchSource;
   /** What the value is now: a class to construct, a function or module to apply, or the
    * result of applying it (a tensor). */
   stage: 'class' | 'function' | 'instance' | 'applied';

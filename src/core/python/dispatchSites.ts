@@ -52,7 +52,11 @@ export function dispatchFunction(
 ): DispatchSite | undefined {
   const last = path[path.length - 1];
   const q = qualified ?? '';
-  if (/^(keras|tf_keras|tensorflow\.keras)\.(activations|api\.activations)\.(get|deserialize)$/.test(q))
+  if (
+    /^(keras|tf_keras|tensorflow\.keras)\.(activations|api\.activations)\.(get|deserialize)$/.test(
+      q,
+    )
+  )
     return { library: q.startsWith('keras') ? 'keras' : 'tf-keras', stage: 'function' };
   switch (last) {
     case 'create_act_layer':
@@ -60,7 +64,7 @@ export function dispatchFunction(
     case 'get_act_layer':
       return { library: 'timm', stage: 'class' };
     case 'get_act_fn':
-      return { library: 'timm', stage: 'function' };
+      return { library: 'timm-fn', stage: 'function' };
     case 'get_activation':
       if (q.startsWith('official.') || path[path.length - 2] === 'tf_utils')
         return { library: 'tf-models', stage: 'function' };

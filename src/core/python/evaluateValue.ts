@@ -348,13 +348,17 @@ function memberValue(env: EvalEnv, ctx: ScopeContext, n: SyntaxNode): BoundValue
   const path = dottedNames(ctx, n);
   if (path.length === 0) return unknown(ctx, n, 'expression');
   if (path[0] === 'self')
-    return path.length === 2
-      ? attributeValue(env, ctx, n, path[1])
-      : unknown(ctx, n, 'attribute');
+    return path.length === 2 ? attributeValue(env, ctx, n, path[1]) : unknown(ctx, n, 'attribute');
   const q = resolveDotted(ctx, n, path, n.from + ctx.window.base);
   const v = q !== undefined ? importValue(q) : undefined;
   return v ?? unknown(ctx, n, q !== undefined ? 'unbound' : 'attribute');
 }
+
+const NO_ARGS: ArgsInfo = {
+  args: { positional: [], keywords: {} },
+  overridable: [],
+  ranges: { positional: [], keywords: {} },
+};
 
 /** Looks up a dispatch key (a string, or a value that already is an activation). */
 function dispatchValue(
@@ -375,13 +379,14 @@ export function dispatchOf(
   key: BoundValue,
   whole: SyntaxNode,
   shown: string,
+  forwarded?: CallArgs,
 ): BoundValue {
   if (key.kind === 'alternatives') {
-    const options = key.options.map((o) => dispatchOf(ctx, site, o, whole, shown));
+    const options = key.options.map((o) => dispatchOf(ctx, site, o, whole, shown, forwarded));
     return { ...key, options };
   }
   if (key.kind === 'literal' && typeof key.value === 'string') {
-    const hit = dispatchLookup(site.library, key.value);
+    const hit = dispatchLookup(site.library, key.value, forwarded);
     if (!hit)
       return unknown(ctx, whole, 'expression', { via: key.via, overridable: key.overridable });
     return {
@@ -390,6 +395,7 @@ export function dispatchOf(
       key: key.value,
       resolved: hit.resolved,
       callee: hit.callee,
+      source: hit.source,
       shown,
       stage: site.stage,
       via: key.via,
@@ -399,7 +405,7 @@ export function dispatchOf(
   // timm passes classes and functions through: `get_act_layer(nn.GELU)` is `nn.GELU`.
   if (key.kind === 'callable' || key.kind === 'instance' || key.kind === 'dispatch') {
     if (site.stage === 'instance' && key.kind !== 'instance')
-      return applyCall(key, { args: { positional: [], keywords: {} }, overridable: [], ranges: { positional: [], keywords: {} } }, whole, ctx);
+      return applyCall(key, NO_ARGS, whole, ctx);
     return key;
   }
   if (key.kind === 'literal') return key;
@@ -515,8 +521,13 @@ function callValue(env: EvalEnv, ctx: ScopeContext, n: SyntaxNode): BoundValue {
     const key = dispatchKeyNode(ctx, argList);
     if (!key) return unknown(ctx, n, 'expression', { activationSlot: true });
     const shown = nodeText(ctx, n, STEP_TEXT_MAX);
-    const v = dispatchOf(ctx, site, evaluateNode(env, ctx, key), n, shown);
-    return v;
+    const { args } = evaluateArgs(env, ctx, argList);
+    // tf-models `get_activation(name, use_keras_layer=True)` reads its layer allow-list first.
+    const chosen: DispatchSite =
+      site.library === 'tf-models' && args.keywords.use_keras_layer === true
+        ? { ...site, library: 'tf-models-layer' }
+        : site;
+    return dispatchOf(ctx, chosen, evaluateNode(env, ctx, key), n, shown, args);
   }
   const fn = evaluateNode(env, ctx, callee);
   if (fn.kind === 'unknown' && !keepsReason(fn)) return unknown(ctx, n, 'call');
