@@ -143,3 +143,4 @@ export function hoverAt(
     return undefined;
   }
 }
+export { jsonHoverAt } from './jsonHover';

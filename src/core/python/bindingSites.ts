@@ -120,14 +120,19 @@ export function siteAt(analysis: PythonAnalysis, pos: number): Site | undefined 
   return node ? { ctx, node, pos } : undefined;
 }
 
+/** Whether two nodes are the same tree node (lezer hands out new objects for one node). */
+export function same(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
+  return !!a && !!b && a.from === b.from && a.to === b.to && a.name === b.name;
+}
+
 /** Whether a site inside function `scope` may not run before `use` (it sits in a branch that
  * does not also hold the use). */
 function conditionalInFunction(site: SyntaxNode, scope: SyntaxNode, use: number): boolean {
-  for (let n = site.parent; n && n !== scope; n = n.parent) {
+  for (let n = site.parent; n && !same(n, scope); n = n.parent) {
     if (n.name !== 'Body' || !n.parent || !BRANCHING.has(n.parent.name)) continue;
     if (n.from <= use && use <= n.to) continue;
     // The body of `try:` itself runs (the handlers are the branches).
-    if (n.parent.name === 'TryStatement' && n.parent.getChild('Body') === n) continue;
+    if (n.parent.name === 'TryStatement' && same(n.parent.getChild('Body'), n)) continue;
     return true;
   }
   return false;

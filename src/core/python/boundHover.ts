@@ -8,15 +8,15 @@ import type { SyntaxNode } from '@lezer/common';
 import type { Resolved } from '../catalog/types';
 import { isUnknown } from '../catalog/pyLiteral';
 import type { Mention } from './mentions';
-import { activationStringContext, argumentSlot } from './mentions';
 import { reportDetectorError, type PythonAnalysis } from './parse';
 import { resolveMention } from './resolveMention';
 import type { BindingStep, BoundValue, UnknownReason } from './boundValue';
 import { dottedNames, evaluateArgs, evaluateNode, newEnv, type EvalEnv } from './evaluateValue';
-import { dispatchFunction, dispatchKeyword, dispatchTable } from './dispatchSites';
+import { dispatchKeyword } from './dispatchSites';
+import { enclosingDispatch, flowSlot, forwardSlot, isCallee, slotOf, type Slot } from './slots';
 import { dispatchLookup, type DispatchLibrary } from './dispatchLookup';
 import type { DispatchSource } from '../catalog/dispatch/types';
-import { importsTorch, nodeText, resolveDotted, type ScopeContext } from './scope';
+import { nodeText, type ScopeContext } from './scope';
 import type { CallArgs } from './literals';
 import type { Framework } from '../catalog/types';
 
@@ -43,10 +43,8 @@ export interface BoundHover {
   unknown?: { reason: UnknownReason; text: string; via: BindingStep[] };
 }
 
-/** A string slot the hovered expression fills: Keras/PyTorch activation names or a dispatch key. */
-type Slot =
-  | { kind: 'string'; framework: Framework; qualifiedPrefix: string; importedName: string }
-  | { kind: 'dispatch'; library: DispatchLibrary };
+/** Framework modules that are activations only in an activation slot. */
+const PLACEHOLDERS = new Set(['torch.nn.Identity']);
 
 /** Names whose unknown value is still worth saying so (`act_layer`, `self.act`, `activation`). */
 const ACTIVATION_NAME = /(?:^|_)(?:act|activation|nonlinearity)(?:$|_)|_act$|^act/i;
@@ -55,31 +53,6 @@ function children(n: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
   return out;
-}
-
-/** Whether `n` is the callee of its parent call. */
-function isCallee(n: SyntaxNode): boolean {
-  return n.parent?.name === 'CallExpression' && n.parent.firstChild?.from === n.from;
-}
-
-/** The dispatch call or subscript `n` is the table, function or key of, if any. */
-function enclosingDispatch(ctx: ScopeContext, n: SyntaxNode): SyntaxNode | undefined {
-  const p = n.parent;
-  if (!p) return undefined;
-  // `ACT2FN["gelu"]`: the table or the key.
-  if (p.name === 'MemberExpression' && p.firstChild?.nextSibling?.name === '[') {
-    const path = dottedNames(ctx, p.firstChild);
-    if (path.length > 0 && dispatchTable(path[path.length - 1])) return p;
-  }
-  // `get_activation("gelu")`: the function or its key argument.
-  const call = isCallee(n) ? p : p.name === 'ArgList' ? p.parent : null;
-  if (call?.name === 'CallExpression' && call.firstChild) {
-    const path = dottedNames(ctx, call.firstChild);
-    if (path.length === 0) return undefined;
-    const q = resolveDotted(ctx, call.firstChild, path, call.from + ctx.window.base);
-    if (q !== 'functools.partial' && dispatchFunction(q, path, importsTorch(ctx))) return call;
-  }
-  return undefined;
 }
 
 /** Whether a name token is a definition, keyword-argument name or import, not a use. */
@@ -98,18 +71,6 @@ function isDefinition(n: SyntaxNode): boolean {
     default:
       return false;
   }
-}
-
-/** The slot an argument expression fills, if it is an activation slot. */
-function slotOf(ctx: ScopeContext, expr: SyntaxNode, offset: number): Slot | undefined {
-  const s = activationStringContext(ctx, expr, offset);
-  if (s) return { kind: 'string', ...s };
-  const found = argumentSlot(ctx, expr);
-  if (found && 'keyword' in found.slot) {
-    const library = dispatchKeyword(found.slot.keyword);
-    if (library) return { kind: 'dispatch', library };
-  }
-  return undefined;
 }
 
 /** The statement node a target belongs to when `n` is an assignment target, else undefined. */
@@ -215,12 +176,15 @@ function optionsOf(
       return [{ mention, resolved: v.resolved, via: steps, overridable, dispatch }];
     }
     case 'literal': {
-      if (typeof v.value !== 'string' || !slot) return [];
+      // `activation=None` is the identity in Keras layers.
+      const none = v.value === null && slot?.kind === 'string' && slot.framework !== 'pytorch';
+      const name = none ? 'linear' : v.value;
+      if (typeof name !== 'string' || !slot) return [];
       if (slot.kind === 'string') {
-        const o = stringMentionOption(slot, v.value, steps, overridable);
+        const o = stringMentionOption(slot, name, steps, overridable);
         return o ? [o] : [];
       }
-      const hit = dispatchLookup(slot.library, v.value);
+      const hit = dispatchLookup(slot.library, name);
       if (!hit) return [];
       const mention: Mention = {
         kind: 'reference',
@@ -229,10 +193,10 @@ function optionsOf(
         from: 0,
         to: 0,
         args: { positional: [], keywords: {} },
-        value: v.value,
+        value: name,
         importedName: hit.callee.qualifiedName,
       };
-      const dispatch = { library: slot.library, key: v.value, source: hit.source };
+      const dispatch = { library: slot.library, key: name, source: hit.source };
       return [{ mention, resolved: hit.resolved, via: steps, overridable, dispatch }];
     }
     default:
@@ -295,12 +259,23 @@ interface Target {
   assigned?: SyntaxNode;
   /** The name as written (for the "worth saying unknown" test). */
   name: string;
+  /** A parameter without a default, hovered in its `def`: the caller decides. */
+  unknownHere?: true;
 }
 
 function nameTarget(ctx: ScopeContext, token: SyntaxNode, offset: number): Target | undefined {
+  const name = nodeText(ctx, token, 200);
   if (token.name === 'VariableName') {
-    if (isDefinition(token)) return undefined;
     const p = token.parent;
+    // A keyword argument's name stands for its value: `act_layer=nn.SiLU`, `act=self.act`.
+    if (p?.name === 'ArgList' && token.nextSibling?.name === 'AssignOp') {
+      const value = token.nextSibling.nextSibling;
+      if (!value || value.name === ',' || value.name === ')') return undefined;
+      return { expr: value, token, called: false, slot: slotOf(ctx, value, offset), name };
+    }
+    // A parameter's name stands for its default, read where the function uses it.
+    if (p?.name === 'ParamList') return parameterTarget(ctx, token, offset, name);
+    if (isDefinition(token)) return undefined;
     if (p?.name === 'MemberExpression' && p.firstChild?.from === token.from) {
       // `ACT2FN` in `ACT2FN["gelu"]` stands for the lookup; `nn` in `nn.GELU` for nothing.
       if (token.nextSibling?.name !== '[') return undefined;
@@ -309,17 +284,16 @@ function nameTarget(ctx: ScopeContext, token: SyntaxNode, offset: number): Targe
   let expr: SyntaxNode = token.name === 'PropertyName' ? (token.parent as SyntaxNode) : token;
   if (!expr || (token.name === 'PropertyName' && expr.name !== 'MemberExpression'))
     return undefined;
-  const name = nodeText(ctx, token, 200);
   const stmt = assignmentOf(expr);
   if (stmt) {
     const kids = children(stmt);
     const rhs = kids[kids.length - 1];
     const ops = kids.filter((c) => c.name === 'AssignOp');
     if (ops.length !== 1 || kids.filter((c) => c.name === ',').length > 0) return undefined;
-    return { expr, token, called: false, assigned: rhs, name };
+    return { expr, token, called: false, assigned: rhs, name, slot: flowSlot(ctx, rhs, offset) };
   }
   const dispatch = enclosingDispatch(ctx, expr);
-  if (dispatch) expr = dispatch;
+  if (dispatch) expr = dispatch.node;
   let called = false;
   if (isCallee(expr)) {
     expr = expr.parent as SyntaxNode;
@@ -329,9 +303,29 @@ function nameTarget(ctx: ScopeContext, token: SyntaxNode, offset: number): Targe
   return { expr, token, called, slot, name };
 }
 
-function stringTarget(ctx: ScopeContext, token: SyntaxNode): Target | undefined {
+/** A parameter name in a `def`: its default, in the slot the function passes it to. */
+function parameterTarget(
+  ctx: ScopeContext,
+  token: SyntaxNode,
+  offset: number,
+  name: string,
+): Target | undefined {
+  const prev = token.prevSibling?.name;
+  if (prev === '*' || prev === '**') return undefined;
+  let n = token.nextSibling;
+  if (n?.name === 'TypeDef') n = n.nextSibling;
+  const def = n?.name === 'AssignOp' ? n.nextSibling : null;
+  const fn = token.parent?.parent;
+  if (!fn || fn.name !== 'FunctionDefinition') return undefined;
+  const slot = forwardSlot(ctx, fn, name, offset);
+  if (!def)
+    return slot ? { expr: token, token, called: false, slot, name, unknownHere: true } : undefined;
+  return { expr: def, token, called: false, slot, name };
+}
+
+function stringTarget(ctx: ScopeContext, token: SyntaxNode, offset: number): Target | undefined {
   const dispatch = enclosingDispatch(ctx, token);
-  if (dispatch) return { expr: dispatch, token, called: false, name: '' };
+  if (dispatch) return { expr: dispatch.node, token, called: false, name: '' };
   const p = token.parent;
   const prev = token.prevSibling;
   let key: string | undefined;
@@ -351,18 +345,20 @@ function stringTarget(ctx: ScopeContext, token: SyntaxNode): Target | undefined 
     if (k?.name === 'String') key = nodeText(ctx, k).replace(/^['"]|['"]$/g, '');
   }
   const library = key ? dispatchKeyword(key) : undefined;
-  if (!library) return undefined;
-  return {
-    expr: token,
-    token,
-    called: false,
-    slot: { kind: 'dispatch', library },
-    name: key ?? '',
-  };
+  if (library)
+    return {
+      expr: token,
+      token,
+      called: false,
+      slot: { kind: 'dispatch', library },
+      name: key ?? '',
+    };
+  const slot = flowSlot(ctx, token, offset);
+  return slot ? { expr: token, token, called: false, slot, name: '' } : undefined;
 }
 
 function targetAt(ctx: ScopeContext, node: SyntaxNode, offset: number): Target | undefined {
-  if (node.name === 'String') return stringTarget(ctx, node);
+  if (node.name === 'String') return stringTarget(ctx, node, offset);
   if (node.name === 'VariableName' || node.name === 'PropertyName')
     return nameTarget(ctx, node, offset);
   return undefined;
@@ -388,7 +384,12 @@ export function boundHoverAt(analysis: PythonAnalysis, offset: number): BoundHov
     const value = evaluateNode(env, ctx, target.assigned ?? target.expr);
     const from = target.token.from + window.base;
     const to = target.token.to + window.base;
-    const options = distinct(optionsOf(value, target.slot, target.called));
+    // `nn.Identity()` is an activation only where one is expected (`act_layer`, a slot); as a
+    // norm or projection placeholder (`self.norm = … else nn.Identity()`) it is not.
+    const activationPlace = target.slot !== undefined || ACTIVATION_NAME.test(target.name);
+    const options = distinct(optionsOf(value, target.slot, target.called)).filter(
+      (o) => activationPlace || !PLACEHOLDERS.has(o.mention.qualifiedName),
+    );
     if (options.length > 0) return { from, to, options };
     const u = firstUnknown(value);
     const worthSaying =

@@ -164,8 +164,10 @@ function targetIsName(name: string): TargetMatch {
   return (ctx, t) => t.name === 'VariableName' && nodeText(ctx, t) === name;
 }
 
+/** `self.<attr>` in a method, or `<attr>` in the class body (a class attribute or field). */
 function targetIsAttribute(attr: string): TargetMatch {
   return (ctx, t) => {
+    if (t.name === 'VariableName') return nodeText(ctx, t) === attr;
     if (t.name !== 'MemberExpression') return false;
     const path = dottedNames(ctx, t);
     return path.length === 2 && path[0] === 'self' && path[1] === attr;
@@ -351,7 +353,15 @@ function memberValue(env: EvalEnv, ctx: ScopeContext, n: SyntaxNode): BoundValue
     return path.length === 2 ? attributeValue(env, ctx, n, path[1]) : unknown(ctx, n, 'attribute');
   const q = resolveDotted(ctx, n, path, n.from + ctx.window.base);
   const v = q !== undefined ? importValue(q) : undefined;
-  return v ?? unknown(ctx, n, q !== undefined ? 'unbound' : 'attribute');
+  if (v) return v;
+  if (q !== undefined) return unknown(ctx, n, 'unbound');
+  // `config.hidden_act` with `config` a parameter: a configuration decides at run time. An
+  // attribute of a local object the model does not follow is just not known.
+  let base: SyntaxNode | null = n;
+  while (base?.name === 'MemberExpression') base = base.firstChild;
+  const sites = base ? localSites(ctx, base, path[0], base.from + ctx.window.base) : undefined;
+  const fromParameter = !!sites?.length && sites.every((x) => x.node.parent?.name === 'ParamList');
+  return unknown(ctx, n, fromParameter ? 'attribute' : 'expression');
 }
 
 const NO_ARGS: ArgsInfo = {

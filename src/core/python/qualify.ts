@@ -122,7 +122,8 @@ export type ArgSlot = { keyword: string } | { index: number };
  * `recurrent_activation=` and positionally in `Activation`, `Dense`, `SimpleRNN`, `GRU`, `LSTM`;
  * `keras.activations.get`/`deserialize` take it first. PyTorch's transformer layers take
  * `activation="relu" | "gelu"` (meaning `torch.nn.functional.relu`/`gelu`), and `nn.RNN`/`nn.RNNCell`
- * `nonlinearity="tanh" | "relu"` (keyword, or the fourth positional argument).
+ * `nonlinearity="tanh" | "relu"` (keyword, or the fourth positional argument); TF1 `tf.layers.*`
+ * take `activation=` as the tf-keras layers they build do.
  */
 export function activationStringSlot(
   callee: Qualified,
@@ -140,6 +141,12 @@ export function activationStringSlot(
     if (!rest.startsWith('layers.')) return undefined;
     if ('keyword' in slot) return KERAS_ACTIVATION_KEYWORDS.has(slot.keyword) ? found : undefined;
     return KERAS_POSITIONAL[last]?.some(([i]) => i === slot.index) ? found : undefined;
+  }
+  if (callee.framework === 'tensorflow' && /^tensorflow\.(compat\.v1\.)?layers\.\w+$/.test(q)) {
+    // TF1 `tf.layers.dense(inputs, units, activation=None)` builds a tf-keras layer.
+    const ok =
+      'keyword' in slot ? slot.keyword === 'activation' : last === 'dense' && slot.index === 2;
+    return ok ? { framework: 'tf-keras', qualifiedPrefix: 'tf_keras.activations.' } : undefined;
   }
   if (callee.framework === 'pytorch' && /^torch\.nn\.(RNN|RNNCell)$/.test(q)) {
     // `nonlinearity="tanh" | "relu"`: `torch.tanh` or `torch.relu` on every step.
