@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { completionContext } from '../../src/core/python/completionContext';
+import { hoverAt } from '../../src/core/hover/hoverAt';
+import { jsonHoverAt } from '../../src/core/hover/jsonHover';
 import { findMention } from '../../src/core/python/mentions';
 import { analyzeCells, analyzePython, setDetectorErrorHandler } from '../../src/core/python/parse';
 import { rng } from './seededRng';
@@ -9,6 +11,7 @@ const CORPUS = [
   `import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\nclass Block(nn.Module):\n    def __init__(self, d):\n        super().__init__()\n        self.act = nn.GELU(approximate="tanh")\n        self.fc = nn.Linear(d, d)\n\n    def forward(self, x):\n        return F.leaky_relu(self.fc(x), 0.2) + x.relu()\n`,
   `from tensorflow import keras\nfrom keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation="swish"),\n    layers.LSTM(8, recurrent_activation='hard_sigmoid'),\n    layers.LeakyReLU(alpha=0.3),\n])\nf = keras.activations.get("gelu")\n`,
   `import jax\nimport flax.linen as nn\nfrom jax import nn as jnn\n\ndef f(x, *, scale=1/8):\n    """Docstring with nn.gelu(x) inside."""\n    # nn.relu(x) in a comment\n    y = jax.nn.gelu(x, approximate=False) * scale\n    return nn.relu(y) + jnn.leaky_relu(y, -1e-2)\n`,
+  `import torch.nn as nn\nfrom functools import partial\nfrom transformers.activations import ACT2FN\nACT = nn.SiLU\n\nclass Mlp(nn.Module):\n    def __init__(self, cfg, act_layer=nn.GELU, slope=0.2, gate='sigmoid', **kw):\n        super().__init__()\n        act_layer = act_layer or nn.ReLU\n        self.act = act_layer() if act_layer else nn.Identity()\n        self.leaky = partial(nn.LeakyReLU, negative_slope=slope, **kw)\n        self.hf = ACT2FN[cfg.hidden_act]\n        self.gate = create_act_layer(gate)\n        if cfg.x:\n            self.alt = nn.ReLU()\n        else:\n            self.alt = ACT2FN["gelu_new"]\n\n    def forward(self, x):\n        return self.act(self.alt(self.leaky()(self.hf(ACT()(x)))))\n`,
   `try:\n    import torch\nexcept ImportError:\n    torch = None\nrelu = lambda nn: nn.relu\nx = f"{torch.relu(t)!r:>{w}}" if torch else r'\\d' b"\\x00"\n@decorator(activation="relu")\nasync def g(a, /, b=-0.5, **kw): ...\n`,
 ];
 
@@ -88,6 +91,12 @@ function exercise(text: string, r: () => number): void {
     if (m) {
       assert.ok(m.from <= off && off <= m.to, `mention range ${m.from}-${m.to} must cover ${off}`);
       assert.ok(m.from >= 0 && m.to <= text.length && m.qualifiedName.length > 0);
+    }
+    const h = hoverAt(a, off, { showPlot: false });
+    if (h) {
+      assert.ok(h.from <= off && off <= h.to, `hover range ${h.from}-${h.to} must cover ${off}`);
+      for (const v of h.via ?? [])
+        assert.ok(v.offset >= 0 && v.offset <= text.length && v.line >= 1);
     }
     const c = completionContext(a, off);
     if (c) {
@@ -190,5 +199,24 @@ test('pathological shapes: deep nesting, CRLF, tabs, unterminated long strings, 
     );
   } finally {
     setDetectorErrorHandler(undefined);
+  }
+});
+
+test('fuzz: JSON config hovers on random and mutated configs never throw', () => {
+  const base =
+    '{\n  "hidden_act": "gelu_new",\n  "text_config": {"activation_function": "quick_gelu"},\n  "act_layer": "hard_mish", "model_type": "bert", "activation": "gelu"\n}\n';
+  for (let seed = 1; seed <= 300; seed++) {
+    const r = rng(seed);
+    let text = base;
+    for (let k = 0; k < 1 + Math.floor(r() * 5); k++) {
+      const i = Math.floor(r() * (text.length + 1));
+      const junk = '{}[]:,"\\ \nactgelu_'.charAt(Math.floor(r() * 19));
+      text =
+        r() < 0.5 ? text.slice(0, i) + junk + text.slice(i) : text.slice(0, i) + text.slice(i + 1);
+    }
+    for (const off of offsets(r, text.length)) {
+      const h = jsonHoverAt(text, off, { showPlot: false });
+      if (h) assert.ok(h.from <= off && off <= h.to && h.id.length > 0, `seed ${seed}`);
+    }
   }
 });

@@ -12,8 +12,15 @@ import { reportDetectorError, type PythonAnalysis } from './parse';
 import { resolveMention } from './resolveMention';
 import type { BindingStep, BoundValue, UnknownReason } from './boundValue';
 import { dottedNames, evaluateArgs, evaluateNode, newEnv, type EvalEnv } from './evaluateValue';
-import { dispatchKeyword } from './dispatchSites';
-import { enclosingDispatch, flowSlot, forwardSlot, isCallee, slotOf, type Slot } from './slots';
+import {
+  enclosingDispatch,
+  flowSlot,
+  forwardSlot,
+  isCallee,
+  keywordLibrary,
+  slotOf,
+  type Slot,
+} from './slots';
 import { dispatchLookup, type DispatchLibrary } from './dispatchLookup';
 import type { DispatchSource } from '../catalog/dispatch/types';
 import { nodeText, type ScopeContext } from './scope';
@@ -344,7 +351,7 @@ function stringTarget(ctx: ScopeContext, token: SyntaxNode, offset: number): Tar
     const k = prev.prevSibling;
     if (k?.name === 'String') key = nodeText(ctx, k).replace(/^['"]|['"]$/g, '');
   }
-  const library = key ? dispatchKeyword(key) : undefined;
+  const library = key ? keywordLibrary(ctx, key) : undefined;
   if (library)
     return {
       expr: token,

@@ -13,7 +13,7 @@ import { activationStringContext, argumentSlot } from './mentions';
 import { importsTorch, nodeText, resolveDotted, type ScopeContext } from './scope';
 import { dispatchFunction, dispatchKeyword, dispatchTable } from './dispatchSites';
 import { dottedNames } from './evaluateValue';
-import { same } from './bindingSites';
+import { moduleSites, same } from './bindingSites';
 
 /** A slot: Keras/PyTorch activation names, or a library's dispatch key. */
 export type Slot =
@@ -54,13 +54,24 @@ export function enclosingDispatch(
   return undefined;
 }
 
+/**
+ * The library a config keyword (`hidden_act`, `act_layer`) names in this file; undefined when
+ * the file defines its own `get_activation` (BERT's modeling.py maps names itself).
+ */
+export function keywordLibrary(ctx: ScopeContext, keyword: string): DispatchLibrary | undefined {
+  const library = dispatchKeyword(keyword);
+  if (library !== 'transformers') return library;
+  const own = moduleSites(ctx.analysis, 'get_activation', Infinity);
+  return own.some((s) => s.node.name === 'FunctionDefinition') ? undefined : library;
+}
+
 /** The slot an argument expression fills, if it is an activation slot. */
 export function slotOf(ctx: ScopeContext, expr: SyntaxNode, offset: number): Slot | undefined {
   const s = activationStringContext(ctx, expr, offset);
   if (s) return { kind: 'string', ...s };
   const found = argumentSlot(ctx, expr);
   if (found && 'keyword' in found.slot) {
-    const library = dispatchKeyword(found.slot.keyword);
+    const library = keywordLibrary(ctx, found.slot.keyword);
     if (library) return { kind: 'dispatch', library };
   }
   const d = enclosingDispatch(ctx, expr);
