@@ -25,7 +25,6 @@ import { dispatchLookup, type DispatchLibrary } from './dispatchLookup';
 import type { DispatchSource } from '../catalog/dispatch/types';
 import { nodeText, type ScopeContext } from './scope';
 import type { CallArgs } from './literals';
-import type { Framework } from '../catalog/types';
 
 /** One activation that reaches the hovered expression. */
 export interface BoundOption {
