@@ -23,7 +23,7 @@ import {
 } from './slots';
 import { dispatchLookup, type DispatchLibrary } from './dispatchLookup';
 import type { DispatchSource } from '../catalog/dispatch/types';
-import { nodeText, type ScopeContext } from './scope';
+import { nodeText, readTokenAt, type ScopeContext } from './scope';
 import type { CallArgs } from './literals';
 
 /** One activation that reaches the hovered expression. */
@@ -376,41 +376,34 @@ function targetAt(ctx: ScopeContext, node: SyntaxNode, offset: number): Target |
  * token is not an activation the model can reach. Never throws.
  */
 export function boundHoverAt(analysis: PythonAnalysis, offset: number): BoundHover | undefined {
-  try {
-    const window = analysis.windowAt(offset);
-    if (!window) return undefined;
-    const ctx: ScopeContext = { analysis, window };
-    const pos = offset - window.base;
-    const right = window.tree.resolveInner(pos, 1);
-    const left = window.tree.resolveInner(pos, -1);
-    const target =
-      targetAt(ctx, right, offset) ?? (left !== right ? targetAt(ctx, left, offset) : undefined);
-    if (!target) return undefined;
-    const env = newEnv(analysis);
-    const value = evaluateNode(env, ctx, target.assigned ?? target.expr);
-    const from = target.token.from + window.base;
-    const to = target.token.to + window.base;
-    // `nn.Identity()` is an activation only where one is expected (`act_layer`, a slot); as a
-    // norm or projection placeholder (`self.norm = … else nn.Identity()`) it is not.
-    const activationPlace = target.slot !== undefined || ACTIVATION_NAME.test(target.name);
-    const options = distinct(optionsOf(value, target.slot, target.called)).filter(
-      (o) => activationPlace || !PLACEHOLDERS.has(o.mention.qualifiedName),
-    );
-    if (options.length > 0) return { from, to, options };
-    const u = firstUnknown(value);
-    const worthSaying =
-      u &&
-      u.reason !== 'budget' &&
-      u.reason !== 'defined' &&
-      (target.slot !== undefined ||
-        (value.kind === 'unknown' && value.activationSlot) ||
-        ((u.reason === 'parameter' || u.reason === 'attribute') &&
-          ACTIVATION_NAME.test(target.name)));
-    return worthSaying ? { from, to, options: [], unknown: u } : undefined;
-  } catch (e) {
-    reportDetectorError(e);
-    return undefined;
-  }
+  return readTokenAt(analysis, offset, (ctx, node) => {
+    const target = targetAt(ctx, node, offset);
+    return target && answerFor(ctx, target);
+  });
+}
+
+/** Evaluates a hover target and keeps the activations (or the unknown worth telling). */
+function answerFor(ctx: ScopeContext, target: Target): BoundHover | undefined {
+  const value = evaluateNode(newEnv(ctx.analysis), ctx, target.assigned ?? target.expr);
+  const from = target.token.from + ctx.window.base;
+  const to = target.token.to + ctx.window.base;
+  // `nn.Identity()` is an activation only where one is expected (`act_layer`, a slot); as a
+  // norm or projection placeholder (`self.norm = … else nn.Identity()`) it is not.
+  const activationPlace = target.slot !== undefined || ACTIVATION_NAME.test(target.name);
+  const options = distinct(optionsOf(value, target.slot, target.called)).filter(
+    (o) => activationPlace || !PLACEHOLDERS.has(o.mention.qualifiedName),
+  );
+  if (options.length > 0) return { from, to, options };
+  const u = firstUnknown(value);
+  const worthSaying =
+    u &&
+    u.reason !== 'budget' &&
+    u.reason !== 'defined' &&
+    (target.slot !== undefined ||
+      (value.kind === 'unknown' && value.activationSlot) ||
+      ((u.reason === 'parameter' || u.reason === 'attribute') &&
+        ACTIVATION_NAME.test(target.name)));
+  return worthSaying ? { from, to, options: [], unknown: u } : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Framework } from '../catalog/types';
 import { evaluate, isKnown, readArgList, stringLayout, type CallArgs } from './literals';
-import { reportDetectorError, type PythonAnalysis } from './parse';
+import type { PythonAnalysis } from './parse';
 import {
   activationStringSlot,
   canonicalize,
@@ -16,7 +16,14 @@ import {
   type ArgSlot,
   type Qualified,
 } from './qualify';
-import { importsTorch, isImportBound, nodeText, resolveDotted, type ScopeContext } from './scope';
+import {
+  importsTorch,
+  isImportBound,
+  nodeText,
+  readTokenAt,
+  resolveDotted,
+  type ScopeContext,
+} from './scope';
 
 /**
  * One activation mention.
@@ -308,18 +315,5 @@ function mentionAt(ctx: ScopeContext, node: SyntaxNode, offset: number): Mention
  * and scopes of the analysis. Never throws.
  */
 export function findMention(analysis: PythonAnalysis, offset: number): Mention | undefined {
-  try {
-    const window = analysis.windowAt(offset);
-    if (!window) return undefined;
-    const ctx: ScopeContext = { analysis, window };
-    const pos = offset - window.base;
-    const right = window.tree.resolveInner(pos, 1);
-    const m = mentionAt(ctx, right, offset);
-    if (m) return m;
-    const left = window.tree.resolveInner(pos, -1);
-    return left === right ? undefined : mentionAt(ctx, left, offset);
-  } catch (e) {
-    reportDetectorError(e);
-    return undefined;
-  }
+  return readTokenAt(analysis, offset, (ctx, node) => mentionAt(ctx, node, offset));
 }

@@ -6,7 +6,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { importBindings, pickBinding, type Binding } from './imports';
-import type { ParsedWindow, PythonAnalysis } from './parse';
+import { reportDetectorError, type ParsedWindow, type PythonAnalysis } from './parse';
 
 const NO_DESCENT = new Set([
   'LambdaExpression',
@@ -224,4 +224,30 @@ export function importsTorch(ctx: ScopeContext): boolean {
     for (const b of list) if (b.kind === 'import' && /^torch(\.|$)/.test(b.target)) return true;
   }
   return false;
+}
+
+/**
+ * Reads the token at `offset` with `read`: first the token starting at or after the offset, then
+ * the one ending there (a cursor just after `GELU` still hovers it). Never throws: errors go to
+ * the detector's error handler and the answer is undefined.
+ */
+export function readTokenAt<T>(
+  analysis: PythonAnalysis,
+  offset: number,
+  read: (ctx: ScopeContext, node: SyntaxNode) => T | undefined,
+): T | undefined {
+  try {
+    const window = analysis.windowAt(offset);
+    if (!window) return undefined;
+    const ctx: ScopeContext = { analysis, window };
+    const pos = offset - window.base;
+    const right = window.tree.resolveInner(pos, 1);
+    const found = read(ctx, right);
+    if (found !== undefined) return found;
+    const left = window.tree.resolveInner(pos, -1);
+    return left === right ? undefined : read(ctx, left);
+  } catch (e) {
+    reportDetectorError(e);
+    return undefined;
+  }
 }
