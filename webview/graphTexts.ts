@@ -91,12 +91,14 @@ export function renderDiffSelects(l: Layout, s: UiState): void {
 export function renderInfo(
   panel: HTMLElement,
   s: UiState,
-  custom: CompiledFormula | undefined,
+  custom: (key: number) => CompiledFormula | undefined,
 ): void {
   const c = s.curves.find((x) => x.key === s.active);
   if (!c) return showNothing(panel);
-  if (c.id === CUSTOM_ID)
-    return showCustom(panel, s.custom.text, custom?.latex, custom?.derivative);
+  if (c.id === CUSTOM_ID) {
+    const f = custom(c.key);
+    return showCustom(panel, c.formula ?? '', f?.latex, f?.derivative);
+  }
   const e = entryOf(c.id);
   if (e) showEntry(panel, e, curveName(c));
 }

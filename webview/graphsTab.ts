@@ -28,7 +28,8 @@ export class GraphsTab {
   readonly graph: GraphView;
   readonly crosshair: Crosshair;
   private sources: PlotSource[] = [];
-  private custom: CompiledFormula | undefined;
+  /** The compiled formula of each custom curve, by curve key. */
+  private readonly customs = new Map<number, CompiledFormula>();
   /** The y range held still while a slider is dragged (auto-fit resumes on release). */
   private dragY: [number, number] | null = null;
 
@@ -52,12 +53,7 @@ export class GraphsTab {
     );
     wireGraphControls(l, this);
     this.syncControls();
-    this.rebuild();
-    // A saved custom curve needs its formula compiled again (linear in its length: no freeze).
-    if (state.curves.some((c) => c.id === CUSTOM_ID)) {
-      const r = compileFormula(state.custom.text);
-      if (r.ok) this.customCompiled(r.compiled, false);
-    }
+    this.restoreCustoms();
   }
 
   /** Replaces the plotted curves (a show request from the host) and resets the view. */
@@ -92,11 +88,17 @@ export class GraphsTab {
     return this.state.curves.find((c) => c.key === key);
   }
 
-  addCurve(id: string, params?: Record<string, number>, api?: string): void {
+  /** Adds a curve (a custom one with its compiled formula); its key, or undefined when full. */
+  addCurve(
+    id: string,
+    params?: Record<string, number>,
+    api?: string,
+    custom?: CompiledFormula,
+  ): number | undefined {
     const s = this.state;
     if (s.curves.length >= MAX_CURVES) {
       this.host.status(t('At most {0} curves can be plotted at once.', MAX_CURVES), true);
-      return;
+      return undefined;
     }
     const used = new Set(s.curves.map((c) => c.color));
     let color = 0;
@@ -109,20 +111,46 @@ export class GraphsTab {
       api,
       color,
       visible: true,
+      ...(custom && { formula: custom.text }),
     });
+    if (custom) this.customs.set(key, custom);
     s.active = key;
     if (s.curves.length === 2 && s.diff.a < 0) s.diff = { ...s.diff, a: s.curves[0].key, b: key };
     this.rebuild();
+    return key;
   }
 
+  /**
+   * Compiles the saved custom curves again (linear in their length: start-up never waits long).
+   * A curve saved by an older version has no formula of its own and takes the box's text; a
+   * custom curve whose formula is empty or no longer valid is dropped rather than drawn empty.
+   */
+  private restoreCustoms(): void {
+    const s = this.state;
+    s.curves = s.curves.filter((c) => {
+      if (c.id !== CUSTOM_ID) return true;
+      c.formula ??= s.custom.text;
+      const r = compileFormula(c.formula);
+      if (r.ok) this.customs.set(c.key, r.compiled);
+      return r.ok;
+    });
+    this.rebuild();
+  }
+
+  /**
+   * A formula compiled in the box. Plot (or Enter) adds it as a new curve, so several formulas
+   * can be compared; a formula already plotted is selected instead of drawn twice.
+   */
   private customCompiled(f: CompiledFormula, plot: boolean): void {
-    this.custom = f;
-    const existing = this.state.curves.find((c) => c.id === CUSTOM_ID);
-    if (!existing && plot) return this.addCurve(CUSTOM_ID);
-    if (existing) {
-      if (plot) this.state.active = existing.key;
+    if (!plot) return;
+    const same = this.state.curves.find((c) => c.id === CUSTOM_ID && c.formula === f.text);
+    if (same) {
+      this.state.active = same.key;
       this.rebuild();
+      return;
     }
+    const key = this.addCurve(CUSTOM_ID, undefined, undefined, f);
+    if (key !== undefined) this.host.save();
   }
 
   resetView(): void {
@@ -167,7 +195,7 @@ export class GraphsTab {
     if (!this.find(s.active)) s.active = s.curves[0]?.key ?? -1;
     const ctx = {
       color: (i: number) => this.theme.palette[i % this.theme.palette.length],
-      custom: () => this.custom,
+      custom: (key: number) => this.customs.get(key),
     };
     this.sources = s.curves.map((c) => sourceFor(c, ctx));
     this.graph.setRange(s.x, s.y);
@@ -179,11 +207,11 @@ export class GraphsTab {
       active: () => s.active,
       name: curveName,
       color: (c) => ctx.color(c.color),
-      customText: () => s.custom.text,
       onParam: (key, name, v, final) => this.setParam(key, name, v, final),
       onPreset: (key, preset) => this.applyPreset(key, preset),
       onOverlayFrameworks: (key) => this.overlayFrameworks(key),
       onRemove: (key) => {
+        this.customs.delete(key);
         s.curves = s.curves.filter((c) => c.key !== key);
         this.rebuild();
       },
@@ -276,6 +304,6 @@ export class GraphsTab {
   }
 
   private renderInfo(): void {
-    renderInfo(this.l.info, this.state, this.custom);
+    renderInfo(this.l.info, this.state, (key) => this.customs.get(key));
   }
 }

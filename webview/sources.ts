@@ -12,16 +12,23 @@ import { CUSTOM_ID, type CurveState } from './state';
 
 export interface SourceContext {
   color(index: number): string;
-  custom(): CompiledFormula | undefined;
+  /** The compiled formula of the custom curve with this key. */
+  custom(key: number): CompiledFormula | undefined;
 }
 
 /** The curve's display name, with its parameters (`LeakyReLU α=0.3`). */
 export function curveLabel(c: CurveState): string {
-  if (c.id === CUSTOM_ID) return t('Custom');
+  if (c.id === CUSTOM_ID) return t('Custom: {0}', shortFormula(c.formula ?? ''));
   const e = entryOf(c.id);
   if (!e) return c.id;
   const ps = e.params.map((p) => `${p.symbol}=${fmt(c.params[p.name] ?? p.default, 3)}`);
   return ps.length ? `${e.name} ${ps.join(' ')}` : e.name;
+}
+
+/** A formula cut to fit a legend entry. */
+function shortFormula(text: string): string {
+  const s = text.trim().replace(/\s+/g, ' ');
+  return s.length > 28 ? `${s.slice(0, 27)}…` : s;
 }
 
 /** The curve's name without parameters. */
@@ -53,7 +60,7 @@ export function sourceFor(c: CurveState, ctx: SourceContext): PlotSource {
       ...base,
       gaps: true,
       sample(x0, x1, n, out) {
-        const f = ctx.custom();
+        const f = ctx.custom(c.key);
         if (!f) {
           out.f.fill(NaN);
           out.df.fill(NaN);
@@ -67,7 +74,7 @@ export function sourceFor(c: CurveState, ctx: SourceContext): PlotSource {
         }
       },
       at(x) {
-        const f = ctx.custom();
+        const f = ctx.custom(c.key);
         if (!f) return { f: NaN, df: NaN, d2f: NaN };
         return { f: f.f(x), df: f.df(x), d2f: secondByDifference(f.df, x) };
       },

@@ -39,6 +39,8 @@ const CurveSchema = v.object({
   api: v.optional(v.pipe(v.string(), v.maxLength(128))),
   color: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(63)),
   visible: v.boolean(),
+  /** A custom curve's own formula (each custom curve keeps its formula; the box is for typing). */
+  formula: v.optional(v.pipe(v.string(), v.maxLength(500))),
 });
 export type CurveState = v.InferOutput<typeof CurveSchema>;
 

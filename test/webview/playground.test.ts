@@ -260,9 +260,72 @@ describe('custom formula', () => {
     const rows = await readAt(p, 0.7);
     const x = readoutX(rows);
     const s = 1 / (1 + Math.exp(-1.702 * x));
-    assert.ok(Math.abs(num(rows.Custom[0]) - x * s) < 1e-3);
-    assert.ok(Math.abs(num(rows.Custom[1]) - (s + 1.702 * x * s * (1 - s))) < 1e-3, 'f′ by AD');
+    const custom = rows['Custom: x * sigmoid(1.702 * x)'];
+    assert.ok(custom, Object.keys(rows).join(', '));
+    assert.ok(Math.abs(num(custom[0]) - x * s) < 1e-3);
+    assert.ok(Math.abs(num(custom[1]) - (s + 1.702 * x * s * (1 - s))) < 1e-3, 'f′ by AD');
     await done(p);
+  });
+});
+
+describe('several custom curves', () => {
+  test('each Plot adds a curve, an empty formula adds none, and both survive a reload (issue 15.8)', async () => {
+    const p = await h.open({ viewport: { width: 1280, height: 860 } });
+    const input = p.page.locator('#custom-formula');
+    const customs = p.page.locator('.legend-item', { hasText: 'Custom' });
+    await input.fill('x * sigmoid(1.702 * x)');
+    await input.press('Enter');
+    await customs.first().waitFor();
+    await input.fill('x * tanh(softplus(x))');
+    await p.page.getByRole('button', { name: 'Plot' }).click();
+    await customs.nth(1).waitFor();
+    assert.deepEqual(await customs.allTextContents(), [
+      'Custom: x * sigmoid(1.702 * x)',
+      'Custom: x * tanh(softplus(x))',
+    ]);
+    // The same formula again selects its curve; an empty one is refused in place.
+    await input.fill('x * sigmoid(1.702 * x)');
+    await input.press('Enter');
+    await input.fill('');
+    await p.page.getByRole('button', { name: 'Plot' }).click();
+    await p.page.locator('#custom-error', { hasText: 'Type a formula' }).waitFor();
+    assert.equal(await customs.count(), 2);
+    assert.equal(await p.page.locator('.card-formula').count(), 2);
+    assert.deepEqual(await p.page.locator('.card-formula').allTextContents(), [
+      'f(x) = x * sigmoid(1.702 * x)',
+      'f(x) = x * tanh(softplus(x))',
+    ]);
+    await p.page.screenshot({ path: join(resultsDir, 'custom-two-dark.png') });
+    await p.page.waitForFunction(
+      () =>
+        (window as unknown as { __state?: { curves?: unknown[] } }).__state?.curves?.length === 5,
+    );
+    const saved = await p.state();
+    await done(p);
+    const q = await h.open({
+      state: saved,
+      theme: 'light',
+      viewport: { width: 1280, height: 860 },
+    });
+    const again = q.page.locator('.legend-item', { hasText: 'Custom' });
+    await again.nth(1).waitFor();
+    assert.equal(await again.count(), 2);
+    await q.page.screenshot({ path: join(resultsDir, 'custom-two-light.png') });
+    await done(q);
+  });
+
+  test('a saved custom curve with an empty formula is dropped, not drawn empty', async () => {
+    const p = await h.open();
+    await p.page.locator('.legend-item').first().waitFor();
+    const state = (await p.state()) as { curves: object[]; custom: { text: string } };
+    await done(p);
+    state.curves.push({ key: 9, id: 'custom', params: {}, color: 5, visible: true });
+    state.custom.text = '';
+    const q = await h.open({ state });
+    await q.page.locator('.legend-item').first().waitFor();
+    assert.equal(await q.page.locator('.legend-item', { hasText: 'Custom' }).count(), 0);
+    assert.equal(await q.page.locator('.card-formula').count(), 0);
+    await done(q);
   });
 });
 
@@ -287,7 +350,7 @@ describe('custom formula derivatives', () => {
     const saved = await p.state();
     await p.page.context().close();
     const again = await h.open({ state: saved });
-    await again.page.locator('.legend-item', { hasText: 'Custom' }).waitFor();
+    await again.page.locator('.legend-item', { hasText: 'Custom' }).nth(1).waitFor();
     assert.deepEqual(again.errors, []);
     await done(again);
   });

@@ -15,7 +15,6 @@ export interface CurveCardHost {
   active(): number;
   name(c: CurveState): string;
   color(c: CurveState): string;
-  customText(): string;
   /** Returns why the value is refused, if it is. */
   onParam(key: number, name: string, v: number, final: boolean): string | undefined;
   onPreset(key: number, presetKey: string): void;
@@ -87,7 +86,7 @@ function card(c: CurveState, host: CurveCardHost): HTMLElement {
   const head = h('div', { class: 'card-head' }, title, visible, remove);
   const body: HTMLElement[] = [];
   if (c.id === CUSTOM_ID) {
-    body.push(h('code', { class: 'card-formula' }, `f(x) = ${host.customText()}`));
+    body.push(h('code', { class: 'card-formula' }, `f(x) = ${c.formula ?? ''}`));
   } else {
     const presets = presetsFor(c.id);
     if (presets.length) body.push(presetSelect(c, presets, name, host));
