@@ -130,3 +130,36 @@ export {
 } from './snippets/generate';
 export { insertionEdits, missingImports, placeCode } from './snippets/insertion';
 export { fitToImports, frameworksUsed } from './snippets/fileImports';
+export {
+  parseTable,
+  detectDelimiter,
+  looksLikeHeader,
+  TABLE_LIMITS,
+  type ParsedTable,
+  type TableError,
+} from './data/parseTable';
+export {
+  pickColumns,
+  sampleIndices,
+  type ColumnChoice,
+  type TableData,
+  type PickResult,
+} from './data/tableColumns';
+export {
+  fitStandardizer,
+  standardize,
+  unstandardize,
+  type Standardizer,
+} from './data/standardize';
+export {
+  MIN_TABLE_ROWS,
+  type TableDatasetConfig,
+  type TableScale,
+} from './train/tableDataset';
+export {
+  exportModel,
+  ExportError,
+  EXPORT_FRAMEWORKS,
+  type ExportFramework,
+} from './export/exportModel';
+export { EXPORTABLE_FUNCTIONS } from './export/formulaPy';

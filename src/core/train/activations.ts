@@ -57,6 +57,8 @@ export interface LayerActivation {
   defaultInit: InitScheme;
   /** The first error a custom f or f′ threw (it then returns NaN, so the run diverges). */
   failure?: { message: string };
+  /** What it was made from, for exporting the network as code: a catalog id with its effective parameters, or a custom formula's tree. */
+  source?: { id: string; params: Params } | { expr: unknown };
 }
 
 /** Families whose members want He initialisation (ReLU-like: unbounded above, about half the units active). */
@@ -256,6 +258,7 @@ export function resolveActivation(
       df: guard(choice.df),
       defaultInit: 'xavier',
       failure,
+      source: choice.expr === undefined ? undefined : { expr: choice.expr },
     };
   }
   const id = typeof choice === 'string' ? choice : choice?.id;
@@ -272,6 +275,7 @@ export function resolveActivation(
   const f = (x: number) => entry.f(x, p);
   const df = (x: number) => entry.df(x, p);
   const defaultInit = defaultInitFor(id, entry);
+  const source = { id, params: p };
   const spec = KERNELS[id];
   const args = spec?.args(p);
   if (spec && args) {
@@ -281,7 +285,7 @@ export function resolveActivation(
         agrees(kernelF(spec.kernel, a0, a1, x), f(x)) &&
         agrees(kernelDf(spec.kernel, a0, a1, x), df(x)),
     );
-    if (ok) return { label: id, kernel: spec.kernel, a0, a1, f, df, defaultInit };
+    if (ok) return { label: id, kernel: spec.kernel, a0, a1, f, df, defaultInit, source };
   }
-  return { label: id, kernel: K_GENERIC, a0: 0, a1: 0, f, df, defaultInit };
+  return { label: id, kernel: K_GENERIC, a0: 0, a1: 0, f, df, defaultInit, source };
 }

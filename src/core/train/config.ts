@@ -4,6 +4,7 @@
  * its two functions (compile custom formulas inside the worker, never send functions).
  */
 import type { Params } from '../catalog/types';
+import type { TableDatasetConfig } from './tableDataset';
 
 /** Input features computed from a point (x, y); the names are the ones the panel shows. */
 export type FeatureId = 'x' | 'y' | 'x2' | 'y2' | 'xy' | 'sinX' | 'sinY';
@@ -56,6 +57,8 @@ export interface CustomActivation {
   df(x: number): number;
   /** Label shown in race tables; defaults to `custom`. */
   name?: string;
+  /** The formula's plain-data tree (the playground's formula language), for exporting the network as code. */
+  expr?: unknown;
 }
 
 /** One hidden layer's activation: a catalog id, a catalog id with parameters, or custom functions. */
@@ -93,8 +96,8 @@ export interface RegularizationConfig {
  * cross-entropy; regression → one linear unit + mean squared error.
  */
 export interface TrainerConfig {
-  /** A dataset name (with default options) or a name with options. */
-  dataset: DatasetId | DatasetConfig;
+  /** A dataset name (with default options), a name with options, or rows of a table (`name: 'table'`). */
+  dataset: DatasetId | DatasetConfig | TableDatasetConfig;
   /** Input features, a non-empty subset of `FEATURE_IDS` (order does not matter; duplicates are dropped). For 1-D datasets (`sine`) only x, x², sin x are allowed. */
   features?: FeatureId[];
   /** Hidden layer widths, e.g. [8, 8]; may be empty (a linear/logistic model). Widths are clamped to [1, maxLayerWidth], depth to maxHiddenLayers. */

@@ -7,6 +7,7 @@ import { DATASET_IDS, DEFAULT_DATASET_OPTIONS, TRAIN_LIMITS } from './config';
 import type { DatasetId, DatasetOptions } from './config';
 import { createRng } from './rng';
 import type { Rng } from './rng';
+import type { TableScale } from './tableDataset';
 
 /** Axis-aligned rectangle in data units. */
 export interface Extent {
@@ -30,7 +31,7 @@ export interface DataSplit {
 
 /** A generated dataset, split into training and test points. */
 export interface Dataset {
-  name: DatasetId;
+  name: DatasetId | 'table';
   kind: 'classification' | 'regression';
   /** Number of classes (2 or 3); 1 for regression (one real-valued target). */
   classes: number;
@@ -42,6 +43,8 @@ export interface Dataset {
   test: DataSplit;
   /** The options after defaults and clamping. */
   options: Required<DatasetOptions>;
+  /** For a table from a file: how its columns were standardised, and their names. */
+  table?: TableScale;
 }
 
 /** Static facts about each dataset. */

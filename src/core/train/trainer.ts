@@ -13,6 +13,8 @@ import { Network } from './network';
 import { createOptimizer } from './optimizers';
 import type { Optimizer } from './optimizers';
 import { createRng } from './rng';
+import { buildTableDataset } from './tableDataset';
+import { predictPoints } from './trainerPredict';
 import type { Rng } from './rng';
 import type { ConfigIssue, ResolvedTrainerConfig } from './validate';
 import { validateWith } from './validate';
@@ -64,7 +66,7 @@ class TrainerImpl implements Trainer {
 
   constructor(readonly config: ResolvedTrainerConfig) {
     const ds = config.dataset;
-    this.dataset = generateDataset(ds.name, ds)!;
+    this.dataset = ds.name === 'table' ? buildTableDataset(ds) : generateDataset(ds.name, ds)!;
     const k = this.dataset.classes;
     this.problem =
       this.dataset.kind === 'regression' ? 'regression' : k > 2 ? 'multiclass' : 'binary';
@@ -247,6 +249,10 @@ class TrainerImpl implements Trainer {
 
   lossHistory(): Readonly<LossHistory> {
     return this.history;
+  }
+
+  predict(points: number[][]): (number | number[])[] {
+    return predictPoints(this.net, this.features, this.dataset, points);
   }
 
   getWeights(): Float64Array {

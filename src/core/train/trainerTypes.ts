@@ -69,6 +69,13 @@ export interface Trainer {
   /** Per hidden layer, the fraction of units whose output is exactly 0 on every training point. */
   deadFraction(): number[];
   lossHistory(): Readonly<LossHistory>;
+  /**
+   * The network's output at each point, computed exactly in float64 (the catalog's f, `Math.exp`;
+   * no fast approximations). Points are in the data's own units: (x, y), or (x) for one input;
+   * a table's rows in the file's units. Binary: p(class 1); several classes: the class
+   * probabilities; regression: the predicted value (a table's in the target's units).
+   */
+  predict(points: number[][]): (number | number[])[];
   /** A copy of all parameters (per layer: W row-major, then b). */
   getWeights(): Float64Array;
   /** Replaces the parameters, resets the optimiser state and re-evaluates; false if the length differs or a value is not finite. */

@@ -19,6 +19,7 @@ import type {
 import { DATASET_INFO, isDatasetId, resolveDatasetOptions } from './datasets';
 import { FEATURES_1D } from './features';
 import { OPTIMIZER_DEFAULTS } from './optimizers';
+import { resolveTableDataset, type ResolvedTable } from './tableDataset';
 
 /** One problem found in a config: the field path (e.g. `hidden[2]`), a stable code and English text. */
 export interface ConfigIssue {
@@ -29,7 +30,7 @@ export interface ConfigIssue {
 
 /** A config with every default filled in and every size clamped; activations resolved. */
 export interface ResolvedTrainerConfig {
-  dataset: { name: DatasetId } & Required<DatasetOptions>;
+  dataset: ({ name: DatasetId } & Required<DatasetOptions>) | ResolvedTable;
   features: FeatureId[];
   hidden: number[];
   /** One per hidden layer. */
@@ -69,23 +70,26 @@ export function validateWith(config: unknown, lookup: ActivationLookup): ConfigR
   // Dataset.
   const ds = typeof c.dataset === 'string' ? { name: c.dataset } : c.dataset;
   const name = (ds as { name?: unknown } | undefined)?.name;
-  if (!isDatasetId(name)) {
+  const table =
+    name === 'table' ? resolveTableDataset(ds, (f, m) => err(f, 'invalid', m), warn) : undefined;
+  if (name === 'table' && !table) return { ok: false, errors, warnings };
+  if (!isDatasetId(name) && !table) {
     err('dataset', 'unknown', `unknown dataset ${JSON.stringify(name)}`);
     return { ok: false, errors, warnings };
   }
-  const rawOpts = ds as DatasetOptions;
+  const rawOpts = (table ? {} : ds) as DatasetOptions;
   for (const k of ['nSamples', 'noise', 'testFraction', 'seed'] as const) {
     if (rawOpts[k] !== undefined && !isNum(rawOpts[k]))
       err(`dataset.${k}`, 'invalid', `dataset.${k} must be a finite number`);
   }
-  const opts = resolveDatasetOptions(rawOpts);
+  const opts = table ?? resolveDatasetOptions(rawOpts);
   for (const k of ['nSamples', 'noise', 'testFraction'] as const) {
     const v = rawOpts[k];
     if (isNum(v) && v !== opts[k] && !(k === 'nSamples' && Math.round(v) === opts[k])) {
       warn(`dataset.${k}`, `dataset.${k} ${v} clamped to ${opts[k]}`);
     }
   }
-  const info = DATASET_INFO[name];
+  const info = table ?? DATASET_INFO[name as DatasetId];
 
   // Features.
   const allowed = info.inputDims === 1 ? FEATURES_1D : FEATURE_IDS;
@@ -210,7 +214,7 @@ export function validateWith(config: unknown, lookup: ActivationLookup): ConfigR
     ok: true,
     warnings,
     config: {
-      dataset: { name, ...opts },
+      dataset: table ?? { ...opts, name: name as DatasetId },
       features,
       hidden,
       activations,

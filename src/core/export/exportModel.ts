@@ -1,0 +1,249 @@
+/**
+ * Exports a trained network as complete, runnable Python for PyTorch, Keras 3, JAX or NumPy:
+ * the input standardisation and the features computed inside, each activation as the framework's
+ * own call (or the catalog generator's definition, or the custom formula), the trained weights as
+ * float64 literals, and `predict(points)` taking an (n, 2) or (n, 1) array of raw inputs and
+ * returning what the panel shows (p(class 1), class probabilities, or the regression value).
+ */
+import type { ImplFramework } from '../snippets/generate';
+import type { Trainer } from '../train/trainerTypes';
+import { activationCode, type ActivationCode } from './activationCode';
+import {
+  exportPlan,
+  featureSource,
+  outputText,
+  pyList,
+  pyMatrix,
+  type ExportPlan,
+} from './exportPlan';
+
+export type ExportFramework = ImplFramework;
+export const EXPORT_FRAMEWORKS: readonly ExportFramework[] = ['pytorch', 'keras', 'jax', 'numpy'];
+
+/** Thrown by `exportModel` when the network cannot be written (e.g. a custom function without a formula). */
+export class ExportError extends Error {}
+
+/** Array namespace used for features and heads. */
+const NS: Record<ExportFramework, string> = {
+  numpy: 'np',
+  jax: 'jnp',
+  pytorch: 'torch',
+  keras: 'np',
+};
+
+function header(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): string {
+  const cols = plan.inputNames.join(', ');
+  return [
+    `"""Activation Lab export (${fw}): ${plan.summary}.`,
+    '',
+    `predict(points) takes an (n, ${plan.inputDims}) array of raw inputs (${cols}) and returns`,
+    `${outputText(plan)}.`,
+    `Activations: ${[...new Set(acts.map((a) => a.how))].join('; ')}.`,
+    '"""',
+  ].join('\n');
+}
+
+/** Constants shared by every framework: scaling, features, classes. */
+function constants(plan: ExportPlan): string {
+  const lines: string[] = [];
+  if (plan.inputScale) {
+    lines.push(
+      '# The columns are standardised first: u = (v - INPUT_MEAN) / INPUT_STD.',
+      `INPUT_MEAN = ${pyList(plan.inputScale.mean)}`,
+      `INPUT_STD = ${pyList(plan.inputScale.std)}`,
+    );
+  }
+  lines.push(
+    `# Features ${plan.features.join(', ')} of (x, y), standardised: (f - mean) * inv_std.`,
+    `FEATURE_MEAN = ${pyList(plan.featureMean)}`,
+    `FEATURE_INV_STD = ${pyList(plan.featureInvStd)}`,
+  );
+  if (plan.targetScale)
+    lines.push(
+      '# The network predicts the standardised target; value = TARGET_MEAN + TARGET_STD * output.',
+      `TARGET_MEAN = ${pyList([plan.targetScale.mean])}[0]`,
+      `TARGET_STD = ${pyList([plan.targetScale.std])}[0]`,
+    );
+  if (plan.classes) lines.push(`CLASSES = ${JSON.stringify(plan.classes)}`);
+  plan.layers.forEach((l, i) => {
+    lines.push(`W${i + 1} = ${pyMatrix(l.w, '')}`, `B${i + 1} = ${pyList(l.b)}`);
+  });
+  return lines.join('\n');
+}
+
+/** `def features(points)`: raw points → the standardised feature matrix, in namespace `ns`. */
+function featuresFn(plan: ExportPlan, ns: string, asArray: string): string {
+  const L = [
+    'def features(points):',
+    `    """Standardised input features of raw points, shape (n, ${plan.features.length})."""`,
+    `    p = ${asArray}`,
+    `    p = p.reshape(-1, ${plan.inputDims})`,
+  ];
+  const col = (c: number) =>
+    plan.inputScale ? `(p[:, ${c}] - INPUT_MEAN[${c}]) / INPUT_STD[${c}]` : `p[:, ${c}]`;
+  L.push(`    x = ${col(0)}`);
+  if (plan.inputDims === 2) L.push(`    y = ${col(1)}`);
+  L.push(
+    `    f = ${ns}.stack([${plan.features.map((f) => featureSource(f, ns)).join(', ')}], axis=1)`,
+    `    return (f - ${asArrayOf(ns, 'FEATURE_MEAN')}) * ${asArrayOf(ns, 'FEATURE_INV_STD')}`,
+  );
+  return L.join('\n');
+}
+
+function asArrayOf(ns: string, v: string): string {
+  return ns === 'torch'
+    ? `torch.tensor(${v}, dtype=torch.float64)`
+    : `${ns}.asarray(${v}, dtype=${ns}.float64)`;
+}
+
+/** The head on logits `z` (n, K), in namespace `ns`. */
+function headLines(plan: ExportPlan, ns: string): string[] {
+  if (plan.head === 'sigmoid') return ['    return 1.0 / (1.0 + ' + ns + '.exp(-z[:, 0]))'];
+  if (plan.head === 'linear') {
+    const v = plan.targetScale ? 'TARGET_MEAN + TARGET_STD * z[:, 0]' : 'z[:, 0]';
+    return [`    return ${v}`];
+  }
+  const max = ns === 'torch' ? 'z.max(dim=1, keepdim=True).values' : 'z.max(axis=1, keepdims=True)';
+  const sum = ns === 'torch' ? 'e.sum(dim=1, keepdim=True)' : 'e.sum(axis=1, keepdims=True)';
+  return [`    e = ${ns}.exp(z - ${max})`, `    return e / ${sum}`];
+}
+
+function imports(fw: ExportFramework, acts: ActivationCode[]): string {
+  const base: Record<ExportFramework, string[]> = {
+    numpy: ['import numpy as np'],
+    jax: ['import jax', 'import jax.numpy as jnp', 'import jax.scipy.special'],
+    pytorch: ['import torch', 'from torch import nn'],
+    keras: ['import numpy as np', 'import keras', 'from keras import ops'],
+  };
+  const all = [...base[fw], ...acts.flatMap((a) => a.imports)];
+  const uniq = [...new Set(all)];
+  return uniq
+    .sort((a, b) => Number(a.startsWith('from')) - Number(b.startsWith('from')))
+    .join('\n');
+}
+
+function model(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): string {
+  const n = plan.layers.length;
+  const hidden = (i: number, h: string) => acts[i].call(h);
+  if (fw === 'numpy' || fw === 'jax') {
+    const ns = NS[fw];
+    const L = [
+      'def predict(points):',
+      `    """${outputText(plan)}, for raw points of shape (n, ${plan.inputDims})."""`,
+      '    h = features(points)',
+    ];
+    for (let i = 0; i < n; i++) {
+      const z = `h @ ${ns}.asarray(W${i + 1}).T + ${ns}.asarray(B${i + 1})`;
+      L.push(i < n - 1 ? `    h = ${hidden(i, z)}` : `    z = ${z}`);
+    }
+    if (fw === 'numpy') L.splice(3, 0, "    with np.errstate(over='ignore', invalid='ignore'):");
+    const body = [...L.slice(fw === 'numpy' ? 4 : 3), ...headLines(plan, ns)];
+    const head = L.slice(0, fw === 'numpy' ? 4 : 3);
+    return [...head, ...(fw === 'numpy' ? body.map((l) => '    ' + l) : body)].join('\n');
+  }
+  if (fw === 'pytorch') {
+    const L = [
+      'class Model(nn.Module):',
+      `    """The trained network on standardised features; forward returns the logits."""`,
+      '',
+      '    def __init__(self):',
+      '        super().__init__()',
+      `        self.layers = nn.ModuleList([${plan.layers
+        .map((l) => `nn.Linear(${l.w[0].length}, ${l.w.length})`)
+        .join(', ')}])`,
+      '',
+      '    def forward(self, h):',
+    ];
+    for (let i = 0; i < n; i++)
+      L.push(
+        i < n - 1
+          ? `        h = ${hidden(i, `self.layers[${i}](h)`)}`
+          : `        return self.layers[${i}](h)`,
+      );
+    L.push(
+      '',
+      '',
+      'model = Model().double().eval()',
+      'with torch.no_grad():',
+      ...plan.layers.flatMap((_, i) => [
+        `    model.layers[${i}].weight.copy_(torch.tensor(W${i + 1}, dtype=torch.float64))`,
+        `    model.layers[${i}].bias.copy_(torch.tensor(B${i + 1}, dtype=torch.float64))`,
+      ]),
+      '',
+      '',
+      '@torch.no_grad()',
+      'def predict(points):',
+      `    """${outputText(plan)} (a float64 tensor), for raw points of shape (n, ${plan.inputDims})."""`,
+      '    z = model(features(points))',
+      ...headLines(plan, 'torch'),
+    );
+    return L.join('\n');
+  }
+  const L = [
+    'def build_model():',
+    '    """The trained network on standardised features (a Keras functional model returning logits)."""',
+    `    inputs = keras.Input(shape=(${plan.features.length},), dtype="float64")`,
+    '    h = inputs',
+  ];
+  for (let i = 0; i < n; i++) {
+    const dense = `keras.layers.Dense(${plan.layers[i].w.length}, dtype="float64", name="dense_${i + 1}")(h)`;
+    L.push(i < n - 1 ? `    h = ${hidden(i, dense)}` : `    outputs = ${dense}`);
+  }
+  L.push(
+    '    m = keras.Model(inputs, outputs)',
+    ...plan.layers.map(
+      (_, i) =>
+        `    m.get_layer("dense_${i + 1}").set_weights([np.asarray(W${i + 1}).T, np.asarray(B${i + 1})])`,
+    ),
+    '    return m',
+    '',
+    '',
+    'model = build_model()',
+    '',
+    '',
+    'def predict(points):',
+    `    """${outputText(plan)}, for raw points of shape (n, ${plan.inputDims})."""`,
+    '    z = np.asarray(model(features(points)), dtype=np.float64)',
+    ...headLines(plan, 'np'),
+  );
+  return L.join('\n');
+}
+
+/**
+ * The Python source of `trainer`'s network for `framework` (see the file comment). Throws
+ * `ExportError` when an activation cannot be written, e.g. a custom function given without
+ * its formula's tree.
+ */
+export function exportModel(trainer: Trainer, framework: ExportFramework): string {
+  if (!EXPORT_FRAMEWORKS.includes(framework))
+    throw new ExportError(`unknown framework ${framework}`);
+  const plan = exportPlan(trainer);
+  const seen = new Map<string, ActivationCode>();
+  const acts = trainer.config.activations.map((a) => {
+    const key = JSON.stringify(a.source ?? a.label);
+    let code = seen.get(key);
+    if (!code) {
+      const c = activationCode(a, framework, seen.size === 0 ? '' : `_${seen.size + 1}`);
+      if (typeof c === 'string') throw new ExportError(c);
+      code = c;
+      seen.set(key, code);
+    }
+    return code;
+  });
+  const unique = [...seen.values()];
+  const ns = NS[framework];
+  const asArray =
+    framework === 'pytorch'
+      ? 'torch.as_tensor(points, dtype=torch.float64)'
+      : `${ns}.asarray(points, dtype=${ns}.float64)`;
+  const parts = [
+    header(plan, framework, acts),
+    imports(framework, unique),
+    ...(framework === 'jax' ? ['jax.config.update("jax_enable_x64", True)'] : []),
+    ...unique.map((a) => a.helpers.trimEnd()).filter(Boolean),
+    constants(plan),
+    featuresFn(plan, ns, asArray),
+    model(plan, framework, acts),
+  ];
+  return parts.join('\n\n\n') + '\n';
+}
