@@ -1,0 +1,281 @@
+// Runs exported networks under Debian's Python and compares `predict` with `trainer.predict`:
+// NumPy within 1e-9, PyTorch (python3-torch, float64) within 1e-6; Keras and JAX exports must
+// parse (`ast.parse`), since neither framework is packaged by Debian. `scripts/ensurePython.mjs`
+// installs python3-numpy and python3-torch through apt when they are missing (about 1 minute
+// for torch here), so this test never skips.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listActivations } from '../../src/core/catalog/catalog';
+import { exportModel } from '../../src/core/export/exportModel';
+import { EXPORTABLE_FUNCTIONS } from '../../src/core/export/formulaPy';
+import type { TrainerConfig } from '../../src/core/train/config';
+import { createTrainer } from '../../src/core/train/createTrainer';
+import type { Trainer } from '../../src/core/train/trainerTypes';
+import { compileExpr, FUNCTIONS, type Expr } from '../../webview/custom/expr';
+
+const PYTHON = process.env.ACTIVATION_LAB_PYTHON || '/usr/bin/python3';
+const dir = mkdtempSync(join(tmpdir(), 'al-export-'));
+
+function ensurePython(): void {
+  const r = spawnSync(process.execPath, ['scripts/ensurePython.mjs', '--torch'], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, `ensurePython failed: ${r.stderr}`);
+}
+
+/** A seeded table: two inputs in odd units, labels from a curved rule (k classes) or a value. */
+function table(kind: 'binary' | 'three' | 'regression', n = 160) {
+  const x: number[][] = [];
+  const y: number[] = [];
+  let s = 7;
+  const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  for (let i = 0; i < n; i++) {
+    const a = 150 + 40 * rnd();
+    const b = -0.02 + 0.04 * rnd();
+    x.push([a, b]);
+    const u = (a - 170) / 20 + Math.sin(b * 100);
+    y.push(
+      kind === 'regression'
+        ? 3 * a + 1000 * b
+        : kind === 'binary'
+          ? +(u > 0)
+          : u < -0.5
+            ? 0
+            : u < 0.5
+              ? 1
+              : 2,
+    );
+  }
+  return {
+    x,
+    y,
+    task: kind === 'regression' ? ('regression' as const) : ('classification' as const),
+  };
+}
+
+const points = [
+  [150, -0.02],
+  [165.5, 0.001],
+  [172, 0.015],
+  [189.9, -0.0133],
+  [160, 0],
+];
+
+/** A custom formula exercising the printer: x·σ(1.702x) + 0.1·sin(x)² − max(x, 1)/3 + erf(x/2)·cbrt(2). */
+const customExpr: Expr = {
+  k: 'bin',
+  op: '+',
+  a: {
+    k: 'bin',
+    op: '*',
+    a: { k: 'x' },
+    b: {
+      k: 'call',
+      fn: 'sigmoid',
+      args: [{ k: 'bin', op: '*', a: { k: 'num', v: 1.702 }, b: { k: 'x' } }],
+    },
+  },
+  b: {
+    k: 'bin',
+    op: '-',
+    a: {
+      k: 'bin',
+      op: '*',
+      a: { k: 'num', v: 0.1 },
+      b: {
+        k: 'bin',
+        op: '^',
+        a: { k: 'call', fn: 'sin', args: [{ k: 'x' }] },
+        b: { k: 'num', v: 2 },
+      },
+    },
+    b: {
+      k: 'bin',
+      op: '-',
+      a: {
+        k: 'bin',
+        op: '/',
+        a: { k: 'call', fn: 'max', args: [{ k: 'x' }, { k: 'num', v: 1 }] },
+        b: { k: 'num', v: 3 },
+      },
+      b: {
+        k: 'bin',
+        op: '*',
+        a: {
+          k: 'call',
+          fn: 'erf',
+          args: [{ k: 'bin', op: '/', a: { k: 'x' }, b: { k: 'num', v: 2 } }],
+        },
+        b: { k: 'call', fn: 'cbrt', args: [{ k: 'num', v: 2 }] },
+      },
+    },
+  },
+};
+
+/** One element-wise activation of every catalog family (the first listed). */
+function familyIds(): string[] {
+  const seen = new Map<string, string>();
+  for (const a of listActivations())
+    if (a.kind === 'elementwise' && !seen.has(a.family)) seen.set(a.family, a.id);
+  return [...seen.values()];
+}
+
+function cases(): [string, Trainer][] {
+  const base = { hidden: [6, 5], optimizer: { type: 'adam' as const }, learningRate: 0.02 };
+  const make = (c: TrainerConfig, epochs: number): Trainer => {
+    const t = createTrainer(c);
+    t.step(epochs);
+    return t;
+  };
+  const out: [string, Trainer][] = [
+    [
+      'binary relu + features',
+      make(
+        {
+          ...base,
+          dataset: { name: 'table', ...table('binary') },
+          features: ['x', 'y', 'x2', 'xy', 'sinX', 'sinY', 'y2'],
+          activation: 'relu',
+        },
+        30,
+      ),
+    ],
+    [
+      '3 classes tanh',
+      make({ ...base, dataset: { name: 'table', ...table('three') }, activation: 'tanh' }, 30),
+    ],
+    [
+      'regression gelu_tanh',
+      make(
+        { ...base, dataset: { name: 'table', ...table('regression') }, activation: 'gelu_tanh' },
+        30,
+      ),
+    ],
+    [
+      '1-input regression silu',
+      make(
+        {
+          ...base,
+          dataset: {
+            name: 'table',
+            x: table('regression').x.map((r) => [r[0]]),
+            y: table('regression').y,
+            task: 'regression',
+          },
+          features: ['x', 'x2', 'sinX'],
+          activation: 'silu',
+        },
+        20,
+      ),
+    ],
+    [
+      'built-in spiral3 elu(0.7)',
+      make({ ...base, dataset: 'spiral3', activation: { id: 'elu', params: { alpha: 0.7 } } }, 5),
+    ],
+    [
+      'custom formula',
+      make(
+        {
+          ...base,
+          dataset: { name: 'table', ...table('binary') },
+          activation: { ...compileExpr(customExpr), name: 'custom', expr: customExpr },
+        },
+        20,
+      ),
+    ],
+  ];
+  for (const id of familyIds())
+    out.push([
+      `family ${id}`,
+      make({ ...base, dataset: { name: 'table', ...table('three') }, activation: id }, 5),
+    ]);
+  return out;
+}
+
+/** Runs every file's `predict(points)` in one Python process; returns their outputs. */
+function runPython(files: string[], pts: number[][][]): unknown[] {
+  const driver = join(dir, 'driver.py');
+  writeFileSync(
+    driver,
+    [
+      'import json, runpy, sys',
+      'jobs = json.load(open(sys.argv[1]))',
+      'out = []',
+      'for f, p in jobs:',
+      '    r = runpy.run_path(f)["predict"](p)',
+      '    out.append(r.tolist() if hasattr(r, "tolist") else r)',
+      'print(json.dumps(out))',
+    ].join('\n'),
+  );
+  const jobs = join(dir, 'jobs.json');
+  writeFileSync(jobs, JSON.stringify(files.map((f, i) => [f, pts[i]])));
+  const r = spawnSync(PYTHON, [driver, jobs], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+function maxDiff(a: unknown, b: unknown): number {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    assert.equal(a.length, b.length);
+    return Math.max(0, ...a.map((v, i) => maxDiff(v, b[i])));
+  }
+  return Math.abs((a as number) - (b as number));
+}
+
+const all = cases();
+const pointsOf = (t: Trainer) =>
+  t.dataset.inputDims === 1
+    ? points.map((p) => [p[0]])
+    : t.dataset.table
+      ? points
+      : points.map((p) => [(p[0] - 170) / 4, p[1] * 200]);
+
+test('every formula function can be exported', () => {
+  assert.deepEqual([...EXPORTABLE_FUNCTIONS].sort(), Object.keys(FUNCTIONS).sort());
+});
+
+for (const [fw, tol] of [
+  ['numpy', 1e-9],
+  ['pytorch', 1e-6],
+] as const) {
+  test(`${fw} exports predict what trainer.predict gives (within ${tol})`, () => {
+    ensurePython();
+    const files = all.map(([, t], i) => {
+      const f = join(dir, `${fw}_${i}.py`);
+      writeFileSync(f, exportModel(t, fw));
+      return f;
+    });
+    const got = runPython(
+      files,
+      all.map(([, t]) => pointsOf(t)),
+    );
+    all.forEach(([name, t], i) => {
+      const want = t.predict(pointsOf(t));
+      const d = maxDiff(got[i], want);
+      assert.ok(d <= tol, `${name}: ${fw} differs by ${d}`);
+    });
+  });
+}
+
+test('keras and jax exports parse', () => {
+  ensurePython();
+  for (const fw of ['keras', 'jax'] as const) {
+    for (const [name, t] of all) {
+      const f = join(dir, `${fw}.py`);
+      writeFileSync(f, exportModel(t, fw));
+      const r = spawnSync(
+        PYTHON,
+        ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', f],
+        {
+          encoding: 'utf8',
+        },
+      );
+      assert.equal(r.status, 0, `${fw} ${name}: ${r.stderr}`);
+      assert.match(exportModel(t, fw), /def predict\(points\):/);
+    }
+  }
+});
