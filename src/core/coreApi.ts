@@ -145,17 +145,8 @@ export {
   type TableData,
   type PickResult,
 } from './data/tableColumns';
-export {
-  fitStandardizer,
-  standardize,
-  unstandardize,
-  type Standardizer,
-} from './data/standardize';
-export {
-  MIN_TABLE_ROWS,
-  type TableDatasetConfig,
-  type TableScale,
-} from './train/tableDataset';
+export { fitStandardizer, standardize, unstandardize, type Standardizer } from './data/standardize';
+export { MIN_TABLE_ROWS, type TableDatasetConfig, type TableScale } from './train/tableDataset';
 export {
   exportModel,
   ExportError,

@@ -15,7 +15,8 @@ import { EXPORTABLE_FUNCTIONS } from '../../src/core/export/formulaPy';
 import type { TrainerConfig } from '../../src/core/train/config';
 import { createTrainer } from '../../src/core/train/createTrainer';
 import type { Trainer } from '../../src/core/train/trainerTypes';
-import { compileExpr, FUNCTIONS, type Expr } from '../../webview/custom/expr';
+import { compileExpr } from '../../src/core/formula/compile';
+import { FUNCTIONS, type Expr } from '../../src/core/formula/expr';
 
 const PYTHON = process.env.ACTIVATION_LAB_PYTHON || '/usr/bin/python3';
 const dir = mkdtempSync(join(tmpdir(), 'al-export-'));
@@ -72,11 +73,11 @@ const customExpr: Expr = {
   a: {
     k: 'bin',
     op: '*',
-    a: { k: 'x' },
+    a: { k: 'name', name: 'x' },
     b: {
       k: 'call',
       fn: 'sigmoid',
-      args: [{ k: 'bin', op: '*', a: { k: 'num', v: 1.702 }, b: { k: 'x' } }],
+      args: [{ k: 'bin', op: '*', a: { k: 'num', v: 1.702 }, b: { k: 'name', name: 'x' } }],
     },
   },
   b: {
@@ -89,7 +90,7 @@ const customExpr: Expr = {
       b: {
         k: 'bin',
         op: '^',
-        a: { k: 'call', fn: 'sin', args: [{ k: 'x' }] },
+        a: { k: 'call', fn: 'sin', args: [{ k: 'name', name: 'x' }] },
         b: { k: 'num', v: 2 },
       },
     },
@@ -99,7 +100,14 @@ const customExpr: Expr = {
       a: {
         k: 'bin',
         op: '/',
-        a: { k: 'call', fn: 'max', args: [{ k: 'x' }, { k: 'num', v: 1 }] },
+        a: {
+          k: 'call',
+          fn: 'max',
+          args: [
+            { k: 'name', name: 'x' },
+            { k: 'num', v: 1 },
+          ],
+        },
         b: { k: 'num', v: 3 },
       },
       b: {
@@ -108,12 +116,39 @@ const customExpr: Expr = {
         a: {
           k: 'call',
           fn: 'erf',
-          args: [{ k: 'bin', op: '/', a: { k: 'x' }, b: { k: 'num', v: 2 } }],
+          args: [{ k: 'bin', op: '/', a: { k: 'name', name: 'x' }, b: { k: 'num', v: 2 } }],
         },
-        b: { k: 'call', fn: 'cbrt', args: [{ k: 'num', v: 2 }] },
+        b: { k: 'call', fn: 'cbrt', args: [{ k: 'name', name: 'pi' }] },
       },
     },
   },
+};
+
+const X: Expr = { k: 'name', name: 'x' };
+/** where(x > 0.5, asinh(x), relu(x) − softplus(−x) + logSigmoid(x)·tanh(x)). */
+const branchyExpr: Expr = {
+  k: 'call',
+  fn: 'where',
+  args: [
+    { k: 'cmp', op: '>', a: X, b: { k: 'num', v: 0.5 } },
+    { k: 'call', fn: 'asinh', args: [X] },
+    {
+      k: 'bin',
+      op: '+',
+      a: {
+        k: 'bin',
+        op: '-',
+        a: { k: 'call', fn: 'relu', args: [X] },
+        b: { k: 'call', fn: 'softplus', args: [{ k: 'neg', a: X }] },
+      },
+      b: {
+        k: 'bin',
+        op: '*',
+        a: { k: 'call', fn: 'logSigmoid', args: [X] },
+        b: { k: 'call', fn: 'tanh', args: [X] },
+      },
+    },
+  ],
 };
 
 /** One element-wise activation of every catalog family (the first listed). */
@@ -188,6 +223,17 @@ function cases(): [string, Trainer][] {
       ),
     ],
   ];
+  out.push([
+    'custom formula with where',
+    make(
+      {
+        ...base,
+        dataset: { name: 'table', ...table('three') },
+        activation: { ...compileExpr(branchyExpr), name: 'branchy', expr: branchyExpr },
+      },
+      10,
+    ),
+  ]);
   for (const id of familyIds())
     out.push([
       `family ${id}`,

@@ -1,215 +1,135 @@
 /**
- * Prints a custom formula's tree (the playground's formula language: numbers, x, − + × ÷ ^ and a
- * whitelist of functions) as a Python expression in x for one array library. Sub-trees that do
- * not depend on x are computed here, in float64, and printed as literals (`torch.exp(2.0)` would
- * be an error); everything else maps to the library's element-wise function with the same
- * definition the playground computes (σ and softplus in their overflow-safe forms).
+ * Prints a custom formula (the core's formula tree, formula/expr.ts) as a Python expression in x
+ * for one array library, for exported networks. Sub-trees that do not depend on x are evaluated
+ * here with the same compiler the trainer runs and printed as float64 literals (`torch.exp(2.0)`
+ * would be an error); every other call maps to the library's element-wise function with the
+ * definition the trainer computes (σ and softplus in their overflow-safe forms).
  */
-import { erf } from '../math/special';
+import { evaluate } from '../formula/compile';
+import { dependsOn, type Expr, type FnName } from '../formula/expr';
 import type { ImplFramework } from '../snippets/generate';
 import { pyNumber } from '../snippets/pyPrint';
 
-interface Node {
-  k: string;
-  v?: number;
-  a?: Node;
-  b?: Node;
-  op?: string;
-  fn?: string;
-  args?: Node[];
-}
-
-const sigmoid = (u: number) => (u >= 0 ? 1 / (1 + Math.exp(-u)) : Math.exp(u) / (1 + Math.exp(u)));
-
-/** JavaScript values of the functions, for folding constant sub-trees. */
-const JS: Record<string, (a: number, b: number) => number> = {
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  atan: Math.atan,
-  asinh: Math.asinh,
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  tanh: Math.tanh,
-  exp: Math.exp,
-  expm1: Math.expm1,
-  log: Math.log,
-  log1p: Math.log1p,
-  sqrt: Math.sqrt,
-  cbrt: Math.cbrt,
-  abs: Math.abs,
-  sign: Math.sign,
-  erf: (u) => erf(u),
-  sigmoid: (u) => sigmoid(u),
-  softplus: (u) => Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u))),
-  relu: (u) => (u > 0 ? u : 0),
-  max: Math.max,
-  min: Math.min,
-  pow: Math.pow,
+/** Array namespace per framework. */
+const NS: Record<ImplFramework, string> = {
+  numpy: 'np',
+  jax: 'jnp',
+  keras: 'ops',
+  pytorch: 'torch',
 };
 
-/** Names of the formula functions an export can print (tests check them against the playground's list). */
-export const EXPORTABLE_FUNCTIONS = Object.keys(JS);
+type Call = (a: string[], fw: ImplFramework, needs: Set<string>) => string;
 
-type Lib = { ns: string; fn: Record<string, string> };
+const plain =
+  (name: string, names: Partial<Record<ImplFramework, string>> = {}): Call =>
+  (a, fw) =>
+    `${names[fw] ?? `${NS[fw]}.${name}`}(${a.join(', ')})`;
 
-const common = (ns: string): Record<string, string> => ({
-  sin: `${ns}.sin`,
-  cos: `${ns}.cos`,
-  tan: `${ns}.tan`,
-  sinh: `${ns}.sinh`,
-  cosh: `${ns}.cosh`,
-  tanh: `${ns}.tanh`,
-  exp: `${ns}.exp`,
-  expm1: `${ns}.expm1`,
-  log: `${ns}.log`,
-  log1p: `${ns}.log1p`,
-  sqrt: `${ns}.sqrt`,
-  abs: `${ns}.abs`,
-  sign: `${ns}.sign`,
-  max: `${ns}.maximum`,
-  min: `${ns}.minimum`,
-});
-
-const LIBS: Record<ImplFramework, Lib> = {
-  numpy: {
-    ns: 'np',
-    fn: { ...common('np'), atan: 'np.arctan', asinh: 'np.arcsinh', cbrt: 'np.cbrt', erf: '_erf' },
+/** Every formula function, so a new one fails to compile here until it can be exported. */
+const CALLS: Record<FnName, Call> = {
+  sin: plain('sin'),
+  cos: plain('cos'),
+  tan: plain('tan'),
+  atan: plain('arctan', { pytorch: 'torch.atan' }),
+  asinh: plain('arcsinh', { pytorch: 'torch.asinh' }),
+  sinh: plain('sinh'),
+  cosh: plain('cosh'),
+  tanh: plain('tanh'),
+  exp: plain('exp'),
+  expm1: plain('expm1'),
+  log: plain('log'),
+  log1p: plain('log1p'),
+  sqrt: plain('sqrt'),
+  cbrt: (a, fw) =>
+    fw === 'numpy' || fw === 'jax'
+      ? `${NS[fw]}.cbrt(${a[0]})`
+      : `(${NS[fw]}.sign(${a[0]}) * ${NS[fw]}.abs(${a[0]}) ** (1.0 / 3.0))`,
+  abs: plain('abs'),
+  sign: plain('sign'),
+  erf: (a, fw, needs) => {
+    if (fw === 'numpy') needs.add('erf');
+    return plain('erf', {
+      numpy: '_erf',
+      jax: 'jax.scipy.special.erf',
+      pytorch: 'torch.special.erf',
+    })(a, fw, needs);
   },
-  jax: {
-    ns: 'jnp',
-    fn: {
-      ...common('jnp'),
-      atan: 'jnp.arctan',
-      asinh: 'jnp.arcsinh',
-      cbrt: 'jnp.cbrt',
-      erf: 'jax.scipy.special.erf',
-    },
+  sigmoid: (a, _fw, needs) => {
+    needs.add('sigmoid');
+    return `_formula_sigmoid(${a[0]})`;
   },
-  keras: {
-    ns: 'ops',
-    fn: { ...common('ops'), atan: 'ops.arctan', asinh: 'ops.arcsinh', erf: 'ops.erf' },
+  softplus: (a, fw) => {
+    const n = NS[fw];
+    return `(${minMax('max', [a[0], '0.0'], fw)} + ${n}.log1p(${n}.exp(-${n}.abs(${a[0]}))))`;
   },
-  pytorch: {
-    ns: 'torch',
-    fn: { ...common('torch'), atan: 'torch.atan', asinh: 'torch.asinh', erf: 'torch.special.erf' },
+  logSigmoid: (a, fw) => {
+    const n = NS[fw];
+    return `(${minMax('min', [a[0], '0.0'], fw)} - ${n}.log1p(${n}.exp(-${n}.abs(${a[0]}))))`;
   },
+  relu: (a, fw) =>
+    fw === 'pytorch' ? `torch.clamp(${a[0]}, min=0.0)` : `${NS[fw]}.maximum(${a[0]}, 0.0)`,
+  finite: plain('isfinite'),
+  max: (a, fw) => minMax('max', a, fw),
+  min: (a, fw) => minMax('min', a, fw),
+  where: (a, fw) =>
+    fw === 'pytorch'
+      ? `torch.where(${a[0]} != 0, torch.as_tensor(${a[1]}, dtype=torch.float64), torch.as_tensor(${a[2]}, dtype=torch.float64))`
+      : `${NS[fw]}.where(${a[0]} != 0, ${a[1]}, ${a[2]})`,
 };
 
-function dependsOnX(n: Node): boolean {
-  if (n.k === 'x') return true;
-  return [n.a, n.b, ...(n.args ?? [])].some((c) => c !== undefined && dependsOnX(c));
-}
-
-function fold(n: Node): number {
-  switch (n.k) {
-    case 'num':
-      return n.v ?? NaN;
-    case 'neg':
-      return -fold(n.a!);
-    case 'bin': {
-      const a = fold(n.a!);
-      const b = fold(n.b!);
-      return n.op === '+'
-        ? a + b
-        : n.op === '-'
-          ? a - b
-          : n.op === '*'
-            ? a * b
-            : n.op === '/'
-              ? a / b
-              : Math.pow(a, b);
-    }
-    case 'call':
-      return JS[n.fn!](fold(n.args![0]), n.args![1] ? fold(n.args![1]) : NaN);
-    default:
-      return NaN;
+/** torch.maximum needs two tensors: a number bound is a clamp. */
+function minMax(fn: 'max' | 'min', a: string[], fw: ImplFramework): string {
+  const isNum = (s: string) => /^-?[\d.]/.test(s);
+  if (fw === 'pytorch' && (isNum(a[0]) || isNum(a[1]))) {
+    const [t, bound] = isNum(a[1]) ? [a[0], a[1]] : [a[1], a[0]];
+    return `torch.clamp(${t}, ${fn === 'max' ? 'min' : 'max'}=${bound})`;
   }
+  return `${NS[fw]}.${fn === 'max' ? 'maximum' : 'minimum'}(${a.join(', ')})`;
 }
 
-/** Library-specific forms of the functions that are not one call everywhere. */
-function special(
-  fw: ImplFramework,
-  fn: string,
-  a: string[],
-  needs: Set<string>,
-): string | undefined {
-  const ns = LIBS[fw].ns;
-  const [u, v] = a;
-  switch (fn) {
-    case 'relu':
-      return fw === 'pytorch' ? `torch.clamp(${u}, min=0.0)` : `${ns}.maximum(${u}, 0.0)`;
-    case 'sigmoid':
-      needs.add('sigmoid');
-      return `_formula_sigmoid(${u})`;
-    case 'softplus':
-      return `(${ns}.maximum(${u}, 0.0) + ${ns}.log1p(${ns}.exp(-${ns}.abs(${u}))))`;
-    case 'pow':
-      return `(${u} ** ${v})`;
-    case 'cbrt':
-      if (fw === 'pytorch' || fw === 'keras')
-        return `(${ns}.sign(${u}) * ${ns}.abs(${u}) ** (1.0 / 3.0))`;
-      return undefined;
-    case 'erf':
-      if (fw === 'numpy') needs.add('erf');
-      return undefined;
-    case 'max':
-    case 'min':
-      // torch.maximum needs two tensors; a number bound is a clamp.
-      if (fw === 'pytorch' && /^[-\d.]/.test(v ?? ''))
-        return `torch.clamp(${u}, ${fn === 'max' ? 'min' : 'max'}=${v})`;
-      if (fw === 'pytorch' && /^[-\d.]/.test(u ?? ''))
-        return `torch.clamp(${v}, ${fn === 'max' ? 'min' : 'max'}=${u})`;
-      return undefined;
-  }
-  return undefined;
-}
+/** Names of the formula functions an export can print. */
+export const EXPORTABLE_FUNCTIONS = Object.keys(CALLS);
 
-/** The Python expression of `expr` in `x` for `fw`, with the helpers it needs, or why not. */
+/** The Python expression of `expr` in `x` for `fw`, with the imports and helpers it needs, or why not. */
 export function formulaPython(
   expr: unknown,
   fw: ImplFramework,
 ): { code: string; imports: string[]; helpers: string } | { error: string } {
   const needs = new Set<string>();
-  const lib = LIBS[fw];
-  const print = (n: Node): string => {
-    if (!dependsOnX(n)) return pyNumber(fold(n));
-    switch (n.k) {
-      case 'x':
+  const print = (e: Expr): string => {
+    if (!dependsOn(e)) {
+      const v = evaluate(e, {});
+      return v < 0 || Object.is(v, -0) ? `(${pyNumber(v)})` : pyNumber(v);
+    }
+    switch (e.k) {
+      case 'num':
+        return pyNumber(e.v);
+      case 'name':
         return 'x';
       case 'neg':
-        return `(-${print(n.a!)})`;
+        return `(-${print(e.a)})`;
       case 'bin':
-        return `(${print(n.a!)} ${n.op === '^' ? '**' : n.op} ${print(n.b!)})`;
-      case 'call': {
-        const args = n.args!.map(print);
-        if (!(n.fn! in JS)) throw new Error(`the function ${n.fn} cannot be exported`);
-        const s = special(fw, n.fn!, args, needs);
-        if (s) return s;
-        const f = lib.fn[n.fn!];
-        if (!f) throw new Error(`the function ${n.fn} cannot be exported to ${fw}`);
-        return `${f}(${args.join(', ')})`;
-      }
+        return `(${print(e.a)} ${e.op === '^' ? '**' : e.op} ${print(e.b)})`;
+      case 'cmp':
+        return `(${print(e.a)} ${e.op} ${print(e.b)})`;
+      case 'call':
+        return CALLS[e.fn](e.args.map(print), fw, needs);
     }
-    throw new Error('the custom formula is not valid');
   };
   let code: string;
   try {
-    code = print(expr as Node);
+    code = print(expr as Expr);
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    return { error: `the custom formula cannot be exported: ${String(e)}` };
   }
-  const imports = fw === 'numpy' && needs.has('erf') ? ['import math'] : [];
+  const n = NS[fw];
   let helpers = '';
   if (needs.has('erf')) helpers += `_erf = np.vectorize(math.erf, otypes=[float])\n\n\n`;
-  if (needs.has('sigmoid')) {
-    const ns = lib.ns;
-    const where = fw === 'pytorch' ? 'torch.where' : `${ns}.where`;
+  if (needs.has('sigmoid'))
     helpers +=
       `def _formula_sigmoid(u):\n` +
-      `    """σ(u) as the playground computes it: 1/(1 + e^−u) for u ≥ 0, e^u/(1 + e^u) below."""\n` +
-      `    e = ${ns}.exp(-${ns}.abs(u))\n` +
-      `    return ${where}(u >= 0, 1.0 / (1.0 + e), e / (1.0 + e))\n\n\n`;
-  }
-  return { code, imports, helpers };
+      `    """sigmoid(u) as the trainer computes it: 1/(1 + e^-u) for u >= 0, e^u/(1 + e^u) below."""\n` +
+      `    e = ${n}.exp(-${n}.abs(u))\n` +
+      `    return ${n}.where(u >= 0, 1.0 / (1.0 + e), e / (1.0 + e))\n\n\n`;
+  return { code, imports: needs.has('erf') ? ['import math'] : [], helpers };
 }
