@@ -240,31 +240,25 @@ const GENERATORS: Record<DatasetId, Generator> = {
 };
 
 /**
- * Generates `name` with the given options (defaults filled, sizes clamped), then shuffles the
- * points with the same seed and holds out round(testFraction·n) of them as the test set.
- * Returns `undefined` for an unknown name.
+ * Shuffles the points (parallel arrays) with `rng` and holds out round(testFraction·n) of them,
+ * at least one and at most n − 1, as the test split; the rest is the training split.
  */
-export function generateDataset(
-  name: DatasetId,
-  options: DatasetOptions = {},
-): Dataset | undefined {
-  if (!isDatasetId(name)) return undefined;
-  const opts = resolveDatasetOptions(options);
-  const n = opts.nSamples;
-  const rng = createRng(opts.seed, 0x5eed);
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
-  const ls = new Float64Array(n);
-  GENERATORS[name](rng, n, opts.noise, xs, ys, ls);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+export function shuffleSplit(
+  rng: Rng,
+  testFraction: number,
+  xs: Float64Array,
+  ys: Float64Array,
+  ls: Float64Array,
+): { train: DataSplit; test: DataSplit } {
+  const n = xs.length;
+  const order = Int32Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     const t = order[i];
     order[i] = order[j];
     order[j] = t;
   }
-  const nTest = Math.min(n - 1, Math.max(1, Math.round(opts.testFraction * n)));
+  const nTest = Math.min(n - 1, Math.max(1, Math.round(testFraction * n)));
   const pick = (from: number, to: number): DataSplit => {
     const m = to - from;
     const s: DataSplit = {
@@ -281,6 +275,27 @@ export function generateDataset(
     }
     return s;
   };
+  return { train: pick(nTest, n), test: pick(0, nTest) };
+}
+
+/**
+ * Generates `name` with the given options (defaults filled, sizes clamped), then shuffles the
+ * points with the same seed and holds out round(testFraction·n) of them as the test set.
+ * Returns `undefined` for an unknown name.
+ */
+export function generateDataset(
+  name: DatasetId,
+  options: DatasetOptions = {},
+): Dataset | undefined {
+  if (!isDatasetId(name)) return undefined;
+  const opts = resolveDatasetOptions(options);
+  const n = opts.nSamples;
+  const rng = createRng(opts.seed, 0x5eed);
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  const ls = new Float64Array(n);
+  GENERATORS[name](rng, n, opts.noise, xs, ys, ls);
+  const { train, test } = shuffleSplit(rng, opts.testFraction, xs, ys, ls);
   const info = DATASET_INFO[name];
   return {
     name,
@@ -288,8 +303,8 @@ export function generateDataset(
     classes: info.classes,
     inputDims: info.inputDims,
     extent: { ...info.extent },
-    train: pick(nTest, n),
-    test: pick(0, nTest),
+    train,
+    test,
     options: opts,
   };
 }

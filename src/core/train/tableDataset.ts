@@ -9,8 +9,8 @@ import { fitStandardizer, standardize, type Standardizer } from '../data/standar
 import { sampleIndices } from '../data/tableColumns';
 import { TRAIN_LIMITS } from './config';
 import type { DatasetOptions } from './config';
-import type { Dataset, DataSplit, Extent } from './datasets';
-import { resolveDatasetOptions } from './datasets';
+import type { Dataset, Extent } from './datasets';
+import { resolveDatasetOptions, shuffleSplit } from './datasets';
 import { createRng } from './rng';
 
 /** Rows of a table to train on (see `pickColumns` in `core/data` for building them from a file). */
@@ -158,42 +158,16 @@ function padded(values: ArrayLike<number>): [number, number] {
  * For one input, y holds the target so that a point lies on the fitted curve.
  */
 export function buildTableDataset(t: ResolvedTable): Dataset {
-  const n = t.x.length;
   const inputs = fitStandardizer(t.x);
   const regression = t.task === 'regression';
   const tScale = regression ? fitStandardizer(t.y.map((v) => [v])) : { mean: [0], std: [1] };
-  const u = (i: number, c: number) => standardize(inputs, c, t.x[i][c]);
-  const label = (i: number) => (regression ? standardize(tScale, 0, t.y[i]) : t.y[i]);
-  const rng = createRng(t.seed, 0x5eed);
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const s = order[i];
-    order[i] = order[j];
-    order[j] = s;
-  }
-  const nTest = Math.min(n - 1, Math.max(1, Math.round(t.testFraction * n)));
-  const pick = (from: number, to: number): DataSplit => {
-    const m = to - from;
-    const s: DataSplit = {
-      x: new Float64Array(m),
-      y: new Float64Array(m),
-      label: new Float64Array(m),
-      length: m,
-    };
-    for (let k = 0; k < m; k++) {
-      const src = order[from + k];
-      s.x[k] = u(src, 0);
-      s.label[k] = label(src);
-      s.y[k] = t.inputDims === 2 ? u(src, 1) : s.label[k];
-    }
-    return s;
-  };
-  const train = pick(nTest, n);
-  const test = pick(0, nTest);
-  const all = (f: (s: DataSplit) => Float64Array) => [...f(train), ...f(test)];
-  const [xMin, xMax] = padded(all((s) => s.x));
-  let [yMin, yMax] = padded(all((s) => s.y));
+  const xs = Float64Array.from(t.x, (r) => standardize(inputs, 0, r[0]));
+  const ls = Float64Array.from(t.y, (v) => (regression ? standardize(tScale, 0, v) : v));
+  // One input: y holds the target, so that a point lies on the fitted curve.
+  const ys = t.inputDims === 2 ? Float64Array.from(t.x, (r) => standardize(inputs, 1, r[1])) : ls;
+  const { train, test } = shuffleSplit(createRng(t.seed, 0x5eed), t.testFraction, xs, ys, ls);
+  const [xMin, xMax] = padded(xs);
+  let [yMin, yMax] = padded(ys);
   if (t.inputDims === 1 && !regression) [yMin, yMax] = [-0.25, t.classes - 0.75];
   const extent: Extent = { xMin, xMax, yMin, yMax };
   const scale: TableScale = {
@@ -211,7 +185,7 @@ export function buildTableDataset(t: ResolvedTable): Dataset {
     extent,
     train,
     test,
-    options: { nSamples: n, noise: 0, testFraction: t.testFraction, seed: t.seed },
+    options: { nSamples: t.x.length, noise: 0, testFraction: t.testFraction, seed: t.seed },
     table: scale,
   };
 }
