@@ -95,7 +95,7 @@ export function parseStringLiteral(src: string): string | undefined {
     if (e.length > 1 && (e[0] === 'x' || e[0] === 'u'))
       return String.fromCharCode(parseInt(e.slice(1), 16));
     if (e === '\n') return '';
-    return ESCAPES[e] ?? '\\' + e;
+    return Object.hasOwn(ESCAPES, e) ? ESCAPES[e] : '\\' + e;
   });
 }
 
@@ -207,7 +207,9 @@ export function readArgList(
   ctx: ScopeContext,
   argList: SyntaxNode,
 ): { args: CallArgs; positionalNodes: SyntaxNode[]; keywordNodes: Map<string, SyntaxNode> } {
-  const args: CallArgs = { positional: [], keywords: {} };
+  // A prototype-less object: a keyword named `__proto__` or `constructor` is an own entry like any
+  // other, never the object's prototype or an inherited method.
+  const args: CallArgs = { positional: [], keywords: Object.create(null) as CallArgs['keywords'] };
   const positionalNodes: SyntaxNode[] = [];
   const keywordNodes = new Map<string, SyntaxNode>();
   let group: SyntaxNode[] = [];

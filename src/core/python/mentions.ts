@@ -105,7 +105,7 @@ function stripInput(args: CallArgs): CallArgs {
   if (args.positional.length > 0) return { ...args, positional: args.positional.slice(1) };
   const keywords = { ...args.keywords };
   for (const k of INPUT_KEYWORDS) {
-    if (k in keywords) {
+    if (Object.hasOwn(keywords, k)) {
       delete keywords[k];
       break;
     }

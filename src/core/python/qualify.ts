@@ -140,7 +140,8 @@ export function activationStringSlot(
     }
     if (!rest.startsWith('layers.')) return undefined;
     if ('keyword' in slot) return KERAS_ACTIVATION_KEYWORDS.has(slot.keyword) ? found : undefined;
-    return KERAS_POSITIONAL[last]?.some(([i]) => i === slot.index) ? found : undefined;
+    const slots = Object.hasOwn(KERAS_POSITIONAL, last) ? KERAS_POSITIONAL[last] : [];
+    return slots.some(([i]) => i === slot.index) ? found : undefined;
   }
   if (callee.framework === 'tensorflow' && /^tensorflow\.(compat\.v1\.)?layers\.\w+$/.test(q)) {
     // TF1 `tf.layers.dense(inputs, units, activation=None)` builds a tf-keras layer.
