@@ -207,9 +207,7 @@ export function readArgList(
   ctx: ScopeContext,
   argList: SyntaxNode,
 ): { args: CallArgs; positionalNodes: SyntaxNode[]; keywordNodes: Map<string, SyntaxNode> } {
-  // A prototype-less object: a keyword named `__proto__` or `constructor` is an own entry like any
-  // other, never the object's prototype or an inherited method.
-  const args: CallArgs = { positional: [], keywords: Object.create(null) as CallArgs['keywords'] };
+  const args: CallArgs = { positional: [], keywords: {} };
   const positionalNodes: SyntaxNode[] = [];
   const keywordNodes = new Map<string, SyntaxNode>();
   let group: SyntaxNode[] = [];
@@ -223,7 +221,14 @@ export function readArgList(
     }
     if (g.length >= 3 && g[0].name === 'VariableName' && g[1].name === 'AssignOp') {
       const key = nodeText(ctx, g[0]);
-      args.keywords[key] = g.length === 3 ? evaluate(ctx, g[2]) : unknown(ctx, g[2]);
+      // Defined, not assigned: a keyword named `__proto__` is an own entry like any other, never
+      // the object's prototype (readers look keywords up with Object.hasOwn).
+      Object.defineProperty(args.keywords, key, {
+        value: g.length === 3 ? evaluate(ctx, g[2]) : unknown(ctx, g[2]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       keywordNodes.set(key, g[2]);
       return;
     }
