@@ -9,7 +9,6 @@ export {
 } from './protocol/webviewProtocol';
 export {
   analyzePython,
-  analyzeCells,
   PythonAnalysis,
   setDetectorErrorHandler,
   MAX_DOCUMENT_CHARS,
@@ -18,6 +17,7 @@ export {
   HEADER_MAX_CHARS,
   IMPORTS_MAX_CHARS,
 } from './python/parse';
+export { analyzeCells, NotebookAnalyses } from './python/notebookCells';
 export { findMention, type Mention } from './python/mentions';
 export { resolveMention } from './python/resolveMention';
 export {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findMention, type Mention } from '../../src/core/python/mentions';
-import { analyzeCells, analyzePython } from '../../src/core/python/parse';
+import { analyzePython } from '../../src/core/python/parse';
+import { analyzeCells } from '../../src/core/python/notebookCells';
 
 /** Finds the mention at the `|` marker (removed from the source). */
 function hover(src: string): Mention | undefined {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { completionContext, type CompletionContext } from '../../src/core/python/completionContext';
-import { analyzeCells, analyzePython } from '../../src/core/python/parse';
+import { analyzePython } from '../../src/core/python/parse';
+import { analyzeCells } from '../../src/core/python/notebookCells';
 
 /** Completion context at the `|` marker (removed from the source). */
 function at(src: string): { ctx: CompletionContext | undefined; offset: number; text: string } {

@@ -5,7 +5,8 @@ import { generateImplementation, IMPL_FRAMEWORKS } from '../../src/core/snippets
 import { insertionEdits, type TextEditSpec } from '../../src/core/snippets/insertion';
 import { fitToImports, frameworksUsed } from '../../src/core/snippets/fileImports';
 import { asciiMath, plainMath } from '../../src/core/snippets/mathText';
-import { analyzeCells, analyzePython } from '../../src/core/python/parse';
+import { analyzePython } from '../../src/core/python/parse';
+import { analyzeCells } from '../../src/core/python/notebookCells';
 import type { ImplFramework } from '../../src/core/snippets/generate';
 import {
   COMMON_ACTIVATIONS,

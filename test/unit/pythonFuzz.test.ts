@@ -4,7 +4,8 @@ import { completionContext } from '../../src/core/python/completionContext';
 import { hoverAt } from '../../src/core/hover/hoverAt';
 import { jsonHoverAt } from '../../src/core/hover/jsonHover';
 import { findMention } from '../../src/core/python/mentions';
-import { analyzeCells, analyzePython, setDetectorErrorHandler } from '../../src/core/python/parse';
+import { analyzePython, setDetectorErrorHandler } from '../../src/core/python/parse';
+import { analyzeCells } from '../../src/core/python/notebookCells';
 import { rng } from './seededRng';
 
 const CORPUS = [

@@ -2,7 +2,8 @@
 // test/fixtures/realworld/ and score the answers as REALWORLD-INTERFACE.md defines.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeCells, analyzePython, type PythonAnalysis } from '../../src/core/python/parse';
+import { analyzePython, type PythonAnalysis } from '../../src/core/python/parse';
+import { analyzeCells } from '../../src/core/python/notebookCells';
 import * as hoverModule from '../../src/core/hover/hoverAt';
 import type { HoverAnswer } from '../../src/core/hover/hoverAt';
 import type { Resolved } from '../../src/core/catalog/types';

@@ -21,6 +21,10 @@ import {
   unknownMarkdown,
   viaLines,
 } from './bindingContent';
+import { MAX_NOTEBOOK_CELLS } from '../python/notebookCells';
+import { localize } from '../catalog/text';
+import { L, fill } from './labels';
+import { mdText } from './markdownSafe';
 
 /** Hover options plus the document's URI, which the "bound at line N" links carry. */
 export type HoverAtOptions = Partial<HoverOptions> & { documentUri?: string };
@@ -100,11 +104,27 @@ function boundAnswer(
   };
 }
 
-/** The hover at a UTF-16 offset, or undefined when no known activation is there. Never throws. */
+/**
+ * The hover at a UTF-16 offset, or undefined when no known activation is there. Never throws.
+ * In a notebook cell whose earlier cells were not all read, the hover says so at its end.
+ */
 export function hoverAt(
   analysis: PythonAnalysis,
   offset: number,
   options: HoverAtOptions = {},
+): HoverAnswer | undefined {
+  const answer = answerAt(analysis, offset, options);
+  if (answer && analysis.skippedCells > 0) {
+    const text = localize(L.cellsSkipped, options.lang ?? DEFAULT_HOVER_OPTIONS.lang);
+    answer.markdown += `\n\n---\n\n*${mdText(fill(text, analysis.skippedCells, MAX_NOTEBOOK_CELLS))}*`;
+  }
+  return answer;
+}
+
+function answerAt(
+  analysis: PythonAnalysis,
+  offset: number,
+  options: HoverAtOptions,
 ): HoverAnswer | undefined {
   try {
     const mention = findMention(analysis, offset);

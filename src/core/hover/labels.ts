@@ -41,6 +41,10 @@ export const L = {
     'Applied along an axis (a row in, a row out); no single curve to plot.',
     '軸に沿って適用される（1 行を入力し 1 行を出力する）ため、1 本の曲線としては描けない。',
   ),
+  cellsSkipped: t(
+    'Imports in {0} earlier cells were not read (only the first {1} cells are).',
+    '前の {0} 個のセルの import は読んでいない（読むのは先頭の {1} 個のセルまで）。',
+  ),
   vectorPlot: t('{0} of the row [x, 0], first component', '行 [x, 0] に対する {0} の第 1 成分'),
 } as const;
 

@@ -55,7 +55,26 @@ export function buildModuleTable(
     for (const [name, list] of inherited)
       for (const b of list) addBinding(table, name, { ...b, pos: -1 });
   }
-  if (!lines) return table;
+  for (const [name, b] of ownBindings(text, lines, inherited)) addBinding(table, name, b);
+  return table;
+}
+
+/** The names that matter: this document's own (growing) and the inherited ones, never copied. */
+interface NameSet {
+  has(name: string): boolean;
+  add(name: string): void;
+}
+
+/**
+ * This document's own module-level bindings, in document order, without copying `inherited`
+ * (whose names only decide which assignments matter): the per-cell step of a notebook.
+ */
+export function ownBindings(
+  text: string,
+  lines: LogicalLines | undefined,
+  inherited: BindingTable | undefined,
+): Array<[string, Binding]> {
+  if (!lines) return [];
   const nested = nestedFlags(lines);
   const found: Array<[string, Binding]> = [];
   // Imports first: one lezer parse over every module-level import statement.
@@ -78,8 +97,11 @@ export function buildModuleTable(
   }
   // Only names that some import binds (here or in an earlier cell) can be shadowed in a way
   // that matters, and only assignments from such names can alias a module.
-  const interesting = new Set<string>(table.keys());
-  for (const [name] of found) interesting.add(name);
+  const imported = new Set(found.map(([name]) => name));
+  const interesting: NameSet = {
+    has: (n) => imported.has(n) || !!inherited?.has(n),
+    add: (n) => imported.add(n),
+  };
   for (let k = 0; k < lines.count; k++) {
     if (nested[k]) continue;
     const kw = lines.keyword[k];
@@ -95,8 +117,7 @@ export function buildModuleTable(
     readAssignment(text, s, eq, lines.end[k], interesting, found);
   }
   found.sort((a, b) => a[1].pos - b[1].pos);
-  for (const [name, b] of found) addBinding(table, name, b);
-  return table;
+  return found;
 }
 
 /** Reads the identifier at `i` (ASCII fast path; '' when there is none). */
@@ -107,12 +128,7 @@ function identAt(text: string, i: number): { name: string; end: number } {
 }
 
 /** Cheap pre-check: `name = other…` where neither name can matter (the common case). */
-function plainUninteresting(
-  text: string,
-  s: number,
-  eq: number,
-  interesting: Set<string>,
-): boolean {
+function plainUninteresting(text: string, s: number, eq: number, interesting: NameSet): boolean {
   const target = identAt(text, s);
   let j = target.end;
   while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
@@ -127,7 +143,7 @@ function readAssignment(
   start: number,
   eq: number,
   end: number,
-  interesting: Set<string>,
+  interesting: NameSet,
   found: Array<[string, Binding]>,
 ): void {
   const names = targetNames(text.slice(start, eq));

@@ -67,6 +67,8 @@ export interface ParsedWindow {
 export class PythonAnalysis {
   readonly text: string;
   readonly version: number | undefined;
+  /** Notebook cells above this one whose bindings were not read (see `MAX_NOTEBOOK_CELLS`). */
+  skippedCells = 0;
   private scanned: LogicalLines | null | undefined;
   private table: BindingTable | undefined;
   private readonly windows = new Map<string, ParsedWindow>();
@@ -199,31 +201,4 @@ export function blankMagics(cell: string): string {
     /^([ \t]*)([%!][^\n]*)/gm,
     (_m, ind: string, rest: string) => ind + ' '.repeat(rest.length),
   );
-}
-
-/**
- * Analyses notebook cell `cellIndex` with the module-level bindings of the cells before it
- * carried over (imports usually live in the first cell). Offsets are offsets in that cell's text.
- * Magic lines are blanked first. Earlier cells are read in order, as if run top to bottom.
- */
-export function analyzeCells(
-  cellTexts: readonly string[],
-  cellIndex: number,
-  version?: number,
-): PythonAnalysis {
-  let inherited: BindingTable | undefined;
-  const last = Math.min(Math.max(0, Math.floor(cellIndex)), Math.max(0, cellTexts.length - 1));
-  let budget = MAX_DOCUMENT_CHARS;
-  for (let k = 0; k < last; k++) {
-    const t = typeof cellTexts[k] === 'string' ? cellTexts[k] : '';
-    budget -= t.length;
-    if (budget < 0) break;
-    try {
-      inherited = new PythonAnalysis(blankMagics(t), undefined, inherited).moduleTable();
-    } catch (e) {
-      reportDetectorError(e);
-    }
-  }
-  const own = typeof cellTexts[last] === 'string' ? cellTexts[last] : '';
-  return new PythonAnalysis(blankMagics(own), version, inherited);
 }
