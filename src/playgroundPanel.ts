@@ -6,6 +6,7 @@ import {
   type HostToWebview,
   type PageInit,
   type PlaygroundSettings,
+  type SaveFormat,
   type ShowRequest,
   type WebviewToHost,
 } from './core/protocol/webviewProtocol';
@@ -139,11 +140,16 @@ export class PlaygroundPanel {
     }
   }
 
-  private async save(requestId: number, format: 'png' | 'csv', name: string, data: string) {
+  private async save(requestId: number, format: SaveFormat, name: string, data: string) {
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const filters: Record<SaveFormat, Record<string, string[]>> = {
+      png: { PNG: ['png'] },
+      svg: { SVG: ['svg'] },
+      csv: { CSV: ['csv'] },
+    };
     const target = await vscode.window.showSaveDialog({
       defaultUri: base ? vscode.Uri.joinPath(base, name) : undefined,
-      filters: format === 'png' ? { PNG: ['png'] } : { CSV: ['csv'] },
+      filters: filters[format],
     });
     if (!target) {
       this.post({ type: 'file/saved', ...replyTo(requestId, 'cancelled') });

@@ -7,7 +7,9 @@ import type { GraphsTab } from './graphsTab';
 import { attachZoomPan, zoomRange } from './graph/zoomPan';
 import type { Layout } from './layout';
 import { MAX_SPAN, MIN_SPAN } from './state';
+import { fmt, t } from './i18n';
 import { graphCsv, saveFile } from './ui/exporter';
+import { graphPng, graphSvg } from './ui/imageExport';
 
 export function wireGraphControls(l: Layout, tab: GraphsTab): void {
   l.addButton.addEventListener('click', () => tab.addCurve(l.addSelect.value));
@@ -35,12 +37,9 @@ export function wireGraphControls(l: Layout, tab: GraphsTab): void {
       tab.rebuild();
     });
   const range = () => {
-    const a = +l.xMin.value;
-    const b = +l.xMax.value;
-    const ok = Number.isFinite(a) && Number.isFinite(b) && b - a >= MIN_SPAN && b - a <= MAX_SPAN;
-    l.xMin.toggleAttribute('aria-invalid', !ok);
-    l.xMax.toggleAttribute('aria-invalid', !ok);
-    if (ok) tab.setRanges([a, b], tab.state.y, false);
+    const problem = rangeProblem(l.xMin.value, l.xMax.value);
+    showRangeProblem(l, problem);
+    if (!problem) tab.setRanges([+l.xMin.value, +l.xMax.value], tab.state.y, false);
   };
   l.xMin.addEventListener('change', range);
   l.xMax.addEventListener('change', range);
@@ -55,7 +54,10 @@ export function wireGraphControls(l: Layout, tab: GraphsTab): void {
   l.zoomOut.addEventListener('click', () => zoom(1.25));
   l.reset.addEventListener('click', () => tab.resetView());
   l.exportPng.addEventListener('click', () =>
-    saveFile('png', 'activation-lab.png', tab.graph.pngBase64()),
+    saveFile('png', 'activation-lab.png', graphPng(tab.graph, tab.exportTexts())),
+  );
+  l.exportSvg.addEventListener('click', () =>
+    saveFile('svg', 'activation-lab.svg', graphSvg(tab.graph, tab.exportTexts())),
   );
   l.exportCsv.addEventListener('click', () =>
     saveFile('csv', 'activation-lab.csv', graphCsv(tab.graph)),
@@ -70,4 +72,22 @@ export function wireGraphControls(l: Layout, tab: GraphsTab): void {
     crosshair: (x) => tab.crosshair.set(x),
     crosshairX: () => tab.crosshair.get(),
   });
+}
+
+/** Why the x range boxes' values cannot be a view range, or undefined when they can. */
+export function rangeProblem(from: string, to: string): string | undefined {
+  const a = from.trim() === '' ? NaN : +from;
+  const b = to.trim() === '' ? NaN : +to;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return t('Enter a number in both x boxes.');
+  if (a >= b) return t('“x to” must be greater than “x from”.');
+  if (b - a < MIN_SPAN) return t('The x range must be at least {0} wide.', fmt(MIN_SPAN));
+  if (b - a > MAX_SPAN) return t('The x range can be at most {0} wide.', fmt(MAX_SPAN));
+  return undefined;
+}
+
+/** Marks the x range boxes invalid with the reason next to them, or clears both. */
+export function showRangeProblem(l: Layout, problem: string | undefined): void {
+  l.xMin.toggleAttribute('aria-invalid', !!problem);
+  l.xMax.toggleAttribute('aria-invalid', !!problem);
+  l.rangeNote.textContent = problem ?? '';
 }

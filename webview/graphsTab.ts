@@ -8,15 +8,16 @@
 import { paramProblem, paramsFor, presetsFor } from './catalog';
 import { compileFormula, customBox, type CompiledFormula } from './custom/customFormula';
 import { Crosshair } from './graph/crosshair';
-import { GraphView } from './graph/graphView';
+import { DASH, GraphView } from './graph/graphView';
 import type { PlotSource } from './graph/plotSource';
-import { wireGraphControls } from './graphControls';
+import { showRangeProblem, wireGraphControls } from './graphControls';
 import { t } from './i18n';
 import type { Layout } from './layout';
-import { curveName, sourceFor } from './sources';
+import { curveLabel, curveName, sourceFor } from './sources';
 import { CUSTOM_ID, DEFAULT_X, MAX_CURVES, type CurveState, type UiState } from './state';
 import type { Theme } from './theme';
 import { matchingPreset, renderCards } from './ui/curveCards';
+import type { ChartExport } from './ui/imageExport';
 import { renderDiffSelects, renderGraphTexts, renderInfo } from './graphTexts';
 
 export interface GraphsHost {
@@ -97,7 +98,8 @@ export class GraphsTab {
   ): number | undefined {
     const s = this.state;
     if (s.curves.length >= MAX_CURVES) {
-      this.host.status(t('At most {0} curves can be plotted at once.', MAX_CURVES), true);
+      // Next to the Add button, until a curve is removed (see rebuild).
+      this.l.addNote.textContent = t('At most {0} curves can be plotted at once.', MAX_CURVES);
       return undefined;
     }
     const used = new Set(s.curves.map((c) => c.color));
@@ -164,9 +166,11 @@ export class GraphsTab {
     this.paramRedraw();
   }
 
+  /** The range boxes show the view's range; a new range clears an earlier complaint. */
   private syncRangeInputs(): void {
     this.l.xMin.value = String(+this.state.x[0].toPrecision(4));
     this.l.xMax.value = String(+this.state.x[1].toPrecision(4));
+    showRangeProblem(this.l, undefined);
   }
 
   private syncControls(): void {
@@ -192,6 +196,7 @@ export class GraphsTab {
   /** Structural change: rebuild sources, datasets, cards, legend, info. */
   rebuild(): void {
     const s = this.state;
+    if (s.curves.length < MAX_CURVES) this.l.addNote.textContent = '';
     if (!this.find(s.active)) s.active = s.curves[0]?.key ?? -1;
     const ctx = {
       color: (i: number) => this.theme.palette[i % this.theme.palette.length],
@@ -293,6 +298,35 @@ export class GraphsTab {
     const added = this.state.curves[first];
     if (added) this.state.diff = { ...this.state.diff, a: c.key, b: added.key };
     this.rebuild();
+  }
+
+  /** The title, axis labels and legend texts of an exported image of the chart. */
+  exportTexts(): ChartExport {
+    const s = this.state;
+    const shown = this.sources.filter((x) => x.visible);
+    const byKey = (k: number) => s.curves.find((c) => c.key === k);
+    const [da, db] = [byKey(s.diff.a), byKey(s.diff.b)];
+    const diff = this.graph.difference() && da && db ? [curveLabel(da), curveLabel(db)] : undefined;
+    const ys = ['f(x)', ...(s.showDf ? ['f′(x)'] : []), ...(s.showD2f ? ['f″(x)'] : [])];
+    return {
+      title: t(
+        'Activation functions: {0}',
+        shown.map((x) => curveName(s.curves.find((c) => c.key === x.key)!)).join(', '),
+      ),
+      xLabel: 'x',
+      yLabel: ys.join(', '),
+      y2Label: diff ? t('difference Δ') : undefined,
+      curves: shown.map((x) => ({ label: x.label, color: x.color })),
+      keys: [
+        { text: 'f(x)', dash: DASH.f },
+        ...(s.showDf ? [{ text: 'f′(x)', dash: DASH.df }] : []),
+        ...(s.showD2f ? [{ text: 'f″(x)', dash: DASH.d2f }] : []),
+        ...(diff
+          ? [{ text: t('Δ = {0} − {1} (right axis)', diff[0], diff[1]), dash: DASH.diff }]
+          : []),
+      ],
+      theme: this.theme,
+    };
   }
 
   private afterRedraw(): void {

@@ -29,7 +29,12 @@ export interface Layout {
   diffA: HTMLSelectElement;
   diffB: HTMLSelectElement;
   exportPng: HTMLButtonElement;
+  exportSvg: HTMLButtonElement;
   exportCsv: HTMLButtonElement;
+  /** Says why a curve could not be added, next to the Add button. */
+  addNote: HTMLElement;
+  /** Says what is wrong with the x range boxes, next to them. */
+  rangeNote: HTMLElement;
   chartWrap: HTMLElement;
   canvas: HTMLCanvasElement;
   legend: HTMLElement;
@@ -104,8 +109,10 @@ export function buildLayout(app: HTMLElement): Layout {
     train: tab('train', t('Train')),
   };
   const status = h('div', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
-  const num = (id: string, label: string, step: number, cls = 'num') =>
+  const num = (id: string, label: string, step: number | 'any', cls = 'num') =>
     h('input', { type: 'number', id, step, class: cls, 'aria-label': label });
+  const note = (id: string) =>
+    h('span', { id, class: 'toolbar-note', role: 'status', 'aria-live': 'polite' });
   const check = (id: string) => h('input', { type: 'checkbox', id });
   const button = (text: string, label?: string) =>
     h('button', { type: 'button', 'aria-label': label, title: label }, text);
@@ -114,8 +121,14 @@ export function buildLayout(app: HTMLElement): Layout {
   const addButton = button(t('Add'));
   const showDf = check('show-df');
   const showD2f = check('show-d2f');
-  const xMin = num('x-min', t('x from'), 0.5);
-  const xMax = num('x-max', t('x to'), 0.5);
+  // Any decimal: a wheel zoom leaves values off any step, which the browser would mark invalid.
+  const xMin = num('x-min', t('x from'), 'any');
+  const xMax = num('x-max', t('x to'), 'any');
+  const addNote = note('add-note');
+  const rangeNote = note('range-note');
+  xMin.setAttribute('aria-describedby', 'range-note');
+  xMax.setAttribute('aria-describedby', 'range-note');
+  addButton.setAttribute('aria-describedby', 'add-note');
   const zoomIn = button('+', t('Zoom in'));
   const zoomOut = button('−', t('Zoom out'));
   const reset = button(t('Reset view'));
@@ -127,17 +140,28 @@ export function buildLayout(app: HTMLElement): Layout {
   const diffA = h('select', { id: 'diff-a', 'aria-label': t('First curve of the difference') });
   const diffB = h('select', { id: 'diff-b', 'aria-label': t('Second curve of the difference') });
   const exportPng = button(t('Export PNG'));
+  const exportSvg = button(t('Export SVG'));
   const exportCsv = button(t('Export CSV'));
   const group = (...c: (Node | string)[]) => h('div', { class: 'group' }, ...c);
   const toolbar = h(
     'div',
     { class: 'toolbar', role: 'toolbar', 'aria-label': t('Graph controls') },
-    group(h('label', { for: 'add-select' }, t('Add activation')), addSelect, addButton),
+    group(h('label', { for: 'add-select' }, t('Add activation')), addSelect, addButton, addNote),
     group(h('label', {}, showDf, ' f′'), h('label', {}, showD2f, ' f″')),
-    group(h('label', { for: 'x-min' }, 'x ∈ ['), xMin, ',', xMax, ']', zoomIn, zoomOut, reset),
+    group(
+      h('label', { for: 'x-min' }, 'x ∈ ['),
+      xMin,
+      ',',
+      xMax,
+      ']',
+      zoomIn,
+      zoomOut,
+      reset,
+      rangeNote,
+    ),
     group(h('label', {}, shadeOn, ` ${t('Shade where |f′| <')}`), shadeThreshold),
     group(h('label', {}, diffOn, ` ${t('Difference')}`), diffA, '−', diffB),
-    group(exportPng, exportCsv),
+    group(exportPng, exportSvg, exportCsv),
   );
   const canvas = h('canvas', { tabindex: 0, class: 'chart', role: 'img' });
   const chartWrap = h('div', { class: 'chart-wrap' }, canvas);
@@ -218,7 +242,10 @@ export function buildLayout(app: HTMLElement): Layout {
     diffA,
     diffB,
     exportPng,
+    exportSvg,
     exportCsv,
+    addNote,
+    rangeNote,
     chartWrap,
     canvas,
     legend,

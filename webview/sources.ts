@@ -42,22 +42,22 @@ function secondByDifference(df: (x: number) => number, x: number): number {
   return (df(x + hh) - df(x - hh)) / (2 * hh);
 }
 
+/** The sampling half of a source; `sourceFor` adds the live label, colour and visibility. */
+type Sampler = Pick<PlotSource, 'sample' | 'at' | 'gaps'>;
+
 export function sourceFor(c: CurveState, ctx: SourceContext): PlotSource {
-  const base = {
-    key: c.key,
-    get label() {
-      return curveLabel(c);
-    },
-    get color() {
-      return ctx.color(c.color);
-    },
-    get visible() {
-      return c.visible;
-    },
-  };
+  // Getters, not values: an object spread would copy them once, and the legend would then show
+  // the parameters of the moment the curve was added (not those of the slider).
+  return Object.defineProperties(Object.assign({ key: c.key }, samplerFor(c, ctx)), {
+    label: { get: () => curveLabel(c), enumerable: true },
+    color: { get: () => ctx.color(c.color), enumerable: true },
+    visible: { get: () => c.visible, enumerable: true },
+  }) as PlotSource;
+}
+
+function samplerFor(c: CurveState, ctx: SourceContext): Sampler {
   if (c.id === CUSTOM_ID) {
     return {
-      ...base,
       gaps: true,
       sample(x0, x1, n, out) {
         const f = ctx.custom(c.key);
@@ -83,7 +83,6 @@ export function sourceFor(c: CurveState, ctx: SourceContext): PlotSource {
   const e = entryOf(c.id);
   const params: Params = c.params;
   return {
-    ...base,
     sample(x0, x1, n, out) {
       const ok = sampleEntry(c.id, params, x0, x1, n, out);
       if (ok && out.d2f && e?.kind === 'elementwise' && !e.d2f) {

@@ -47,6 +47,26 @@ export interface GraphOptions {
   diff: { a: number; b: number } | null;
 }
 
+/** Line dash patterns (CSS pixels) of f, f′, f″ and the difference Δ: the chart's and exports'. */
+export const DASH: Record<'f' | 'df' | 'd2f' | 'diff', number[]> = {
+  f: [],
+  df: [6, 4],
+  d2f: [2, 3],
+  diff: [10, 3, 2, 3],
+};
+
+/** One drawn line, for an image export. */
+export interface ExportLine {
+  label: string;
+  color: string;
+  dash: number[];
+  /** Line width relative to the theme's curve width. */
+  weight: number;
+  /** Samples at SAMPLES evenly spaced x over the view's x range. */
+  values: Float64Array;
+  axis: 'y' | 'y2';
+}
+
 const points = () => Array.from({ length: SAMPLES }, () => ({ x: 0, y: 0 }));
 const clampY = (y: number) => (y > Y_CLAMP ? Y_CLAMP : y < -Y_CLAMP ? -Y_CLAMP : y);
 
@@ -116,11 +136,18 @@ export class GraphView {
             type: 'linear',
             position: 'right',
             ...this.y2,
-            ticks: { callback: tickLabel },
+            // Round ticks only: the axis ends are the data's extremes, rarely round numbers.
+            ticks: { includeBounds: false, callback: tickLabel },
             grid: { drawOnChartArea: false },
           },
         }),
-        plugins: {},
+        // The legend, title and tooltip are the page's own (HTML under the chart); the training
+        // tab registers chart.js's Legend globally, which must not add a second one here.
+        plugins: {
+          legend: { display: false },
+          title: { display: false },
+          tooltip: { enabled: false },
+        },
       },
       plugins: graphPlugins({
         theme: () => this.theme,
@@ -237,6 +264,41 @@ export class GraphView {
       }));
   }
 
+  /** Every line on screen with its style, and the axes' ranges, for the PNG and SVG exports. */
+  exportLines(): {
+    x: [number, number];
+    y: [number, number];
+    y2?: [number, number];
+    lines: ExportLine[];
+  } {
+    const lines: ExportLine[] = [];
+    const { showDf, showD2f } = this.options;
+    for (const s of this.series) {
+      if (!s.source.visible) continue;
+      const base = { label: s.source.label, color: s.source.color, axis: 'y' as const };
+      lines.push({ ...base, dash: DASH.f, weight: 1, values: s.buf.f });
+      if (showDf) lines.push({ ...base, dash: DASH.df, weight: 0.75, values: s.buf.df });
+      if (showD2f) lines.push({ ...base, dash: DASH.d2f, weight: 0.75, values: s.buf.d2f });
+    }
+    const diff = this.difference();
+    const y2 = this.y2;
+    if (diff && y2.min !== undefined && y2.max !== undefined) {
+      lines.push({
+        label: 'Δ',
+        color: this.theme.difference,
+        dash: DASH.diff,
+        weight: 0.75,
+        values: diff,
+        axis: 'y2',
+      });
+    }
+    return {
+      ...this.ranges(),
+      y2: diff && y2.min !== undefined && y2.max !== undefined ? [y2.min, y2.max] : undefined,
+      lines,
+    };
+  }
+
   /** The difference curve's samples, when it is shown. */
   difference(): Float64Array | undefined {
     if (!this.diffActive()) return undefined;
@@ -296,26 +358,25 @@ export class GraphView {
     };
   }
 
-  /** A y range holding every shown curve, padded, never thinner than 0.5. */
+  /**
+   * A y range holding every shown curve, padded, never thinner than 0.5. Robust to poles: a line
+   * with a pole (1/x near 0) counts only with its typical size (`robustExtent`), so the other
+   * curves are not flattened.
+   */
   private fitY(): [number, number] {
     let lo = Infinity;
     let hi = -Infinity;
     const scan = (a: Float64Array) => {
-      for (let i = 0; i < SAMPLES; i++) {
-        const v = a[i];
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
+      const r = robustExtent(a);
+      if (r) [lo, hi] = [Math.min(lo, r[0]), Math.max(hi, r[1])];
     };
     for (const s of this.series) {
       if (!s.source.visible) continue;
       scan(s.buf.f);
       if (this.options.showDf) scan(s.buf.df);
+      if (this.options.showD2f) scan(s.buf.d2f);
     }
-    if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
-      lo = Number.isFinite(lo) ? lo : -1;
-      hi = Number.isFinite(hi) ? Math.max(hi, lo + 1) : lo + 2;
-    }
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) [lo, hi] = [-1, 1];
     lo = Math.max(lo, -1e4);
     hi = Math.min(hi, 1e4);
     const pad = Math.max((hi - lo) * 0.08, 0.25);
@@ -341,7 +402,7 @@ export class GraphView {
           label: `${s.source.label} f′`,
           data: s.df,
           borderWidth: th.lineWidth * 0.75,
-          borderDash: [6, 4],
+          borderDash: DASH.df,
         });
       if (this.options.showD2f)
         out.push({
@@ -349,7 +410,7 @@ export class GraphView {
           label: `${s.source.label} f″`,
           data: s.d2f,
           borderWidth: th.lineWidth * 0.75,
-          borderDash: [2, 3],
+          borderDash: DASH.d2f,
         });
     }
     if (this.diffActive()) {
@@ -358,7 +419,7 @@ export class GraphView {
         data: this.diffPts,
         borderColor: th.difference,
         borderWidth: th.lineWidth * 0.75,
-        borderDash: [10, 3, 2, 3],
+        borderDash: DASH.diff,
         pointRadius: 0,
         yAxisID: 'y2',
       });
@@ -394,4 +455,29 @@ export class GraphView {
     s.y2!.title = { display: true, text: t('difference Δ'), color: th.muted };
     return s;
   }
+}
+
+/** How far beyond its 5–95 % band a line's extreme may lie before it counts as a pole. */
+const POLE_FACTOR = 10;
+
+/**
+ * The y extent of one sampled line, ignoring non-finite samples: [min, max], unless the line has
+ * a pole (an extreme more than POLE_FACTOR band widths beyond its 5th–95th percentile band, as
+ * 1/x and its derivatives near 0): then it is cut at ±POLE_FACTOR × the larger of |25th| and
+ * |75th percentile|, the line's typical size. Undefined when no sample is finite.
+ */
+export function robustExtent(a: Float64Array): [number, number] | undefined {
+  // A typed-array sort is numeric and puts NaN last: the finite values are one run.
+  const v = a.slice().sort();
+  let i0 = 0;
+  let i1 = v.length - 1;
+  while (i0 <= i1 && !Number.isFinite(v[i0])) i0++;
+  while (i1 >= i0 && !Number.isFinite(v[i1])) i1--;
+  if (i0 > i1) return undefined;
+  const q = (p: number) => v[i0 + Math.floor(p * (i1 - i0))];
+  const [min, max] = [v[i0], v[i1]];
+  const band = Math.max(q(0.95) - q(0.05), 1e-9);
+  if (q(0.05) - min <= POLE_FACTOR * band && max - q(0.95) <= POLE_FACTOR * band) return [min, max];
+  const cut = POLE_FACTOR * Math.max(Math.abs(q(0.25)), Math.abs(q(0.75)), 1e-9);
+  return [Math.max(min, -cut), Math.min(max, cut)];
 }

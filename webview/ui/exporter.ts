@@ -1,10 +1,10 @@
 /**
- * Export of the graph: the chart as PNG and the sampled points as CSV, both saved by the host
+ * Export of the graph: the sampled points as CSV (the images: imageExport.ts), saved by the host
  * through its save dialog (`file/save`), which answers with `file/saved`.
  */
 import type { GraphView } from '../graph/graphView';
 import { SAMPLES } from '../graph/graphView';
-import type { SaveResult } from '../../src/core/protocol/webviewProtocol';
+import type { SaveFormat, SaveResult } from '../../src/core/protocol/webviewProtocol';
 import { hostRequests, post } from '../vscodeApi';
 
 function csvField(s: string): string {
@@ -34,7 +34,7 @@ export function graphCsv(graph: GraphView): string {
 
 /** Asks the host to save; settles with the host's `file/saved` reply to this very request. */
 export function saveFile(
-  format: 'png' | 'csv',
+  format: SaveFormat,
   suggestedName: string,
   data: string,
 ): Promise<SaveResult> {

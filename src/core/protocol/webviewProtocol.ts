@@ -53,13 +53,17 @@ export const FirstChartSchema = v.object({
   sincePageStartMs: v.pipe(finite, v.minValue(0)),
   sinceCommandMs: v.optional(v.pipe(finite, v.minValue(0))),
 });
-/** Save a chart (PNG as base64) or sampled points (CSV text) through the host's save dialog. */
+/** File formats the page can save: a chart as PNG (base64) or SVG (text), points as CSV. */
+export const SAVE_FORMATS = ['png', 'svg', 'csv'] as const;
+export type SaveFormat = (typeof SAVE_FORMATS)[number];
+
+/** Save a chart (PNG as base64, SVG text) or sampled points (CSV text) through the host's save dialog. */
 export const SaveFileSchema = v.object({
   type: v.literal('file/save'),
   requestId: RequestIdSchema,
-  format: v.picklist(['png', 'csv']),
+  format: v.picklist(SAVE_FORMATS),
   suggestedName: v.pipe(text(128), v.regex(/^[\w.\- ]+$/)),
-  /** Base64 for PNG, plain text for CSV. */
+  /** Base64 for PNG, plain text for SVG and CSV. */
   data: text(MAX_SAVE_BYTES),
 });
 /** Insert an implementation of an activation at the cursor of the last active editor. */
