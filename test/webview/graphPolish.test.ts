@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Harness, resultsDir, type Theme, type TestPage } from './harness';
+import { closeChecked, Harness, resultsDir, type Theme, type TestPage } from './harness';
 
 const CHART = 'canvas.chart';
 const THEMES: Theme[] = ['dark', 'light', 'high-contrast'];
@@ -15,11 +15,7 @@ const h = new Harness();
 before(() => h.start());
 after(() => h.stop());
 
-async function done(p: TestPage): Promise<void> {
-  assert.deepEqual(await p.violations(), [], 'CSP violations');
-  assert.deepEqual(p.errors, [], 'page errors');
-  await p.page.context().close();
-}
+const done = closeChecked;
 
 async function shot(p: TestPage, name: string, theme: Theme): Promise<void> {
   await p.page.screenshot({ path: join(resultsDir, `${name}-${theme}.png`) });

@@ -5,6 +5,7 @@
  * it records posted messages, keeps `setState`, answers `webview/ready` with an `init`, sets the
  * theme's body class, and collects `securitypolicyviolation` events.
  */
+import assert from 'node:assert/strict';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -268,4 +269,11 @@ export async function canvasPixels(
     },
     { selector, colors },
   );
+}
+
+/** Fails on CSP violations and page errors, then closes the page. */
+export async function closeChecked(p: TestPage): Promise<void> {
+  assert.deepEqual(await p.violations(), [], 'CSP violations');
+  assert.deepEqual(p.errors, [], 'page errors');
+  await p.page.context().close();
 }
