@@ -33,3 +33,30 @@ class Block(nn.Module):
   assert.equal(hoverOn(src, 'Identity', 5)?.id, 'linear', 'act = nn.Identity()');
   assert.equal(hoverOn(src, 'Identity', 6)?.id, 'linear', 'activation=nn.Identity');
 });
+
+test('the PyTorch "without dim" note appears only when dim is absent', () => {
+  const src = `import torch.nn as nn
+import torch.nn.functional as F
+a = F.softmax(x, dim=-1)
+b = F.softmax(x, -1)
+c = nn.Softmax(dim=1)
+d = nn.Softmax(-1)
+e = F.log_softmax(x, dim=1)
+f = F.softmax(x)
+g = nn.Softmin()
+`;
+  const note = /Without dim, PyTorch warns/;
+  for (const [token, nth] of [
+    ['softmax', 0],
+    ['softmax', 1],
+    ['Softmax', 0],
+    ['Softmax', 1],
+    ['log_softmax', 0],
+  ] as const) {
+    const h = hoverOn(src, token, nth);
+    assert.ok(h, `${token} #${nth}`);
+    assert.doesNotMatch(h.markdown, note, `${token} #${nth} passes dim`);
+  }
+  assert.match(hoverOn(src, 'softmax', 3)?.markdown ?? '', note, 'F.softmax(x)');
+  assert.match(hoverOn(src, 'Softmin')?.markdown ?? '', note, 'nn.Softmin()');
+});

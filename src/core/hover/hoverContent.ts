@@ -292,9 +292,6 @@ export function hoverMarkdown(
     `**${entry.name}** — ${frameworkName(mention.framework)} · ${mdCode(shown)} ${icons}`,
   ];
   const summary = localize(entry.summary, lang);
-  const note = resolved.api?.note;
-  const noted = (resolved.notes ?? []).some((n) => note && n.en === note.en);
-  if (note && !noted) head.push('', `*${mdInline(localize(note, lang))}*`);
   if (subject.binding?.length) head.push('', subject.binding.join('  \n'));
   const params = parameterLines(subject, entry, lang);
   // One line per parameter, hard line breaks rather than a list: hovers are short on height.
