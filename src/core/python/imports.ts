@@ -12,7 +12,7 @@ export type Binding =
   | { kind: 'alias'; pos: number; path: string[] }
   | { kind: 'local'; pos: number };
 
-/** Bindings by name, each list in document order. */
+/** Bindings by name, each list in document order; star imports are listed under `*`. */
 export type BindingTable = Map<string, Binding[]>;
 
 /** Adds a binding to a table, keeping document order when callers add in order. */
@@ -67,6 +67,11 @@ export function importBindings(
   }
   if (k >= kids.length || kids[k].name !== 'import') return out;
   k++;
+  // `from m import *` binds every public name of m; recorded under the name `*` (see lookupName).
+  if (kids[k]?.name === '*') {
+    if (fromModule && !relative) out.push(['*', { kind: 'import', pos, target: fromModule }]);
+    return out;
+  }
   // The rest is a comma-separated list of `dotted.name [as alias]` (maybe in parentheses).
   let dotted: string[] = [];
   let alias: string | undefined;

@@ -64,6 +64,7 @@ interface NameSet {
   has(name: string): boolean;
   add(name: string): void;
 }
+const EVERY_NAME: NameSet = { has: () => true, add: () => undefined };
 
 /**
  * This document's own module-level bindings, in document order, without copying `inherited`
@@ -98,10 +99,11 @@ export function ownBindings(
   // Only names that some import binds (here or in an earlier cell) can be shadowed in a way
   // that matters, and only assignments from such names can alias a module.
   const imported = new Set(found.map(([name]) => name));
-  const interesting: NameSet = {
-    has: (n) => imported.has(n) || !!inherited?.has(n),
-    add: (n) => imported.add(n),
-  };
+  // After a star import any module-level name may shadow one it bound, so every name matters.
+  const starred = imported.has('*') || !!inherited?.has('*');
+  const interesting: NameSet = starred
+    ? EVERY_NAME
+    : { has: (n) => imported.has(n) || !!inherited?.has(n), add: (n) => imported.add(n) };
   for (let k = 0; k < lines.count; k++) {
     if (nested[k]) continue;
     const kw = lines.keyword[k];

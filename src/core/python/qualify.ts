@@ -12,6 +12,58 @@ export interface Qualified {
 }
 
 /**
+ * `keras.src.*` is Keras 3's implementation package; its public names are re-exported as
+ * `keras.layers.<Class>` (from `keras.src.layers.activations.leaky_relu.LeakyReLU`,
+ * `keras.src.layers.Dense`), `keras.activations.<fn>` and `keras.ops.<fn>`.
+ */
+function kerasSrcPublic(parts: string[]): string {
+  const last = parts[parts.length - 1];
+  const pkg = parts[2];
+  if (parts.length >= 4 && (pkg === 'layers' || pkg === 'activations' || pkg === 'ops'))
+    return `keras.${pkg}.${last}`;
+  return parts.join('.');
+}
+
+/**
+ * `flax.nnx` re-exports these `jax.nn` functions unchanged (flax/nnx/nn/activations.py imports
+ * them from `jax.nn`, and `tanh` from `jax.numpy`), so `nnx.gelu` is `jax.nn.gelu`: the tanh form
+ * by default. `nnx.PReLU` is its own class.
+ */
+const NNX_FROM_JAX_NN = new Set([
+  'celu',
+  'elu',
+  'gelu',
+  'glu',
+  'hard_sigmoid',
+  'hard_silu',
+  'hard_swish',
+  'hard_tanh',
+  'leaky_relu',
+  'log_sigmoid',
+  'log_softmax',
+  'relu',
+  'identity',
+  'relu6',
+  'selu',
+  'sigmoid',
+  'silu',
+  'soft_sign',
+  'softmax',
+  'softplus',
+  'swish',
+]);
+
+function nnxPublic(parts: string[]): Qualified | undefined {
+  const rest = parts[2] === 'nn' && parts[3] === 'activations' ? parts.slice(4) : parts.slice(2);
+  if (rest.length !== 1) return undefined;
+  const name = rest[0];
+  if (NNX_FROM_JAX_NN.has(name)) return { qualifiedName: `jax.nn.${name}`, framework: 'jax' };
+  if (name === 'tanh') return { qualifiedName: 'jax.numpy.tanh', framework: 'jax' };
+  if (name === 'PReLU') return { qualifiedName: 'flax.nnx.PReLU', framework: 'flax' };
+  return undefined;
+}
+
+/**
  * Canonical spelling of a fully qualified Python name, in the catalog's spelling, or undefined
  * when it is not from a framework the catalog knows. `tensorflow.keras.*` becomes `tf_keras.*`
  * with framework `tf-keras` (Keras 2 as shipped with TensorFlow 2.x; `resolveMention` falls back
@@ -41,10 +93,15 @@ export function canonicalize(q: string): Qualified | undefined {
       // `keras.api.layers` is the public API package that `keras.layers` re-exports.
       if (parts[1] === 'api')
         return { qualifiedName: ['keras', ...parts.slice(2)].join('.'), framework: 'keras' };
+      if (parts[1] === 'src') return { qualifiedName: kerasSrcPublic(parts), framework: 'keras' };
       return { qualifiedName: q, framework: 'keras' };
     case 'jax':
       return { qualifiedName: q, framework: 'jax' };
     case 'flax':
+      if (parts[1] === 'nnx') {
+        const nnx = nnxPublic(parts);
+        if (nnx) return nnx;
+      }
       if (parts[1] === 'linen' && parts[2] === 'activation')
         return { qualifiedName: ['flax', 'linen', ...parts.slice(3)].join('.'), framework: 'flax' };
       return { qualifiedName: q, framework: 'flax' };

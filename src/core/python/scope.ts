@@ -7,6 +7,8 @@
 import type { SyntaxNode } from '@lezer/common';
 import { importBindings, pickBinding, type Binding } from './imports';
 import { reportDetectorError, type ParsedWindow, type PythonAnalysis } from './parse';
+import { canonicalize } from './qualify';
+import { aliasIndex } from '../catalog/catalog';
 
 const NO_DESCENT = new Set([
   'LambdaExpression',
@@ -184,7 +186,33 @@ export function lookupName(
     if (res.length > 0) return pickBinding(res, offset);
     if (isFn) passedFunction = true;
   }
-  return pickBinding(ctx.analysis.moduleTable().get(name), offset);
+  const table = ctx.analysis.moduleTable();
+  return pickBinding(table.get(name), offset) ?? starBinding(table.get('*'), name, offset);
+}
+
+/**
+ * The star import (`from torch.nn.functional import *`) that binds `name`: the last one before
+ * `offset` whose module defines an activation of that name, else the last framework module
+ * (the name may be a layer such as `Dense` that takes an activation string).
+ */
+function starBinding(
+  stars: readonly Binding[] | undefined,
+  name: string,
+  offset: number,
+): Binding | undefined {
+  if (!stars || name === '*') return undefined;
+  const before = stars.filter((b) => b.pos < offset);
+  const list = (before.length > 0 ? before : stars.slice(0, 1)).filter((b) => b.kind === 'import');
+  let fallback: Binding | undefined;
+  for (let k = list.length - 1; k >= 0; k--) {
+    const b = list[k] as Extract<Binding, { kind: 'import' }>;
+    const canon = canonicalize(`${b.target}.${name}`);
+    if (!canon) continue;
+    const target = { kind: 'import' as const, pos: b.pos, target: `${b.target}.${name}` };
+    if (aliasIndex().has(canon.qualifiedName)) return target;
+    fallback ??= target;
+  }
+  return fallback;
 }
 
 /**

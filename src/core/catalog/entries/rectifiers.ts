@@ -308,6 +308,10 @@ export const prelu: ElementwiseActivation = {
     api('flax.linen.PReLU', 'flax', 'module', [
       arg('negative_slope_init', '0.01', 'negativeSlope'),
     ]),
+    // flax/nnx/nn/activations.py: PReLU(negative_slope_init=0.01, *, negative_slope_metadata, param_dtype).
+    api('flax.nnx.PReLU', 'flax', 'module', [arg('negative_slope_init', '0.01', 'negativeSlope')], {
+      acceptsKwargs: true,
+    }),
     mlx('PReLU', 'module', [arg('num_parameters', '1'), arg('init', '0.25', 'negativeSlope')]),
   ],
   origin: {
