@@ -45,7 +45,7 @@ e = F.log_softmax(x, dim=1)
 f = F.softmax(x)
 g = nn.Softmin()
 `;
-  const note = /Without dim, PyTorch warns/;
+  const note = /Without dim/;
   for (const [token, nth] of [
     ['softmax', 0],
     ['softmax', 1],
