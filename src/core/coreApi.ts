@@ -154,3 +154,13 @@ export {
   type ExportFramework,
 } from './export/exportModel';
 export { EXPORTABLE_FUNCTIONS } from './export/formulaPy';
+export { diagnosePython, diagnoseCells, diagnoseNotebook, RULES } from './diagnostics/diagnose';
+export {
+  DIAGNOSTIC_CODES,
+  DEFAULT_SEVERITY,
+  type DiagnosticCode,
+  type PitfallDiagnostic,
+  type Severity,
+  type Fix as DiagnosticFix,
+  type TextEdit as DiagnosticEdit,
+} from './diagnostics/types';
