@@ -1,4 +1,10 @@
 import * as vscode from 'vscode';
+import {
+  DEFAULT_SEVERITY,
+  DIAGNOSTIC_CODES,
+  type DiagnosticCode,
+  type Severity,
+} from './core/diagnostics/types';
 
 /** Typed view of the `activationLab.*` settings (see `contributes.configuration` in package.json). */
 export interface Settings {
@@ -10,6 +16,20 @@ export interface Settings {
     xMax: number;
   };
   playground: { reducedMotion: boolean; maxTrainingEpochs: number };
+  /** Pitfall diagnostics: on/off, and each code's severity (`off` hides it). */
+  diagnostics: { enabled: boolean; severity: Record<DiagnosticCode, Severity | 'off'> };
+}
+
+const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+function diagnosticSeverities(raw: unknown): Record<DiagnosticCode, Severity | 'off'> {
+  const given = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const out = { ...DEFAULT_SEVERITY } as Record<DiagnosticCode, Severity | 'off'>;
+  for (const code of DIAGNOSTIC_CODES) {
+    const v = given[code];
+    if (typeof v === 'string' && SEVERITIES.has(v)) out[code] = v as Severity | 'off';
+  }
+  return out;
 }
 
 /** Reads the current settings; values out of range fall back to the defaults. */
@@ -26,6 +46,10 @@ export function readSettings(): Settings {
       showDerivative: c.get<boolean>('hover.showDerivative', true),
       xMin,
       xMax,
+    },
+    diagnostics: {
+      enabled: c.get<boolean>('diagnostics.enabled', true),
+      severity: diagnosticSeverities(c.get('diagnostics.severity')),
     },
     playground: {
       reducedMotion: c.get<boolean>('playground.reducedMotion', false),

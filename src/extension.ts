@@ -9,6 +9,8 @@ import { PlaygroundPanel } from './playgroundPanel';
 import { trainWith } from './commands/trainWith';
 import { revealBinding } from './commands/revealBinding';
 import { log } from './log';
+import { PitfallDiagnostics } from './diagnostics';
+import { PitfallCodeActions } from './codeActions';
 
 /** JSON files: the hover answers only for values under activation keys (`"hidden_act"`). */
 const JSON_FILES: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
@@ -32,7 +34,14 @@ export function activate(context: vscode.ExtensionContext): void {
       return checked.ok ? checked.message : undefined;
     };
     const analyses = new DocumentAnalyses();
+    const pitfalls = new PitfallDiagnostics();
     context.subscriptions.push(
+      pitfalls,
+      vscode.languages.registerCodeActionsProvider(
+        { language: 'python' },
+        new PitfallCodeActions(pitfalls),
+        PitfallCodeActions.metadata,
+      ),
       vscode.languages.registerHoverProvider(PYTHON, new ActivationHoverProvider(analyses)),
       vscode.languages.registerHoverProvider(JSON_FILES, new JsonConfigHoverProvider()),
       vscode.languages.registerCompletionItemProvider(

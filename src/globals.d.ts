@@ -8,6 +8,7 @@ declare class TextEncoder {
 }
 declare const performance: { now(): number };
 declare function setTimeout(handler: () => void, ms?: number): unknown;
+declare function clearTimeout(handle: unknown): void;
 declare class TextDecoder {
   decode(input?: Uint8Array): string;
 }

@@ -17,7 +17,9 @@ const DIR = join(__dirname, '../../../test/fixtures/realworld/files');
 const ALLOWED = new Set<string>([]);
 
 function notebookCells(text: string): string[] {
-  const nb = JSON.parse(text) as { cells?: Array<{ cell_type: string; source: string | string[] }> };
+  const nb = JSON.parse(text) as {
+    cells?: Array<{ cell_type: string; source: string | string[] }>;
+  };
   return (nb.cells ?? [])
     .filter((c) => c.cell_type === 'code')
     .map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source));
@@ -53,7 +55,10 @@ test('the real-world corpus draws no warning or error except verified true posit
     }
   }
   setDetectorErrorHandler(undefined);
-  console.log(`diagnostics over ${files} corpus files: hints/information by code`, Object.fromEntries(quiet));
+  console.log(
+    `diagnostics over ${files} corpus files: hints/information by code`,
+    Object.fromEntries(quiet),
+  );
   assert.ok(files >= 10, `corpus files found: ${files}`);
   assert.deepEqual(errors, []);
   assert.deepEqual(loud, [], 'unexpected warnings/errors in the corpus');
