@@ -13,6 +13,9 @@ import { readTheme, reducedMotion, watchTheme, type Theme } from './theme';
 import type { TrainingTab } from './train/trainingTab';
 import { VectorTab } from './vector/vectorTab';
 
+/** How long a success note ("Saved to …") stays in the header. */
+const STATUS_NOTE_MS = 6000;
+
 export class App {
   private theme: Theme = readTheme();
   private readonly l: Layout;
@@ -94,9 +97,14 @@ export class App {
     }
   }
 
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Shows a line in the header; a success note (not an error) goes away after a few seconds. */
   private status(text: string, error = false): void {
     this.l.status.textContent = text;
     this.l.status.classList.toggle('error', error);
+    clearTimeout(this.statusTimer);
+    if (!error && text) this.statusTimer = setTimeout(() => this.status(''), STATUS_NOTE_MS);
   }
 
   private save(): void {

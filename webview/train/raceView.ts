@@ -39,7 +39,7 @@ export class RaceView {
   private readonly boxes = new Map<string, HTMLInputElement>();
   private readonly pickNote = el('p', 'hint');
   private readonly target: HTMLInputElement;
-  private readonly readout = new Readout();
+  private readonly readout = new Readout(t('Ready: press Start race to begin.'));
   private readonly chart: CurveChart;
   private readonly multiples = el('div', 'multiples');
   private readonly table = el('table', 'race-table');

@@ -46,11 +46,15 @@ export function stopText(r: RunState): string {
   }
 }
 
-export function statusText(s: TrainStatus | 'idle', diverged: boolean): string {
+export function statusText(
+  s: TrainStatus | 'idle',
+  diverged: boolean,
+  idle = t('Ready: press Train to start.'),
+): string {
   if (diverged) return t('Diverged');
   switch (s) {
     case 'idle':
-      return t('Ready: press Train to start.');
+      return idle;
     case 'running':
       return t('Training…');
     case 'paused':
@@ -68,7 +72,8 @@ export class Readout {
   private last = 0;
   private lastStatus = '';
 
-  constructor() {
+  /** @param idleText what the status says before a run (it names the view's start button). */
+  constructor(private readonly idleText?: string) {
     this.status = el('span', 'status');
     this.numbers = el('span', 'numbers');
     this.element = el('div', 'readout', this.status, ' ', this.numbers);
@@ -83,7 +88,7 @@ export class Readout {
 
   /** Writes status and numbers (numbers may be throttled while running). */
   show(status: TrainStatus | 'idle', numbers: string, divergedAt?: number): void {
-    const st = statusText(status, divergedAt !== undefined);
+    const st = statusText(status, divergedAt !== undefined, this.idleText);
     const now = performance.now();
     const changed = st !== this.lastStatus;
     if (changed || status !== 'running' || now - this.last >= ANNOUNCE_MS) {

@@ -110,10 +110,14 @@ function card(c: CurveState, host: CurveCardHost): HTMLElement {
   return el;
 }
 
-/** The preset a curve currently matches (its recorded API with unchanged parameters). */
+/**
+ * The preset a curve currently matches: its recorded API with unchanged parameters, or, with no
+ * API recorded, the first preset whose defaults equal the parameters (PyTorch's, when it has them).
+ */
 export function matchingPreset(c: CurveState, presets: Preset[]): Preset | undefined {
-  return presets.find(
-    (p) => (p.key === c.api || p.qualifiedName === c.api) && sameParams(c.params, p.params),
+  const same = presets.filter((p) => sameParams(c.params, p.params));
+  return (
+    same.find((p) => p.key === c.api || p.qualifiedName === c.api) ?? (c.api ? undefined : same[0])
   );
 }
 
@@ -125,6 +129,8 @@ function presetSelect(
 ): HTMLElement {
   const current = matchingPreset(c, presets);
   const groups = new Map<string, Preset[]>();
+  const calls = new Map<string, number>();
+  for (const p of presets) calls.set(p.call, (calls.get(p.call) ?? 0) + 1);
   for (const p of presets) groups.set(p.framework, [...(groups.get(p.framework) ?? []), p]);
   const select = h(
     'select',
@@ -138,7 +144,14 @@ function presetSelect(
         'optgroup',
         { label: FRAMEWORKS[fw] ?? fw },
         ...list.map((p) =>
-          h('option', { value: p.key, selected: p === current }, t('as {0}', p.call)),
+          h(
+            'option',
+            { value: p.key, selected: p === current },
+            // The same call in two frameworks (Keras 3 and tf-keras) is told apart by name.
+            calls.get(p.call)! > 1
+              ? `${t('as {0}', p.call)} (${FRAMEWORKS[fw] ?? fw})`
+              : t('as {0}', p.call),
+          ),
         ),
       ),
     ),

@@ -58,8 +58,13 @@ export function renderLegend(
   );
 }
 
+/**
+ * A region's ends as text. An end found on the sampling grid lies up to one step past a kink at 0
+ * (ReLU's dead zone ends at 6.9e−5 after a zoom): an end that close to 0 is shown as 0.
+ */
 function intervals(regions: FlatRegion[]): string {
-  return regions.map((r) => `[${fmt(r.x0, 3)}, ${fmt(r.x1, 3)}]`).join(' ∪ ');
+  const end = (x: number, r: FlatRegion) => fmt(Math.abs(x) < 1e-3 * (r.x1 - r.x0) ? 0 : x, 3);
+  return regions.map((r) => `[${end(r.x0, r)}, ${end(r.x1, r)}]`).join(' ∪ ');
 }
 
 export function renderShadeKey(

@@ -6,6 +6,7 @@ import type { ParamSpec } from '../../src/core/catalog/types';
 import { local } from '../catalog';
 import { h, nextId } from '../dom';
 import { t } from '../i18n';
+import { pyParamName } from '../../src/core/snippets/names';
 
 export interface ParamControl {
   el: HTMLElement;
@@ -35,7 +36,9 @@ export function paramControl(
   const descId = `${id}-desc`;
   const errId = `${id}-err`;
   const desc = local(spec.description);
-  const label = `${spec.symbol}${spec.symbol !== spec.name ? ` (${spec.name})` : ''}`;
+  // The argument's name as the frameworks spell it (`negative_slope`), not the catalog's.
+  const arg = pyParamName(spec.name);
+  const label = `${spec.symbol}${spec.symbol !== arg ? ` (${arg})` : ''}`;
   const slider = h('input', {
     type: 'range',
     id,

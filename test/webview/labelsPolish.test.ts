@@ -1,0 +1,81 @@
+/**
+ * Labels that said the wrong thing: parameter names as the frameworks spell them, presets that
+ * match defaults, presets told apart by framework, a dead zone that ends at 0 after a zoom, the
+ * race's idle status naming its own button, and a "Saved to …" note that goes away.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { closeChecked, Harness, resultsDir, type Theme } from './harness';
+
+const THEMES: Theme[] = ['dark', 'light', 'high-contrast'];
+const h = new Harness();
+before(() => h.start());
+after(() => h.stop());
+
+describe('labels', () => {
+  test('parameter names, preset matching and framework-distinct preset labels', async () => {
+    for (const theme of THEMES) {
+      const p = await h.open({
+        theme,
+        show: { curves: [{ id: 'leaky_relu', params: { negativeSlope: 0.01 } }] },
+      });
+      assert.equal(
+        await p.page.locator('.card .param-label').first().textContent(),
+        'a (negative_slope)',
+      );
+      const select = p.page.locator('.card .preset select');
+      const selected = await select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text);
+      assert.notEqual(selected, 'Parameters: custom', 'PyTorch defaults match a preset');
+      assert.match(selected, /torch/);
+      const texts = await select.locator('option').allTextContents();
+      assert.equal(
+        new Set(texts).size,
+        texts.length,
+        `no two presets read the same: ${texts.join(' | ')}`,
+      );
+      await p.page.screenshot({ path: join(resultsDir, `labels-preset-${theme}.png`) });
+      await closeChecked(p);
+    }
+  });
+
+  test('a dead zone after a zoom ends at 0, not at the last grid point', async () => {
+    const p = await h.open({ show: { curves: [{ id: 'relu', params: {} }] } });
+    await p.page.fill('#x-min', '-1.73');
+    await p.page.fill('#x-max', '6.93');
+    await p.page.locator('#x-max').dispatchEvent('change');
+    const key = (await p.page.locator('.shade-key').textContent()) ?? '';
+    assert.match(key, /\[−1\.73, 0\]/, key);
+    await closeChecked(p);
+  });
+
+  test('the race says "press Start race", and "Saved to …" leaves the header', async () => {
+    for (const theme of THEMES) {
+      const p = await h.open({ theme });
+      await p.page.click('#tab-train');
+      await p.page.click('#train-tab-race');
+      await p.page.waitForSelector('#train-panel-race:not([hidden])');
+      const status = (await p.page.locator('#train-panel-race .readout').textContent()) ?? '';
+      assert.match(status, /press Start race/);
+      assert.doesNotMatch(status, /press Train/);
+      await p.page.screenshot({ path: join(resultsDir, `race-idle-${theme}.png`) });
+      await closeChecked(p);
+    }
+    const p = await h.open();
+    await p.page.locator('button', { hasText: 'Export CSV' }).click();
+    const save = (await p.posted()).find((m) => m.type === 'file/save')!;
+    await p.hostSend({
+      type: 'file/saved',
+      inReplyTo: save.requestId,
+      status: 'ok',
+      detail: '/w/a.csv',
+    });
+    await p.page.locator('#status', { hasText: 'Saved to /w/a.csv' }).waitFor();
+    await p.page.waitForFunction(
+      () => document.querySelector('#status')?.textContent === '',
+      undefined,
+      { timeout: 10_000 },
+    );
+    await closeChecked(p);
+  });
+});
