@@ -9,6 +9,7 @@ import { parseStringLiteral } from '../python/literals';
 import { appendArgument, argsOf, replaceNode } from './edits';
 import { Flow, type Output } from './flow';
 import type { Program, Stmt } from './program';
+import { Kw } from '../python/scan';
 import type { TextEdit } from './types';
 
 /** One proven (loss, model output) pair. */
@@ -126,7 +127,8 @@ function targetUses(p: Program, s: Stmt, target: SyntaxNode): number[] {
   const re = m[1]
     ? new RegExp(`\\bself\\s*\\.\\s*${m[2]}\\s*\\(`, 'g')
     : new RegExp(`(?<![.\\w])${m[2]}\\s*\\(`, 'g');
-  return p.matches(re, MAX_USES);
+  const r = p.scopeRange(s.line, m[1] ? Kw.Class : Kw.Def);
+  return p.matches(re, MAX_USES, r.from, r.to);
 }
 
 function kerasUses(p: Program, flow: Flow): LossUse[] {

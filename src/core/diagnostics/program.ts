@@ -123,10 +123,14 @@ export class Program {
   }
 
   /** Every match of `re` (global) in the text, as offsets, at most `max`. */
-  matches(re: RegExp, max = 500): number[] {
+  matches(re: RegExp, max = 500, from = 0, to = this.text.length): number[] {
     const out: number[] = [];
-    re.lastIndex = 0;
-    for (let m = re.exec(this.text); m && out.length < max; m = re.exec(this.text)) {
+    re.lastIndex = from;
+    for (
+      let m = re.exec(this.text);
+      m && m.index < to && out.length < max;
+      m = re.exec(this.text)
+    ) {
       out.push(m.index);
       if (m[0].length === 0) re.lastIndex++;
     }
@@ -290,6 +294,15 @@ export class Program {
       } else if (this.blockBinds(i, name)) return true;
     }
     return false;
+  }
+
+  /** Document range of the innermost function (or, with `kind` Class, class) around line `k`;
+   * the whole text when there is none. */
+  scopeRange(k: number, kw: Kw = Kw.Def): { from: number; to: number } {
+    const l = this.lines as LogicalLines;
+    for (let p = l.parent[k]; p >= 0; p = l.parent[p])
+      if (l.keyword[p] === kw) return { from: l.start[p], to: l.end[l.last[p]] };
+    return { from: 0, to: this.text.length };
   }
 
   /** The class whose method contains line `k` (the method's `self`), or -1. */
