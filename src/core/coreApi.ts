@@ -39,7 +39,6 @@ export {
   TrainerConfigError,
   type Trainer,
   type StepResult,
-  type LossHistory,
   type CreateResult,
 } from './train/trainer';
 export {

@@ -7,7 +7,7 @@ import {
   tryCreateTrainer,
   validateTrainerConfig,
 } from '../../src/core/train/createTrainer';
-import { TrainerConfigError } from '../../src/core/train/trainer';
+import { TrainerConfigError, epochCount } from '../../src/core/train/trainer';
 
 const adam = { type: 'adam' } as const;
 
@@ -104,16 +104,17 @@ test('the same seed gives an identical loss history; another seed another one', 
   };
   const a = createTrainer(config);
   const b = createTrainer(config);
+  const ra = [];
+  const rb = [];
   for (let i = 0; i < 5; i++) {
-    a.step(3);
-    b.step(3);
+    ra.push(a.step(3));
+    rb.push(b.step(3));
   }
-  assert.deepEqual(a.lossHistory(), b.lossHistory());
+  assert.deepEqual(ra, rb);
   assert.deepEqual(a.getWeights(), b.getWeights());
-  assert.equal(a.lossHistory().train.length, 6);
+  assert.equal(ra[4].epoch, 15);
   const c = createTrainer({ ...config, seed: 6 });
-  c.step(15);
-  assert.notDeepEqual(c.lossHistory().train, a.lossHistory().train);
+  assert.notDeepEqual(c.step(15).trainLoss, ra[4].trainLoss);
 });
 
 test('a depth-20 sigmoid network has vanishing gradients at initialisation; ReLU with He init does not', () => {
@@ -270,7 +271,6 @@ test('setWeights lets a race start several activations from identical weights', 
   );
   assert.ok(b.setWeights(a.getWeights()));
   assert.deepEqual(a.getWeights(), b.getWeights());
-  assert.equal(b.lossHistory().epoch.length, 1);
   assert.equal(b.setWeights(new Float64Array(3)), false);
   assert.equal(b.setWeights(new Float64Array(a.getWeights().length).fill(NaN)), false);
 });
@@ -352,4 +352,49 @@ test('validation: clear errors, clamped sizes as warnings, never a throw from tr
     assert.equal(r.ok, false, JSON.stringify(junk));
   }
   assert.throws(() => createTrainer({ dataset: 'xor', learningRate: 0 }), TrainerConfigError);
+});
+
+test('activation parameters are checked by the catalog: unknown names and domain errors say which', () => {
+  const base: TrainerConfig = { dataset: 'xor', hidden: [4] };
+  const typo = validateTrainerConfig({
+    ...base,
+    activation: { id: 'leaky_relu', params: { negativeSlop: 0.1 } },
+  });
+  assert.ok(!typo.ok);
+  assert.match(typo.errors[0].message, /no parameter "negativeSlop".*negativeSlope/);
+  const beta = validateTrainerConfig({
+    ...base,
+    activation: { id: 'softplus', params: { beta: 0 } },
+  });
+  assert.ok(!beta.ok);
+  assert.match(beta.errors[0].message, /softplus: beta must be > 0/);
+  const fine = validateTrainerConfig({
+    ...base,
+    activation: { id: 'softplus', params: { beta: 2 } },
+  });
+  assert.ok(fine.ok);
+});
+
+test('step(epochs): one rule — a finite integer ≥ 0, capped; anything else trains none', () => {
+  const t = createTrainer({ dataset: 'xor', hidden: [2], seed: 1 });
+  const epochs = (n: unknown) => {
+    const before = t.epoch;
+    t.step(n as number);
+    return t.epoch - before;
+  };
+  assert.equal(epochs(undefined), 1);
+  assert.equal(epochs(2), 2);
+  assert.equal(epochs(Infinity), 0);
+  assert.equal(epochs('3'), 0);
+  assert.equal(epochs(NaN), 0);
+  assert.equal(epochs(-1), 0);
+  assert.equal(epochs(1.5), 0);
+  assert.equal(epochCount(1e9), TRAIN_LIMITS.maxEpochsPerStep);
+});
+
+test('a huge hidden array costs one warning, not one per entry', () => {
+  const r = validateTrainerConfig({ dataset: 'xor', hidden: new Array(100_000).fill(1e6) });
+  assert.ok(r.ok);
+  assert.ok(r.warnings.length <= TRAIN_LIMITS.maxHiddenLayers + 1, `${r.warnings.length} warnings`);
+  assert.equal(r.config.hidden.length, TRAIN_LIMITS.maxHiddenLayers);
 });

@@ -20,6 +20,8 @@ export interface CatalogEntry {
   selfNormalising?: boolean;
   /** Catalog family (`rectifier`, `exponential`, `smooth`, `sigmoid`, …), for the default initialisation. */
   family?: string;
+  /** The catalog's parameter check (domain and cross-parameter rules): why `p` is refused, or undefined. */
+  check?(p: Params): string | undefined;
 }
 
 /** Looks up an element-wise catalog activation with its default parameters (undefined if unknown or not element-wise). */
@@ -268,10 +270,16 @@ export function resolveActivation(
   const given = typeof choice === 'object' && choice.params ? choice.params : {};
   const p: Params = { ...entry.params };
   for (const [k, v] of Object.entries(given)) {
+    if (!Object.hasOwn(entry.params, k)) {
+      const names = Object.keys(entry.params);
+      return `${id} has no parameter ${JSON.stringify(k)} (${names.length ? `its parameters: ${names.join(', ')}` : 'it has none'})`;
+    }
     if (typeof v !== 'number' || !Number.isFinite(v))
       return `parameter ${k} of ${id} must be a finite number`;
     p[k] = v;
   }
+  const refused = entry.check?.(p);
+  if (refused) return `${id}: ${refused}`;
   const f = (x: number) => entry.f(x, p);
   const df = (x: number) => entry.df(x, p);
   const defaultInit = defaultInitFor(id, entry);

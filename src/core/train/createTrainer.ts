@@ -2,7 +2,7 @@
  * The trainer bound to the activation catalog: the entry points the worker, the benchmarks and
  * `dist/core.js` use. (`trainer.ts` takes the lookup as a parameter so tests can pass stand-ins.)
  */
-import { getActivation } from '../catalog/catalog';
+import { getActivation, validateParams } from '../catalog/catalog';
 import type { ActivationLookup, CatalogEntry } from './activations';
 import type { TrainerConfig } from './config';
 import { createTrainerWith, tryCreateTrainerWith } from './trainer';
@@ -31,6 +31,10 @@ export const catalogLookup: ActivationLookup = (id) => {
       bounded: e.properties.bounded,
       selfNormalising: e.properties.selfNormalising,
       family: (e as { family?: string }).family,
+      check: (p) => {
+        const v = validateParams(id, p);
+        return v.ok ? undefined : v.message.en;
+      },
     };
   }
   cache.set(id, entry);

@@ -18,10 +18,10 @@ import { predictPoints } from './trainerPredict';
 import type { Rng } from './rng';
 import type { ConfigIssue, ResolvedTrainerConfig } from './validate';
 import { validateWith } from './validate';
-import type { LossHistory, StepResult, Trainer } from './trainerTypes';
+import type { StepResult, Trainer } from './trainerTypes';
 import { evalGradients, evalDead, evalLoss, fillGrid } from './trainerEval';
 
-export type { LossHistory, StepResult, Trainer } from './trainerTypes';
+export type { StepResult, Trainer } from './trainerTypes';
 
 /** Thrown by `createTrainer` only, for an invalid config; `issues` lists every problem. */
 export class TrainerConfigError extends Error {
@@ -53,13 +53,6 @@ class TrainerImpl implements Trainer {
   private readonly rng: Rng;
   private readonly lastGood: Float64Array;
   private lastResult: StepResult;
-  private readonly history: LossHistory = {
-    epoch: [],
-    train: [],
-    test: [],
-    trainAccuracy: [],
-    testAccuracy: [],
-  };
   epoch = 0;
   diverged: { epoch: number } | undefined;
   private error: string | undefined;
@@ -84,7 +77,6 @@ class TrainerImpl implements Trainer {
     this.opt = createOptimizer(config.optimizer, this.net.params.length);
     this.lastGood = this.net.params.slice();
     this.lastResult = this.evaluate();
-    this.record(this.lastResult);
   }
 
   get layerSizes(): readonly number[] {
@@ -94,10 +86,7 @@ class TrainerImpl implements Trainer {
   step(epochs = 1): StepResult {
     if (this.diverged)
       return { ...this.lastResult, epoch: this.epoch, diverged: this.diverged, error: this.error };
-    const n = Math.min(
-      TRAIN_LIMITS.maxEpochsPerStep,
-      Math.max(0, Math.round(Number.isFinite(epochs) ? epochs : 1)),
-    );
+    const n = epochCount(epochs);
     let r: StepResult;
     try {
       for (let e = 0; e < n; e++) {
@@ -115,7 +104,6 @@ class TrainerImpl implements Trainer {
     if (!(Math.abs(r.trainLoss) <= lim && Math.abs(r.testLoss) <= lim)) return this.diverge();
     this.lastGood.set(this.net.params);
     this.lastResult = r;
-    this.record(r);
     return r;
   }
 
@@ -182,15 +170,6 @@ class TrainerImpl implements Trainer {
     return { ...this.lastResult, epoch: this.epoch, diverged: this.diverged, error: this.error };
   }
 
-  private record(r: StepResult): void {
-    const h = this.history;
-    h.epoch.push(r.epoch);
-    h.train.push(r.trainLoss);
-    h.test.push(r.testLoss);
-    if (r.trainAccuracy !== undefined) h.trainAccuracy.push(r.trainAccuracy);
-    if (r.testAccuracy !== undefined) h.testAccuracy.push(r.testAccuracy);
-  }
-
   evaluate(): StepResult {
     const { train, test } = this.dataset;
     const tr = evalLoss(this.net, this.trainX, train.label, train.length);
@@ -247,10 +226,6 @@ class TrainerImpl implements Trainer {
     return evalDead(this.net, this.trainX, this.dataset.train.length);
   }
 
-  lossHistory(): Readonly<LossHistory> {
-    return this.history;
-  }
-
   predict(points: number[][]): (number | number[])[] {
     return predictPoints(this.net, this.features, this.dataset, points);
   }
@@ -272,8 +247,6 @@ class TrainerImpl implements Trainer {
     this.error = undefined;
     this.lastGood.set(p);
     this.lastResult = this.evaluate();
-    if (this.epoch === 0) for (const a of Object.values(this.history)) a.length = 0;
-    this.record(this.lastResult);
     return true;
   }
 }
@@ -307,4 +280,14 @@ export function createTrainerWith(config: unknown, lookup: ActivationLookup): Tr
   const r = tryCreateTrainerWith(config, lookup);
   if (!r.ok) throw new TrainerConfigError(r.errors);
   return r.trainer;
+}
+
+/**
+ * The one rule for `step(epochs)`: undefined means 1; a finite integer ≥ 0 trains that many epochs,
+ * capped at `TRAIN_LIMITS.maxEpochsPerStep`; anything else (a string, NaN, ±Infinity, 2.5, a
+ * negative number) trains none.
+ */
+export function epochCount(epochs: unknown = 1): number {
+  if (typeof epochs !== 'number' || !Number.isInteger(epochs) || epochs < 0) return 0;
+  return Math.min(TRAIN_LIMITS.maxEpochsPerStep, epochs);
 }

@@ -1,5 +1,5 @@
 /**
- * The public shape of a trainer: what `step` reports, the loss history, and the `Trainer`
+ * The public shape of a trainer: what `step` reports and the `Trainer`
  * interface the worker, the race and `dist/core.js` use.
  */
 import type { Dataset } from './datasets';
@@ -23,16 +23,6 @@ export interface StepResult {
   error?: string;
 }
 
-/** Losses and accuracies after each `step` call (entry 0: at initialisation). */
-export interface LossHistory {
-  epoch: number[];
-  train: number[];
-  test: number[];
-  /** Empty for regression. */
-  trainAccuracy: number[];
-  testAccuracy: number[];
-}
-
 /** A trainer created by `createTrainer`. */
 export interface Trainer {
   readonly config: ResolvedTrainerConfig;
@@ -43,7 +33,11 @@ export interface Trainer {
   readonly layerSizes: readonly number[];
   readonly epoch: number;
   readonly diverged: { epoch: number } | undefined;
-  /** Trains `epochs` epochs (default 1, clamped to [0, maxEpochsPerStep]) and evaluates train and test loss once. */
+  /**
+   * Trains `epochs` epochs and evaluates train and test loss once. `epochs` (default 1) must be a
+   * finite integer ≥ 0 and is capped at `TRAIN_LIMITS.maxEpochsPerStep`; any other value trains
+   * none (`epochCount`).
+   */
   step(epochs?: number): StepResult;
   /** The result at the current weights, without training. */
   evaluate(): StepResult;
@@ -68,7 +62,6 @@ export interface Trainer {
   gradientNorms(): number[];
   /** Per hidden layer, the fraction of units whose output is exactly 0 on every training point. */
   deadFraction(): number[];
-  lossHistory(): Readonly<LossHistory>;
   /**
    * The network's output at each point, computed exactly in float64 (the catalog's f, `Math.exp`;
    * no fast approximations). Points are in the data's own units: (x, y), or (x) for one input;

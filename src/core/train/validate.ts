@@ -120,16 +120,17 @@ export function validateWith(config: unknown, lookup: ActivationLookup): ConfigR
       err('hidden', 'invalid', 'hidden must be an array of layer widths');
     else {
       hidden = [];
-      c.hidden.forEach((w, i) => {
+      // Layers beyond the limit are dropped unread, so a huge array costs one warning, not one
+      // per entry.
+      const max = TRAIN_LIMITS.maxHiddenLayers;
+      if (c.hidden.length > max)
+        warn('hidden', `${c.hidden.length} hidden layers clamped to ${max}`);
+      c.hidden.slice(0, max).forEach((w, i) => {
         if (!isNum(w)) return err(`hidden[${i}]`, 'invalid', 'layer width must be a finite number');
         const v = Math.min(TRAIN_LIMITS.maxLayerWidth, Math.max(1, Math.round(w)));
         if (v !== w) warn(`hidden[${i}]`, `layer width ${w} clamped to ${v}`);
         hidden.push(v);
       });
-      if (hidden.length > TRAIN_LIMITS.maxHiddenLayers) {
-        warn('hidden', `${hidden.length} hidden layers clamped to ${TRAIN_LIMITS.maxHiddenLayers}`);
-        hidden.length = TRAIN_LIMITS.maxHiddenLayers;
-      }
     }
   }
 
