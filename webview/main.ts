@@ -8,7 +8,7 @@ import './style.css';
 // The training tab's code is a lazy chunk, but its CSS must be in webview.css (esbuild does not load a chunk's CSS).
 import './train/train.css';
 import { assertNever } from '../src/core/protocol/channel';
-import { parsePageInit, type PageInit } from '../src/core/protocol/webviewProtocol';
+import { readPageInit, type PageInit } from '../src/core/protocol/webviewProtocol';
 import { App, starterCurves } from './app';
 import { setLocale, t } from './i18n';
 import { defaultState, restoreState } from './state';
@@ -18,24 +18,24 @@ import { hostRequests, onHostMessage, post } from './vscodeApi';
 performance.mark('al:script');
 let app: App | undefined;
 
-/** The snapshot embedded by the host; a page without a valid one still starts, in English. */
+/**
+ * The snapshot embedded by the host, read field by field: a bad field is reported and replaced by
+ * its default, the rest (language, settings, what to show) still applies.
+ */
 function readInit(): PageInit {
-  const fallback: PageInit = {
-    id: '',
-    locale: 'en',
-    strings: {},
-    settings: { reducedMotion: false, maxTrainingEpochs: 2000 },
-  };
   let raw: unknown;
   try {
     raw = JSON.parse(document.getElementById('al-init')?.textContent ?? 'null');
   } catch (e) {
     raw = String(e);
   }
-  const checked = parsePageInit(raw);
-  if (checked.ok) return checked.message;
-  post({ type: 'log/error', message: `Playground start-up snapshot rejected: ${checked.reason}` });
-  return fallback;
+  const { init, rejected } = readPageInit(raw);
+  if (rejected.length)
+    post({
+      type: 'log/error',
+      message: `Playground start-up snapshot: rejected ${rejected.join('; ')}`.slice(0, 4000),
+    });
+  return init;
 }
 
 function start(init: PageInit): void {

@@ -6,6 +6,7 @@ import {
   parsePageInit,
   parseShowRequest,
   parseWebviewMessage,
+  readPageInit,
 } from '../../src/core/protocol/webviewProtocol';
 import { parseInsertArgs, parseTrainArgs } from '../../src/core/protocol/commandArgs';
 
@@ -71,6 +72,36 @@ test('host messages, the embedded start-up snapshot and show requests are valida
   assert.equal(parseShowRequest({ curves: [{ id: 'gelu', params: {} }], tab: 'graphs' }).ok, true);
   assert.equal(parseShowRequest({ curves: [{ id: 'gelu', params: { a: Number.NaN } }] }).ok, false);
   assert.equal(parseShowRequest({ curves: Array(13).fill({ id: 'relu', params: {} }) }).ok, false);
+});
+
+test('the start-up snapshot is read field by field: a bad field costs only itself', () => {
+  const good = {
+    id: 'n1',
+    locale: 'ja',
+    strings: { Train: '学習' },
+    settings: { reducedMotion: false, maxTrainingEpochs: 150 },
+    openedAt: 5,
+  };
+  assert.deepEqual(readPageInit(good), { init: good, rejected: [] });
+  const bad = readPageInit({
+    ...good,
+    strings: { Train: '学習', Reset: 7 },
+    settings: { reducedMotion: 'yes', maxTrainingEpochs: 150 },
+    show: { curves: 'relu' },
+  });
+  assert.deepEqual(bad.init, {
+    ...good,
+    settings: { reducedMotion: false, maxTrainingEpochs: 150 },
+  });
+  assert.deepEqual(
+    bad.rejected.map((r) => r.split(':')[0]),
+    ['settings.reducedMotion', 'show'],
+  );
+  // Nothing usable at all: English, default settings, every field named.
+  const none = readPageInit('SyntaxError: Unexpected end of JSON input');
+  assert.equal(none.init.locale, 'en');
+  assert.equal(none.init.settings.maxTrainingEpochs, 2000);
+  assert.ok(none.rejected.length >= 4);
 });
 
 test('command arguments from links: bad fields are dropped one by one, never thrown', () => {

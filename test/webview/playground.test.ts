@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { canvasPixels, Harness, resultsDir, type TestPage } from './harness';
+import { canvasPixels, Harness, jaStrings, resultsDir, type TestPage } from './harness';
 
 const DARK_BLUE = '#3794ff';
 // Dark Modern's charts.orange, #EA5C0055, drawn opaque (see the translucent-colour test).
@@ -156,7 +156,40 @@ describe('graphs', () => {
     await p.page.locator('#tab-graphs', { hasText: 'Graphs' }).waitFor();
     const errors = (await p.posted()).filter((m) => m.type === 'log/error');
     assert.equal(errors.length, 1);
-    assert.match(String(errors[0].message), /start-up snapshot rejected/);
+    assert.match(String(errors[0].message), /start-up snapshot: rejected/);
+    await done(p);
+  });
+
+  test('one bad field in the start-up snapshot costs only itself', async () => {
+    // A saved state on the Train tab, to see that the page restores it.
+    const first = await h.open();
+    await first.page.click('#tab-train');
+    await first.page.waitForFunction(
+      () => (window as unknown as { __state?: { tab?: string } }).__state?.tab === 'train',
+    );
+    const saved = await first.state();
+    await done(first);
+    const init = {
+      id: 'one-bad-field',
+      locale: 'ja',
+      strings: jaStrings(),
+      settings: { reducedMotion: 'yes', maxTrainingEpochs: 150 },
+      show: { curves: 'relu' },
+    };
+    const p = await h.open({
+      locale: 'ja',
+      state: saved,
+      rawInit: JSON.stringify(init).replace(/</g, '\\u003c'),
+    });
+    // Japanese, the saved tab and the valid setting survive; the bad fields are named in the log.
+    await p.page.locator('#tab-graphs', { hasText: 'グラフ' }).waitFor();
+    await p.page.waitForSelector('#panel-train:not([hidden])');
+    await p.page.locator('#train-panel-train .hint.limits', { hasText: '150 エポック' }).waitFor();
+    const errors = (await p.posted()).filter((m) => m.type === 'log/error');
+    assert.equal(errors.length, 1);
+    assert.match(String(errors[0].message), /settings\.reducedMotion/);
+    assert.match(String(errors[0].message), /show/);
+    assert.doesNotMatch(String(errors[0].message), /locale|maxTrainingEpochs/);
     await done(p);
   });
 

@@ -139,6 +139,67 @@ export function parsePageInit(raw: unknown): Checked<PageInit> {
   return check(PageInitSchema, raw);
 }
 
+/** What a page starts from when its snapshot says nothing usable: English, default settings. */
+export const FALLBACK_INIT: PageInit = {
+  id: '',
+  locale: 'en',
+  strings: {},
+  settings: { reducedMotion: false, maxTrainingEpochs: 2000 },
+};
+
+/**
+ * Reads the start-up snapshot field by field, so a bad field costs only itself: each field of
+ * `PageInitSchema` (and of its `settings`, and each entry of `strings`) that fails its check is
+ * replaced by its `FALLBACK_INIT` value (or left out, when optional) and named in `rejected`.
+ */
+export function readPageInit(raw: unknown): { init: PageInit; rejected: string[] } {
+  const whole = parsePageInit(raw);
+  if (whole.ok) return { init: whole.message, rejected: [] };
+  const o: Record<string, unknown> = typeof raw === 'object' && raw !== null ? { ...raw } : {};
+  const rejected: string[] = [];
+  const field = <T>(name: string, schema: v.GenericSchema<unknown, T>, x: unknown, def: T): T => {
+    const r = check(schema, x);
+    if (r.ok) return r.message;
+    rejected.push(`${name}: ${r.reason}`);
+    return def;
+  };
+  const e = PageInitSchema.entries;
+  const f = FALLBACK_INIT;
+  const s = (typeof o.settings === 'object' && o.settings !== null ? o.settings : {}) as Record<
+    string,
+    unknown
+  >;
+  const strings: Record<string, string> = {};
+  if (typeof o.strings === 'object' && o.strings !== null && !Array.isArray(o.strings)) {
+    for (const [k, val] of Object.entries(o.strings)) if (typeof val === 'string') strings[k] = val;
+  } else rejected.push('strings: expected an object');
+  const init: PageInit = {
+    id: field('id', e.id, o.id, f.id),
+    locale: field('locale', e.locale, o.locale, f.locale),
+    strings,
+    settings: {
+      reducedMotion: field(
+        'settings.reducedMotion',
+        SettingsSchema.entries.reducedMotion,
+        s.reducedMotion,
+        f.settings.reducedMotion,
+      ),
+      maxTrainingEpochs: field(
+        'settings.maxTrainingEpochs',
+        SettingsSchema.entries.maxTrainingEpochs,
+        s.maxTrainingEpochs,
+        f.settings.maxTrainingEpochs,
+      ),
+    },
+  };
+  const show = field('show', e.show, o.show, undefined);
+  if (show) init.show = show;
+  const openedAt = field('openedAt', e.openedAt, o.openedAt, undefined);
+  if (openedAt !== undefined) init.openedAt = openedAt;
+  if (!rejected.length) rejected.push(whole.reason);
+  return { init, rejected };
+}
+
 /** Validates a show request (e.g. the argument of a command link from a hover). */
 export function parseShowRequest(raw: unknown): Checked<ShowRequest> {
   return check(ShowRequestSchema, raw);
