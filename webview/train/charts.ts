@@ -186,13 +186,27 @@ function niceCeil(v: number): number {
   return 10 * p;
 }
 
-/** Points (layer, |g|) for a log axis: a zero gradient (an all-dead layer) is left as a gap. */
-function layerPoints(pts: Pt[], v: number[] | undefined): void {
+/**
+ * The floor of the log axis: a power of ten below the smallest positive value, where an exact
+ * zero (an all-dead layer, which has no place on a log axis) is drawn and marked.
+ */
+export function zeroFloor(...series: (number[] | undefined)[]): number {
+  let min = Infinity;
+  for (const v of series) for (const g of v ?? []) if (g > 0 && g < min) min = g;
+  return Number.isFinite(min) ? 10 ** (Math.floor(Math.log10(min)) - 1) : 1e-12;
+}
+
+/**
+ * Points (layer, |g|) for a log axis, layers numbered from 1: an exact zero is drawn at `floor`
+ * (and also put in `zeros`, the marked points), a non-finite value is left as a gap.
+ */
+function layerPoints(pts: Pt[], v: number[] | undefined, floor: number, zeros?: Pt[]): void {
   const n = v?.length ?? 0;
   pts.length = n;
   for (let i = 0; i < n; i++) {
     const g = v![i];
-    pts[i] = { x: i + 1, y: g > 0 && Number.isFinite(g) ? g : NaN };
+    pts[i] = { x: i + 1, y: g === 0 ? floor : g > 0 && Number.isFinite(g) ? g : NaN };
+    if (g === 0) zeros?.push(pts[i]);
   }
 }
 
@@ -209,6 +223,8 @@ export class LayerCharts {
   readonly dead: Chart<'bar', number[], string>;
   private readonly initPts: Pt[] = [];
   private readonly nowPts: Pt[] = [];
+  /** The layers whose gradient is exactly 0 now, drawn at the axis floor with their own marker. */
+  private readonly zeroPts: Pt[] = [];
 
   constructor(
     gradCanvas: HTMLCanvasElement,
@@ -216,9 +232,11 @@ export class LayerCharts {
     private theme: Theme,
     private readonly text: {
       layer: string;
+      hiddenLayer: string;
       grad: string;
       init: string;
       now: string;
+      zero: string;
       dead: string;
       deadAxis: string;
     },
@@ -229,6 +247,14 @@ export class LayerCharts {
         datasets: [
           { label: text.init, data: this.initPts, borderDash: [6, 4], pointRadius: 3 },
           { label: text.now, data: this.nowPts, pointRadius: 3 },
+          {
+            label: text.zero,
+            data: this.zeroPts,
+            showLine: false,
+            pointStyle: 'triangle',
+            pointRotation: 180,
+            pointRadius: 7,
+          },
         ],
       },
       options: {
@@ -257,12 +283,17 @@ export class LayerCharts {
 
   /** Draws gradient norms per weight layer and dead fractions per hidden layer. */
   update(init: number[] | undefined, now: number[] | undefined, dead: number[] | undefined): void {
-    layerPoints(this.initPts, init);
-    layerPoints(this.nowPts, now);
+    const floor = zeroFloor(init, now);
+    this.zeroPts.length = 0;
+    layerPoints(this.initPts, init, floor);
+    layerPoints(this.nowPts, now, floor, this.zeroPts);
     const layers = Math.max(init?.length ?? 0, now?.length ?? 0);
     const x = this.grad.options.scales!.x!;
     x.min = 1;
     x.max = Math.max(2, layers);
+    // While a zero is drawn on the floor, the axis reaches a little below it (so its markers show).
+    this.grad.options.scales!.y!.min = this.zeroPts.length ? floor / 2.5 : undefined;
+    this.grad.data.datasets[2].hidden = !this.zeroPts.length;
     this.grad.update('none');
     const d = dead ?? [];
     this.dead.data.labels = d.map((_, i) => String(i + 1));
@@ -280,10 +311,14 @@ export class LayerCharts {
   private applyTheme(): void {
     const t = this.theme;
     const ax = axisColors(t);
-    const [initDs, nowDs] = this.grad.data.datasets;
+    const [initDs, nowDs, zeroDs] = this.grad.data.datasets;
     initDs.borderColor = initDs.backgroundColor = t.muted;
     nowDs.borderColor = nowDs.backgroundColor = t.palette[0];
     initDs.borderWidth = nowDs.borderWidth = t.lineWidth;
+    zeroDs.borderColor = t.palette[6];
+    zeroDs.backgroundColor = withAlpha(t.palette[6], 0.6);
+    zeroDs.borderWidth = 1;
+    const yMin = this.grad.options.scales?.y?.min as number | undefined;
     this.grad.options.scales = {
       x: {
         type: 'linear',
@@ -294,6 +329,7 @@ export class LayerCharts {
       y: {
         type: 'logarithmic',
         ...ax,
+        min: yMin,
         ticks: { ...ax.ticks, callback: powerTick, autoSkip: true },
         title: { ...ax.title, text: this.text.grad },
       },
@@ -309,7 +345,14 @@ export class LayerCharts {
     bars.borderColor = t.palette[6];
     bars.borderWidth = 1;
     this.dead.options.scales = {
-      x: { type: 'category', ...ax, title: { ...ax.title, text: this.text.layer } },
+      // Category labels are the layer numbers (from 1); the shared number formatter would print
+      // the category index (from 0) instead.
+      x: {
+        type: 'category',
+        ...ax,
+        ticks: { color: t.muted },
+        title: { ...ax.title, text: this.text.hiddenLayer },
+      },
       y: {
         type: 'linear',
         min: 0,

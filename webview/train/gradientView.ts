@@ -115,9 +115,11 @@ export class GradientView {
     deadCanvas.setAttribute('aria-label', t('Fraction of dead units per hidden layer'));
     this.charts = new LayerCharts(gradCanvas, deadCanvas, ctx.theme(), {
       layer: t('Layer (1 = first hidden layer; last = output)'),
+      hiddenLayer: t('Hidden layer (1 = first)'),
       grad: t('mean |∂L/∂W| (log scale)'),
       init: t('At initialisation'),
       now: t('Now'),
+      zero: t('Exactly 0 now (drawn at the bottom)'),
       dead: t('Dead units'),
       deadAxis: t('Dead units (%)'),
     });
