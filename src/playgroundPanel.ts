@@ -186,6 +186,10 @@ function webviewOptions(
 ): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
+    // A training run lives in the page's worker: without this, hiding the panel behind another
+    // editor tab destroys the page and the run with it. The cost is the hidden page's memory
+    // (measured: README, "Playground memory"); a page that is re-created anyway says what it lost.
+    retainContextWhenHidden: true,
     localResourceRoots: [
       vscode.Uri.joinPath(extensionUri, 'dist'),
       vscode.Uri.joinPath(extensionUri, 'media'),

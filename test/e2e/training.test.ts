@@ -66,6 +66,8 @@ function trainingSuite(): void {
       const panel = frame.locator('#train-panel-train');
       await panel.waitFor({ timeout: 30_000 });
       await panel.getByLabel('Dataset', { exact: true }).selectOption('xor');
+      // Past the default early stop (test loss ≤ 0.01), which XOR reaches within ~150 epochs.
+      await panel.locator('select[data-role=early-stop]').selectOption('off');
       await panel.locator('[data-role=train]').click();
       await waitForEpoch(frame, 2, 30_000);
       const first = { epoch: await epoch(frame), loss: await readoutNumber(frame, 'test loss') };
@@ -134,5 +136,60 @@ function trainingSuite(): void {
     });
     assert.equal(seen.activation, 'tanh');
     assert.match(seen.readout, /Ready/);
+  });
+
+  test('a run survives its panel being hidden behind another editor in the same group', async () => {
+    const frame = wb.webviewFrame();
+    const panel = frame.locator('#train-panel-train');
+    const playgroundTab = wb.page.locator('.tabs-container .tab', {
+      hasText: 'Activation Lab Playground',
+    });
+    const seen = await wb.step('training-3-hidden-and-back', async () => {
+      await panel.getByLabel('Dataset', { exact: true }).selectOption('spiral');
+      await panel.locator('select[data-role=early-stop]').selectOption('off');
+      await panel.locator('[data-role=train]').click();
+      await waitForEpoch(frame, 20, 30_000);
+      const heap = () =>
+        frame
+          .locator('body')
+          .evaluate(
+            () =>
+              (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
+                ?.usedJSHeapSize ?? NaN,
+          );
+      const heapBefore = await heap();
+      const before = await epoch(frame);
+      // Another editor in the playground's own group hides the panel.
+      await playgroundTab.click();
+      await wb.openFile('keras_model.py');
+      await wb.page.locator('.tabs-container .tab.active', { hasText: 'keras_model.py' }).waitFor();
+      const groupOfPlayground = await playgroundTab.evaluate(
+        (tab) => tab.closest('.editor-group-container')?.getAttribute('aria-label') ?? '',
+      );
+      const groupOfKeras = await wb.page
+        .locator('.tabs-container .tab.active', { hasText: 'keras_model.py' })
+        .evaluate(
+          (tab) => tab.closest('.editor-group-container')?.getAttribute('aria-label') ?? '',
+        );
+      await new Promise((r) => setTimeout(r, 3_000));
+      await playgroundTab.click();
+      await panel.waitFor({ state: 'visible', timeout: 30_000 });
+      await waitForEpoch(frame, before + 1, 30_000);
+      return {
+        before,
+        after: await epoch(frame),
+        sameGroup: groupOfPlayground === groupOfKeras,
+        status: await panel.locator('.readout').getAttribute('data-status'),
+        notice: await frame.locator('[data-role=lost-runs]').isVisible(),
+        heapBeforeMB: +(heapBefore / 2 ** 20).toFixed(1),
+        heapAfterMB: +((await heap()) / 2 ** 20).toFixed(1),
+      };
+    });
+    console.log(`[e2e] hidden and back: ${JSON.stringify(seen)}`);
+    assert.ok(seen.sameGroup, "the other editor opened in the playground's group");
+    assert.ok(seen.after > seen.before, `epoch ${seen.before} → ${seen.after}: the run is there`);
+    assert.equal(seen.notice, false);
+    recordMetrics({ e2eHiddenPanelRun: seen });
+    await panel.locator('[data-role=train]').click();
   });
 }

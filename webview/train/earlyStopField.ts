@@ -13,9 +13,9 @@ type Mode = EarlyStop['mode'];
 /** The mode's name as the person reads it. */
 function modeOptions(): [Mode, string][] {
   return [
-    ['off', t('Never (train to the epoch limit)')],
+    ['off', t('Never')],
     ['target', t('At a test loss')],
-    ['plateau', t('When the test loss stops improving')],
+    ['plateau', t('On a plateau')],
   ];
 }
 

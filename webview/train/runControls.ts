@@ -28,6 +28,13 @@ export interface RunHost {
 }
 
 export type ControlState = 'idle' | TrainStatus;
+
+/** What a person would lose with this page: the activations of the live run and how far it got. */
+export interface RunRecord {
+  labels: string;
+  epoch: number;
+  maxEpochs: number;
+}
 /** A start request without what the controls add (run id, paused, speed). */
 export type StartRequest = Omit<StartMessage, 'type' | 'runId' | 'paused' | 'epochsPerTick'>;
 
@@ -40,6 +47,8 @@ export class RunControls {
   private readonly resetButton: HTMLButtonElement;
   private readonly speed: HTMLSelectElement;
   private readonly error: HTMLElement;
+  /** Told about the live run after every progress, and `undefined` once there is none. */
+  private onRun: (run: RunRecord | undefined) => void = () => undefined;
 
   constructor(
     private readonly host: RunHost,
@@ -51,6 +60,15 @@ export class RunControls {
       progress: (m) => {
         this.setState(m.status);
         host.progress(m);
+        this.onRun(
+          m.status === 'done'
+            ? undefined
+            : {
+                labels: m.runs.map((r) => r.label).join(', '),
+                epoch: Math.max(0, ...m.runs.map((r) => r.epoch)),
+                maxEpochs: m.maxEpochs,
+              },
+        );
       },
       error: (message) => this.showError(message),
     });
@@ -95,6 +113,11 @@ export class RunControls {
     return this.state;
   }
 
+  /** Follows the live run (the training tab keeps a record of it, see `uiState.ts`). */
+  watch(onRun: (run: RunRecord | undefined) => void): void {
+    this.onRun = onRun;
+  }
+
   /** Starts training (paused: ready at epoch 0); false if the configuration cannot be trained. */
   async start(paused = false): Promise<boolean> {
     this.hideError();
@@ -114,6 +137,7 @@ export class RunControls {
         // Every failed start says why, in place (the worker names the failing run when one did).
         this.showError(r.key ? `${r.key}: ${r.detail}` : r.detail);
         this.setState('idle');
+        this.onRun(undefined);
         return false;
       case 'cancelled':
         return false;
@@ -128,6 +152,7 @@ export class RunControls {
     this.hideError();
     this.host.clear();
     this.setState('idle');
+    this.onRun(undefined);
   }
 
   private onPrimary(): void {

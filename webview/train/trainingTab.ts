@@ -11,13 +11,20 @@ import { GradientView } from './gradientView';
 import { limitsText } from './setupForm';
 import { RaceView } from './raceView';
 import { TrainView, type ViewContext } from './trainView';
-import { restoreTrainingUi, type TrainingUiState } from './uiState';
+import type { RunRecord } from './runControls';
+import { restoreLiveRuns, restoreTrainingUi, type LiveRuns, type TrainingUiState } from './uiState';
+
+/** The saved slice: the UI configuration, and a record of the runs live when it was saved. */
+export type SavedTraining = TrainingUiState & { liveRuns: LiveRuns };
+
+/** Shortest time between two saves of a live run's epoch. */
+const RECORD_MS = 1000;
 
 export interface TrainingTabOptions {
-  /** The slice saved last time by `save` (validated here; anything invalid gives the defaults). */
+  /** The slice saved last time by `save` (validated here; an invalid part gets its default). */
   saved: unknown;
-  /** Keeps the slice in the page state (UI configuration only). */
-  save(state: TrainingUiState): void;
+  /** Keeps the slice in the page state (UI configuration, live-run record; never results). */
+  save(state: SavedTraining): void;
   /** `activationLab.playground.maxTrainingEpochs`. */
   maxEpochs: number;
 }
@@ -43,16 +50,32 @@ type ViewName = TrainingUiState['view'];
 
 export function mountTrainingTab(container: HTMLElement, options: TrainingTabOptions): TrainingTab {
   const state = restoreTrainingUi(options.saved);
+  // Runs recorded by an earlier page: this page is new, so their worker died with that page.
+  const lost = restoreLiveRuns(options.saved);
+  const liveRuns: LiveRuns = {};
   let theme: Theme = readTheme();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastRecord = 0;
+  const saveNow = () => {
+    clearTimeout(timer);
+    lastRecord = performance.now();
+    options.save(structuredClone({ ...state, liveRuns }));
+  };
   const ctx: ViewContext = {
     state,
     maxEpochs: clampEpochs(options.maxEpochs),
     theme: () => theme,
     changed: () => {
       clearTimeout(timer);
-      timer = setTimeout(() => options.save(structuredClone(state)), 150);
+      timer = setTimeout(saveNow, 150);
     },
+  };
+  /** Keeps the record of a view's live run: at once when a run starts or ends, else throttled. */
+  const record = (view: ViewName, run: RunRecord | undefined) => {
+    const before = liveRuns[view];
+    if (run) liveRuns[view] = run;
+    else delete liveRuns[view];
+    if (!before !== !run || performance.now() - lastRecord >= RECORD_MS) saveNow();
   };
   const views = {
     train: new TrainView(ctx),
@@ -101,8 +124,10 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
     p.setAttribute('aria-labelledby', `train-tab-${name}`);
     panels.set(name, p);
   }
-  const root = el('div', 'training', bar, ...panels.values());
+  for (const [name] of names) views[name].controls.watch((run) => record(name, run));
+  const root = el('div', 'training', lostNotice(lost, names), bar, ...panels.values());
   container.append(root);
+  if (Object.keys(lost).length) saveNow();
 
   function select(name: ViewName, save: boolean): void {
     state.view = name;
@@ -141,6 +166,40 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
       root.remove();
     },
   };
+}
+
+/**
+ * Says which runs were lost with the previous page (VS Code re-created it: a reload, or a panel
+ * whose context was not kept), with a button to dismiss the notice. Empty when nothing was lost.
+ */
+function lostNotice(lost: LiveRuns, names: [ViewName, string][]): HTMLElement {
+  const box = el('div', 'lost-runs');
+  box.setAttribute('role', 'status');
+  box.dataset.role = 'lost-runs';
+  const lines = names.flatMap(([view, title]) => {
+    const r = lost[view];
+    return r
+      ? [
+          el(
+            'p',
+            undefined,
+            t(
+              '{0}: the training run of {1} was stopped at epoch {2} of {3} because the playground was reloaded. Press Train to start it again.',
+              title,
+              r.labels,
+              r.epoch.toLocaleString('en-US'),
+              r.maxEpochs.toLocaleString('en-US'),
+            ),
+          ),
+        ]
+      : [];
+  });
+  box.hidden = !lines.length;
+  const dismiss = el('button', undefined, t('Dismiss'));
+  dismiss.type = 'button';
+  dismiss.addEventListener('click', () => (box.hidden = true));
+  box.append(...lines, dismiss);
+  return box;
 }
 
 function clampEpochs(n: number): number {

@@ -59,6 +59,29 @@ export const TrainingUiSchema = v.object({
   }),
 });
 export type TrainingUiState = v.InferOutput<typeof TrainingUiSchema>;
+
+/**
+ * The runs live in each view (activation names, epoch reached, epoch limit), saved beside the UI
+ * state: not results, only what a page that starts again must tell the person was lost (the
+ * worker dies with its page). Kept apart from `TrainingUiSchema` so a bad record costs only itself.
+ */
+const RunRecordSchema = v.object({
+  labels: v.pipe(v.string(), v.maxLength(1000)),
+  epoch: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  maxEpochs: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+export const LiveRunsSchema = v.object({
+  train: v.optional(RunRecordSchema),
+  race: v.optional(RunRecordSchema),
+  gradient: v.optional(RunRecordSchema),
+});
+export type LiveRuns = v.InferOutput<typeof LiveRunsSchema>;
+
+/** The saved record of live runs, or none when it is missing or invalid. */
+export function restoreLiveRuns(raw: unknown): LiveRuns {
+  const r = v.safeParse(LiveRunsSchema, (raw as { liveRuns?: unknown } | null)?.liveRuns);
+  return r.success ? r.output : {};
+}
 export type TrainActivation = TrainingUiState['train']['activation'];
 
 /** The Playground-like default setup: circle, (x, y), 8-8 hidden, SGD 0.03, batch 10. */
@@ -98,8 +121,16 @@ export function defaultTrainingUi(): TrainingUiState {
   };
 }
 
-/** The saved slice if it is valid, else the defaults. */
+/** The saved slice read part by part: an invalid part (view, setup, …) gets its default alone. */
 export function restoreTrainingUi(raw: unknown): TrainingUiState {
-  const r = v.safeParse(TrainingUiSchema, raw);
-  return r.success ? r.output : defaultTrainingUi();
+  const whole = v.safeParse(TrainingUiSchema, raw);
+  if (whole.success) return whole.output;
+  const saved = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const out = defaultTrainingUi();
+  const parts = TrainingUiSchema.entries;
+  for (const key of Object.keys(parts) as (keyof typeof parts)[]) {
+    const r = v.safeParse(parts[key], saved[key]);
+    if (r.success) (out as Record<typeof key, unknown>)[key] = r.output;
+  }
+  return out;
 }
