@@ -87,5 +87,38 @@ function timings(): void {
   );
 }
 
+/** Click latency and pause acknowledgement during a six-way race (`trainRobustness.test.ts`). */
+function raceLatency(): void {
+  const file = join(root, 'test-results', 'webview', 'metrics-training.json');
+  const m = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as {
+        raceClickLatencyMs?: Stat;
+        racePauseAckMs?: Stat;
+        raceLatencySetup?: string;
+      })
+    : {};
+  if (!m.raceClickLatencyMs || !m.racePauseAckMs) {
+    console.log(
+      '\nNo race click latency yet: run `node --test out/test/webview/trainRobustness.test.js` (or `npm run test:webview`).',
+    );
+    return;
+  }
+  console.log(`\nClick latency while a six-way race trains (${m.raceLatencySetup ?? ''})`);
+  console.log('| what | median | p95 | max | clicks | target |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  const row = (what: string, s: Stat, target: string) =>
+    console.log(`| ${what} | ${s.median} ms | ${s.p95} ms | ${s.max} ms | ${s.n} | ${target} |`);
+  row('click → next frame painted', m.raceClickLatencyMs, '≤ 50 ms p95');
+  row('Pause → the worker reports paused', m.racePauseAckMs, '');
+}
+
+interface Stat {
+  n: number;
+  median: number;
+  p95: number;
+  max: number;
+}
+
 bundles();
 timings();
+raceLatency();

@@ -8,8 +8,19 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
-import { canvasPixels, Harness, resultsDir, type TestPage } from './harness';
+import type { CDPSession } from 'playwright-core';
+import { canvasPixels, Harness, resultsDir } from './harness';
+import {
+  epochOf,
+  noEarlyStop,
+  openTraining,
+  pageErrors,
+  panel,
+  readNumber,
+  setField,
+  setSpeed,
+  waitEpoch,
+} from './trainHelpers';
 
 const h = new Harness();
 /** Figures written to test-results/webview/metrics-training.json. */
@@ -63,71 +74,8 @@ async function workerHeaps(cdp: CDPSession): Promise<() => Promise<number>> {
   };
 }
 
-/** Opens the playground on the training tab, on the given view. */
-async function openTraining(
-  view: 'train' | 'race' | 'gradient' = 'train',
-  opts = {},
-): Promise<TestPage> {
-  const p = await h.open(opts);
-  await p.page.click('#tab-train');
-  await p.page.click(`#train-tab-${view}`);
-  await p.page.waitForSelector(`#train-panel-${view}:not([hidden])`);
-  return p;
-}
-
-const panel = (view: string) => `#train-panel-${view}`;
-
-/**
- * Page errors, without the one 404 Chromium logs for `/favicon.ico` (the test server has none;
- * Playwright does not report that request, so its URL cannot be checked).
- */
-function pageErrors(errors: string[]): string[] {
-  return errors.filter((e) => !/^Failed to load resource: .* 404 \(Not Found\)$/.test(e));
-}
-
-async function epochOf(page: Page, view: string): Promise<number> {
-  return Number((await page.getAttribute(panel(view), 'data-epoch')) ?? '-1');
-}
-
-async function waitEpoch(
-  page: Page,
-  view: string,
-  atLeast: number,
-  timeout = 15_000,
-): Promise<void> {
-  await page.waitForFunction(
-    ({ sel, n }) => Number(document.querySelector(sel)?.getAttribute('data-epoch') ?? -1) >= n,
-    { sel: panel(view), n: atLeast },
-    { timeout },
-  );
-}
-
-/** The number after `label` in the view's read-out text (e.g. "test loss 0.123"). */
-async function readNumber(page: Page, view: string, label: string): Promise<number> {
-  const text = (await page.textContent(`${panel(view)} .readout`)) ?? '';
-  const m = new RegExp(`${label} ([−\\-\\d.e+]+)`).exec(text);
-  assert.ok(m, `"${label}" not in read-out: ${text}`);
-  return Number(m[1].replace('−', '-'));
-}
-
-/** Types into the control labelled `label` of a view and commits it (a `change` event). */
-async function setField(page: Page, view: string, label: string, value: string): Promise<void> {
-  const input = page.locator(panel(view)).getByLabel(label, { exact: true });
-  await input.fill(value);
-  await input.dispatchEvent('change');
-}
-
-async function setSpeed(page: Page, view: string, value: string): Promise<void> {
-  await page.selectOption(`${panel(view)} .run-controls select`, value);
-}
-
-/** Trains to the epoch limit: no early stop (the default stops Circle near epoch 100). */
-async function noEarlyStop(page: Page, view: string): Promise<void> {
-  await page.selectOption(`${panel(view)} select[data-role=early-stop]`, 'off');
-}
-
 test('press Train: the epoch counter and the loss update, and the loss falls within seconds', async () => {
-  const { page, errors, violations } = await openTraining('train');
+  const { page, errors, violations } = await openTraining(h, 'train');
   const readout = page.locator(`${panel('train')} .readout`);
   assert.equal(await readout.getAttribute('aria-live'), 'polite');
   assert.match((await readout.textContent()) ?? '', /Ready/);
@@ -156,7 +104,7 @@ test('press Train: the epoch counter and the loss update, and the loss falls wit
 });
 
 test('the panel answers a click while training runs as fast as it can', async () => {
-  const { page, errors } = await openTraining('train');
+  const { page, errors } = await openTraining(h, 'train');
   // A network and dataset big enough that 2,000 epochs take far longer than this test.
   await setField(page, 'train', 'Points', '5000');
   await setField(page, 'train', 'Hidden layers (units per layer)', '32, 32, 32, 32');
@@ -199,7 +147,7 @@ test('the panel answers a click while training runs as fast as it can', async ()
 });
 
 test('Step trains one epoch; Reset stops the worker and empties the view', async () => {
-  const { page, errors } = await openTraining('train');
+  const { page, errors } = await openTraining(h, 'train');
   assert.equal(page.workers().length, 0, 'no worker before training');
   await page.click(`${panel('train')} button:has-text("Step")`);
   await waitEpoch(page, 'train', 1);
@@ -218,7 +166,7 @@ test('Step trains one epoch; Reset stops the worker and empties the view', async
 });
 
 test('a race of three activations draws three loss curves, three boundaries and a table', async () => {
-  const { page, errors } = await openTraining('race');
+  const { page, errors } = await openTraining(h, 'race');
   const checked = await page.$$eval(`${panel('race')} .racers input:checked`, (b) =>
     b.map((i) => (i as HTMLInputElement).value),
   );
@@ -245,7 +193,7 @@ test('a race of three activations draws three loss curves, three boundaries and 
 });
 
 test('a too-large learning rate is shown as "diverged at epoch N", not as garbage', async () => {
-  const { page, errors } = await openTraining('train');
+  const { page, errors } = await openTraining(h, 'train');
   const form = panel('train');
   await page.selectOption(`${form} .setup select >> nth=0`, 'plane');
   await page.fill(`${form} .setup input[type=number][step=any] >> nth=0`, '10');
@@ -263,7 +211,7 @@ test('a too-large learning rate is shown as "diverged at epoch N", not as garbag
 });
 
 test('gradient flow: sigmoid in depth vanishes, ReLU with lr 1 dies', async () => {
-  const { page, errors } = await openTraining('gradient');
+  const { page, errors } = await openTraining(h, 'gradient');
   const v = panel('gradient');
   await page.click(`${v} .presets button >> nth=0`);
   await page.click(`${v} [data-role=train]`);
@@ -299,7 +247,7 @@ test('"Train with…" opens the training tab with the activation selected and re
 });
 
 test('the UI configuration is saved with setState, training results are not', async () => {
-  const { page, state } = await openTraining('race');
+  const { page, state } = await openTraining(h, 'race');
   await page.click(`${panel('race')} [data-role=train]`);
   await waitEpoch(page, 'race', 5);
   await page.waitForTimeout(300);
@@ -313,7 +261,7 @@ test('the UI configuration is saved with setState, training results are not', as
 });
 
 test('the saved configuration comes back after a reload', async () => {
-  const first = await openTraining('gradient');
+  const first = await openTraining(h, 'gradient');
   await first.page.click(`${panel('gradient')} .presets button >> nth=2`);
   await first.page.waitForTimeout(400);
   const saved = await first.state();
@@ -332,7 +280,7 @@ test('the saved configuration comes back after a reload', async () => {
 });
 
 test('JS heap during a six-way race stays at or below 64 MB', async () => {
-  const { page, errors } = await openTraining('race');
+  const { page, errors } = await openTraining(h, 'race');
   const v = panel('race');
   const boxes = page.locator(`${v} .racers input`);
   for (let i = 0; (await page.locator(`${v} .racers input:checked`).count()) < 6; i++) {
@@ -364,7 +312,7 @@ test('JS heap during a six-way race stays at or below 64 MB', async () => {
 });
 
 test('a custom formula trains; a bad one says why in place', async () => {
-  const { page, errors } = await openTraining('train');
+  const { page, errors } = await openTraining(h, 'train');
   const v = panel('train');
   await page.selectOption(`${v} select[data-role=activation]`, 'custom');
   await setField(page, 'train', 'f(x) =', 'x * sigmoid(1.702 * x)');
@@ -404,7 +352,7 @@ test('names from Object.prototype in a formula are refused in place; nothing han
 });
 
 test('sizes beyond the stated limits are clamped, and the form says what is used', async () => {
-  const { page } = await openTraining('train');
+  const { page } = await openTraining(h, 'train');
   const v = panel('train');
   assert.match(
     (await page.textContent(`${v} .limits`)) ?? '',
@@ -418,7 +366,7 @@ test('sizes beyond the stated limits are clamped, and the form says what is used
 });
 
 test("in Japanese, the training views speak Japanese (the seed text's vocabulary)", async () => {
-  const { page, errors } = await openTraining('gradient', { locale: 'ja' });
+  const { page, errors } = await openTraining(h, 'gradient', { locale: 'ja' });
   assert.equal(await page.textContent('#train-tab-train'), '単一ネットワーク');
   assert.equal(await page.textContent('#train-tab-gradient'), '勾配フロー');
   const v = panel('gradient');
@@ -439,7 +387,7 @@ test("in Japanese, the training views speak Japanese (the seed text's vocabulary
 
 test('screenshots of the Train, Race and Gradient-flow views, dark and light', async () => {
   for (const theme of ['dark', 'light'] as const) {
-    const p = await openTraining('train', { theme });
+    const p = await openTraining(h, 'train', { theme });
     const { page, errors } = p;
     await noEarlyStop(page, 'train');
     await page.click(`${panel('train')} [data-role=train]`);
@@ -475,7 +423,7 @@ test('screenshots of the Train, Race and Gradient-flow views, dark and light', a
 });
 
 test('a changed epoch limit setting reaches the open page and applies to the next run', async () => {
-  const { page, errors, violations, hostSend } = await openTraining('train');
+  const { page, errors, violations, hostSend } = await openTraining(h, 'train');
   const limits = page.locator(`${panel('train')} .hint.limits`);
   assert.match((await limits.textContent()) ?? '', /2,000 epochs per run/);
   await hostSend({
