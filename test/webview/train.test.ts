@@ -4,9 +4,8 @@
  * flow, and keep the page's heap small during a six-way race. Screenshots of the three views in
  * the dark and light themes go to test-results/webview/.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { canvasPixels, Harness, resultsDir } from './harness';
@@ -19,23 +18,13 @@ import {
   readNumber,
   setField,
   setSpeed,
+  trainingMetrics,
   waitEpoch,
 } from './trainHelpers';
 
 const h = new Harness();
 /** Figures written to test-results/webview/metrics-training.json. */
-const metrics: Record<string, unknown> = {};
-before(async () => {
-  await h.start();
-  mkdirSync(resultsDir, { recursive: true });
-});
-after(async () => {
-  // Merged into the previous figures, so running a single test keeps the others.
-  const file = join(resultsDir, 'metrics-training.json');
-  const old = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
-  writeFileSync(file, JSON.stringify({ ...old, ...metrics }, null, 2) + '\n');
-  await h.stop();
-});
+const metrics = trainingMetrics(h);
 
 /**
  * JS heap of the page's dedicated workers through CDP (a worker has no `performance.memory`):
@@ -331,7 +320,7 @@ test('a custom formula trains; a bad one says why in place', async () => {
 });
 
 test('names from Object.prototype in a formula are refused in place; nothing hangs (issue 13.2)', async () => {
-  const { page, errors } = await openTraining('train');
+  const { page, errors } = await openTraining(h, 'train');
   const v = panel('train');
   await page.selectOption(`${v} select[data-role=activation]`, 'custom');
   const error = page.locator(`${v} .run-controls .error`);

@@ -2,9 +2,31 @@
  * What the training-tab webview tests share: opening the tab on a view, reading its epoch and
  * read-out, setting its fields, speed and early stop.
  */
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Harness, PageOptions, TestPage } from './harness';
+import { resultsDir, type Harness, type PageOptions, type TestPage } from './harness';
+
+/**
+ * Starts `h` before the file's tests and stops it after; the figures put in the returned object
+ * are merged into test-results/webview/metrics-training.json (running one test keeps the others).
+ */
+export function trainingMetrics(h: Harness): Record<string, unknown> {
+  const metrics: Record<string, unknown> = {};
+  before(async () => {
+    await h.start();
+    mkdirSync(resultsDir, { recursive: true });
+  });
+  after(async () => {
+    const file = join(resultsDir, 'metrics-training.json');
+    const old = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
+    writeFileSync(file, JSON.stringify({ ...old, ...metrics }, null, 2) + '\n');
+    await h.stop();
+  });
+  return metrics;
+}
 
 /** Opens the playground on the training tab, on the given view. */
 export async function openTraining(

@@ -4,9 +4,8 @@
  * stopping, and a layer whose gradient is exactly zero. Click latencies go to
  * test-results/webview/metrics-training.json (reported by `npm run bench`, never asserted).
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { canvasPixels, Harness, resultsDir } from './harness';
@@ -17,21 +16,13 @@ import {
   panel,
   setField,
   setSpeed,
+  trainingMetrics,
   waitEpoch,
 } from './trainHelpers';
 
 const h = new Harness();
-const metrics: Record<string, unknown> = {};
-before(async () => {
-  await h.start();
-  mkdirSync(resultsDir, { recursive: true });
-});
-after(async () => {
-  const file = join(resultsDir, 'metrics-training.json');
-  const old = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
-  writeFileSync(file, JSON.stringify({ ...old, ...metrics }, null, 2) + '\n');
-  await h.stop();
-});
+/** Figures written to test-results/webview/metrics-training.json. */
+const metrics = trainingMetrics(h);
 
 /** Median, 95th percentile and maximum of a sample, rounded to 0.1 ms. */
 function summary(xs: number[]): { n: number; median: number; p95: number; max: number } {
@@ -110,7 +101,6 @@ test('a pause during a six-way race at 20 epochs per frame takes effect within a
     await page.click(`${v} [data-role=train]`);
     await page.waitForSelector(`${readout}[data-status=running]`, { timeout: 10_000 });
   }
-  await page.click(`${v} [data-role=train]`);
   const { clicks, acks } = await page.evaluate(() => {
     const w = window as unknown as { __clicks: number[]; __pauseAcks: number[] };
     return { clicks: w.__clicks, acks: w.__pauseAcks };
@@ -119,6 +109,7 @@ test('a pause during a six-way race at 20 epochs per frame takes effect within a
   metrics.racePauseAckMs = summary(acks);
   metrics.raceLatencySetup = '6 runs, 2,000 points, 32-32-32-32, 20 epochs per frame';
   assert.equal(acks.length, cycles, 'every pause was acknowledged by the worker');
+  await page.click(`${v} [data-role=train]`);
   assert.ok(midFrame > 0, 'a pause lands within a frame, not after the whole frame');
   assert.deepEqual(pageErrors(errors), []);
   await page.context().close();
