@@ -239,3 +239,13 @@ test('fuzz: random Python-like text and cursor positions never throw and stay fa
   assert.ok(produced > 50, `only ${produced} hovers in the fuzz run`);
   assert.ok(performance.now() - started < 20_000);
 });
+
+test('the first measured gap is said once, the plot precedes the formula, no TeX braces', () => {
+  const h = hover('gelu(x)')!;
+  const gap = /largest \|Δf\| = [^\n]*? on \[−5, 5\]/.exec(h.markdown)![0];
+  assert.equal(h.markdown.split(gap).length - 1, 1, h.markdown);
+  assert.ok(h.markdown.indexOf('![') < h.markdown.indexOf('`f(x) = '), 'plot before formula');
+  const celu = hoverAt(analyzePython('import torch.nn as nn\nnn.CELU()\n'), 25)!;
+  assert.match(celu.markdown, /e\^\(x\/α\)/);
+  assert.doesNotMatch(celu.markdown, /\^\{/);
+});

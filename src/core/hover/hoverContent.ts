@@ -11,6 +11,7 @@ import { aliasDefaults, aliasIndex, getActivation } from '../catalog/catalog';
 import { localize, type Lang } from '../catalog/text';
 import { L, fill, frameworkName, smoothnessText } from './labels';
 import { disagreementLines } from './disagreement';
+import { plainMath } from '../snippets/mathText';
 import { activationPlot, type PlotRequest } from './activationPlot';
 import type { ThemeKind } from './svgPlot';
 import { CommandIds } from '../commandIds';
@@ -234,10 +235,10 @@ export function linksLine(
 /** Formula lines (f and, when enabled and known, f′) in code spans. */
 export function formulaLines(entry: Activation, showDerivative: boolean): string[] {
   const vector = entry.kind === 'vector';
-  const lines = [vector ? `\`${entry.text}\`` : `\`f(x) = ${entry.text}\``];
-  if (showDerivative && entry.derivativeText) {
-    lines.push(vector ? `\`${entry.derivativeText}\`` : `\`f′(x) = ${entry.derivativeText}\``);
-  }
+  // Plain Unicode: TeX groups such as `e^{x/α}` are written `e^(x/α)`.
+  const [f, df] = [plainMath(entry.text), entry.derivativeText && plainMath(entry.derivativeText)];
+  const lines = [vector ? `\`${f}\`` : `\`f(x) = ${f}\``];
+  if (showDerivative && df) lines.push(vector ? `\`${df}\`` : `\`f′(x) = ${df}\``);
   return lines;
 }
 
@@ -253,7 +254,7 @@ export function propertyLines(entry: Activation, lang: Lang): string[] {
   ];
   return [
     `**${localize(L.properties, lang)}:** ${parts.join(' · ')}`,
-    `**${localize(L.gradients, lang)}:** ${localize(p.gradientNotes, lang)}`,
+    `**${localize(L.gradients, lang)}:** ${plainMath(localize(p.gradientNotes, lang))}`,
   ];
 }
 
@@ -332,10 +333,13 @@ export function hoverMarkdown(
   // rules only separate it from the disagreement, the general properties and the links.
   // The formula and the first measured gap sit next to the parameters, above the fold of a
   // short hover; the plot follows.
+  // The plot comes right after the parameters, so it shows without scrolling a short hover.
   const gapLine = disagree.first ? [`⚠ ${disagree.first}`] : [];
+  // The first measured gap is shown at the top; the list below does not say it again.
+  const rest = disagree.lines.filter((l) => l !== `  - ${disagree.first}`);
   const sections = [
-    [head.join('\n'), callPart.join('\n'), formula, ...gapLine, ...plot, summary].join('\n\n'),
-    ...(disagree.lines.length ? [disagree.lines.join('\n')] : []),
+    [head.join('\n'), callPart.join('\n'), ...plot, formula, ...gapLine, summary].join('\n\n'),
+    ...(rest.length ? [rest.join('\n')] : []),
     [
       propertyLines(entry, lang).join('  \n'),
       `**${localize(L.whenToUse, lang)}:** ${localize(entry.whenToUse, lang)}`,
