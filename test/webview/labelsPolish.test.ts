@@ -78,4 +78,49 @@ describe('labels', () => {
     );
     await closeChecked(p);
   });
+
+  test('vector tab: temperature in the formula, a named slider, no sum for GLU, own output axis', async () => {
+    for (const theme of THEMES) {
+      const p = await h.open({ theme, reducedMotion: true });
+      await p.page.locator('#tab-vector').click();
+      const slider = p.page.locator('.vector-controls input[type=range]').first();
+      assert.match((await slider.getAttribute('aria-label')) ?? '', /^Temperature: T/);
+      await p.page.locator('.vector-side .tex .katex').first().waitFor();
+      assert.match((await p.page.locator('.vector-side .tex').textContent()) ?? '', /x=z\/T/);
+      await p.page.getByLabel('Logit z1').fill('1000');
+      // The probabilities have their own axis: the output bars stay tall next to a 1000 logit.
+      const bars = await p.page.locator('.bar-wrap canvas').evaluate(
+        (c: HTMLCanvasElement, color) => {
+          const { data, width, height } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+          const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+          let top = height;
+          for (let y = 0; y < height; y++)
+            for (let x = 0; x < width; x++) {
+              const i = (y * width + x) * 4;
+              if (
+                Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) <
+                60
+              )
+                top = Math.min(top, y);
+            }
+          return 1 - top / height;
+        },
+        await p.page.locator('.vector-table thead .swatch:not(.input-swatch)').evaluate((e) => {
+          const m = getComputedStyle(e).backgroundColor.match(/\d+/g)!.map(Number);
+          return (
+            '#' +
+            m
+              .slice(0, 3)
+              .map((v) => v.toString(16).padStart(2, '0'))
+              .join('')
+          );
+        }),
+      );
+      assert.ok(bars > 0.5, `the output bar reaches ${(bars * 100).toFixed(0)} % of the height`);
+      await p.page.screenshot({ path: join(resultsDir, `vector-axes-${theme}.png`) });
+      await p.page.selectOption('#vector-activation', 'glu');
+      assert.equal(await p.page.locator('.vector-table tfoot').count(), 0, 'no sum for GLU');
+      await closeChecked(p);
+    }
+  });
 });

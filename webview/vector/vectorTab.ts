@@ -83,7 +83,18 @@ export class VectorTab {
         maintainAspectRatio: false,
         animation: host.reducedMotion() ? false : { duration: 180 },
         events: [],
-        scales: { x: { type: 'category' }, y: { type: 'linear', ticks: { callback: tickLabel } } },
+        // Inputs and outputs on their own axes: a logit of 1000 must not hide probabilities.
+        scales: {
+          x: { type: 'category' },
+          y: { type: 'linear', ticks: { callback: tickLabel }, title: { display: true } },
+          y2: {
+            type: 'linear',
+            position: 'right',
+            ticks: { callback: tickLabel },
+            title: { display: true },
+            grid: { drawOnChartArea: false },
+          },
+        },
       },
     });
     this.renderControls();
@@ -160,10 +171,15 @@ export class VectorTab {
     ];
     if (!gated) {
       parts.push(
-        paramControl(TEMPERATURE, s.temperature, (v, final) => {
-          this.host.change({ ...this.host.state(), temperature: v }, final);
-          this.update();
-        }).el,
+        paramControl(
+          TEMPERATURE,
+          s.temperature,
+          (v, final) => {
+            this.host.change({ ...this.host.state(), temperature: v }, final);
+            this.update();
+          },
+          t('Temperature'),
+        ).el,
       );
     } else {
       parts.push(
@@ -186,7 +202,8 @@ export class VectorTab {
       );
     }
     this.controls.replaceChildren(...parts);
-    if (entry) renderTex(this.formula, entry.latex);
+    // The formula says where the temperature goes: the activation is applied to x = z / T.
+    if (entry) renderTex(this.formula, gated ? entry.latex : `${entry.latex},\\quad x = z / T`);
   }
 
   private switchTo(id: string): void {
@@ -217,6 +234,7 @@ export class VectorTab {
       ];
     }
     const [di, dout] = c.data.datasets;
+    Object.assign(dout, { yAxisID: 'y2' });
     di.label = inputLabel;
     di.data = input;
     dout.data = output;
@@ -230,18 +248,23 @@ export class VectorTab {
       borderColor: th.palette[0],
       borderWidth: 1,
     });
-    for (const id of ['x', 'y'] as const) {
+    for (const id of ['x', 'y', 'y2'] as const) {
       const sc = c.options.scales![id]!;
       sc.ticks = { ...sc.ticks, color: th.muted };
       sc.grid = { ...sc.grid, color: th.grid };
       sc.border = { color: th.grid };
     }
+    const titled = (id: 'y' | 'y2', text: string) =>
+      Object.assign(c.options.scales![id]!, { title: { display: true, text, color: th.muted } });
+    titled('y', inputLabel);
+    titled('y2', t('output'));
     c.options.animation = this.host.reducedMotion() ? false : { duration: 180 };
     c.update();
-    this.renderValues(input, output, entry?.name ?? s.id);
+    this.renderValues(input, output, entry?.name ?? s.id, !isGated(entry));
   }
 
-  private renderValues(input: number[], output: number[], name: string): void {
+  /** The values table; the sum of outputs only where it means something (not for GLU). */
+  private renderValues(input: number[], output: number[], name: string, withSum: boolean): void {
     const tbl = h('table', { class: 'vector-table' });
     const head = tbl.createTHead().insertRow();
     const swIn = h('span', { class: 'swatch input-swatch', 'aria-hidden': 'true' });
@@ -256,10 +279,11 @@ export class VectorTab {
       r.insertCell().textContent = i < input.length ? fmt(input[i]) : '';
       r.insertCell().textContent = i < output.length ? fmt(output[i]) : '';
     }
-    const sum = output.reduce((a, b) => a + b, 0);
-    const foot = tbl.createTFoot().insertRow();
-    foot.append(h('th', { scope: 'row', colspan: 2 }, t('sum of outputs')));
-    foot.insertCell().textContent = fmt(sum);
+    if (withSum) {
+      const foot = tbl.createTFoot().insertRow();
+      foot.append(h('th', { scope: 'row', colspan: 2 }, t('sum of outputs')));
+      foot.insertCell().textContent = fmt(output.reduce((a, b) => a + b, 0));
+    }
     this.values.replaceChildren(tbl);
   }
 }
