@@ -7,7 +7,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { closeChecked, Harness, resultsDir, type Theme, type TestPage } from './harness';
+import {
+  backgroundColors,
+  closeChecked,
+  colorRows,
+  Harness,
+  resultsDir,
+  type Theme,
+  type TestPage,
+} from './harness';
 
 const CHART = 'canvas.chart';
 const THEMES: Theme[] = ['dark', 'light', 'high-contrast'];
@@ -48,20 +56,7 @@ async function bandPixels(p: TestPage, y0: number, y1: number, colors: string[])
 }
 
 /** The palette colours the page uses now (from the legend swatches), as #rrggbb. */
-async function swatchColors(p: TestPage): Promise<string[]> {
-  return p.page.locator('.legend-item .swatch').evaluateAll((els) =>
-    els.map((e) => {
-      const m = getComputedStyle(e).backgroundColor.match(/\d+/g)!.map(Number);
-      return (
-        '#' +
-        m
-          .slice(0, 3)
-          .map((v) => v.toString(16).padStart(2, '0'))
-          .join('')
-      );
-    }),
-  );
-}
+const swatchColors = (p: TestPage) => backgroundColors(p.page, '.legend-item .swatch');
 
 describe('graph polish', () => {
   test('a theme switch after the training tab loaded adds no chart.js legend above the chart', async () => {
@@ -175,28 +170,8 @@ describe('graph polish', () => {
       const box = (await p.page.locator(CHART).boundingBox())!;
       // tanh spans [-1, 1]: with a robust range it covers a good part of the chart's height.
       const colors = await swatchColors(p);
-      const tanhRows = await p.page.evaluate(
-        ({ color }) => {
-          const c = document.querySelector('canvas.chart') as HTMLCanvasElement;
-          const { data, width, height } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
-          const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
-          let top = height;
-          let bottom = 0;
-          for (let y = 0; y < height; y++)
-            for (let x = 0; x < width; x++) {
-              const i = (y * width + x) * 4;
-              if (
-                Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) <
-                30
-              ) {
-                top = Math.min(top, y);
-                bottom = Math.max(bottom, y);
-              }
-            }
-          return (bottom - top) / height;
-        },
-        { color: colors[0] },
-      );
+      const rows = await colorRows(p.page, CHART, colors[0]);
+      const tanhRows = rows.bottom - rows.top;
       assert.ok(
         tanhRows > 0.08,
         `tanh covers ${(tanhRows * 100).toFixed(1)} % of the height (${box.height}px)`,

@@ -277,3 +277,45 @@ export async function closeChecked(p: TestPage): Promise<void> {
   assert.deepEqual(p.errors, [], 'page errors');
   await p.page.context().close();
 }
+
+/** The rows a colour occupies in a canvas, as fractions of its height (top 1 when absent). */
+export async function colorRows(
+  page: Page,
+  selector: string,
+  color: string,
+  tolerance = 30,
+): Promise<{ top: number; bottom: number }> {
+  return page.evaluate(
+    ({ selector, color, tolerance }) => {
+      const c = document.querySelector(selector) as HTMLCanvasElement;
+      const { data, width, height } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+      let top = height;
+      let bottom = 0;
+      for (let y = 0; y < height; y++)
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          const d = Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b);
+          if (d < tolerance) [top, bottom] = [Math.min(top, y), Math.max(bottom, y)];
+        }
+      return { top: top / height, bottom: bottom / height };
+    },
+    { selector, color, tolerance },
+  );
+}
+
+/** The computed background colours of the elements a selector matches, as #rrggbb. */
+export async function backgroundColors(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els.map((e) => {
+      const m = getComputedStyle(e).backgroundColor.match(/\d+/g)!.map(Number);
+      return (
+        '#' +
+        m
+          .slice(0, 3)
+          .map((v) => v.toString(16).padStart(2, '0'))
+          .join('')
+      );
+    }),
+  );
+}

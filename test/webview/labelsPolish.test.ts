@@ -6,7 +6,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { closeChecked, Harness, resultsDir, type Theme } from './harness';
+import {
+  backgroundColors,
+  closeChecked,
+  colorRows,
+  Harness,
+  resultsDir,
+  type Theme,
+} from './harness';
 
 const THEMES: Theme[] = ['dark', 'light', 'high-contrast'];
 const h = new Harness();
@@ -89,33 +96,11 @@ describe('labels', () => {
       assert.match((await p.page.locator('.vector-side .tex').textContent()) ?? '', /x=z\/T/);
       await p.page.getByLabel('Logit z1').fill('1000');
       // The probabilities have their own axis: the output bars stay tall next to a 1000 logit.
-      const bars = await p.page.locator('.bar-wrap canvas').evaluate(
-        (c: HTMLCanvasElement, color) => {
-          const { data, width, height } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
-          const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
-          let top = height;
-          for (let y = 0; y < height; y++)
-            for (let x = 0; x < width; x++) {
-              const i = (y * width + x) * 4;
-              if (
-                Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) <
-                60
-              )
-                top = Math.min(top, y);
-            }
-          return 1 - top / height;
-        },
-        await p.page.locator('.vector-table thead .swatch:not(.input-swatch)').evaluate((e) => {
-          const m = getComputedStyle(e).backgroundColor.match(/\d+/g)!.map(Number);
-          return (
-            '#' +
-            m
-              .slice(0, 3)
-              .map((v) => v.toString(16).padStart(2, '0'))
-              .join('')
-          );
-        }),
+      const [out] = await backgroundColors(
+        p.page,
+        '.vector-table thead .swatch:not(.input-swatch)',
       );
+      const bars = 1 - (await colorRows(p.page, '.bar-wrap canvas', out, 60)).top;
       assert.ok(bars > 0.5, `the output bar reaches ${(bars * 100).toFixed(0)} % of the height`);
       await p.page.screenshot({ path: join(resultsDir, `vector-axes-${theme}.png`) });
       await p.page.selectOption('#vector-activation', 'glu');
