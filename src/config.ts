@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plotRange } from './core/hover/activationPlot';
 import {
   DEFAULT_SEVERITY,
   DIAGNOSTIC_CODES,
@@ -35,9 +36,7 @@ function diagnosticSeverities(raw: unknown): Record<DiagnosticCode, Severity | '
 /** Reads the current settings; values out of range fall back to the defaults. */
 export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration('activationLab');
-  let xMin = c.get<number>('hover.xMin', -5);
-  let xMax = c.get<number>('hover.xMax', 5);
-  if (!(Number.isFinite(xMin) && Number.isFinite(xMax) && xMin < xMax)) [xMin, xMax] = [-5, 5];
+  const [xMin, xMax] = plotRange(c.get<number>('hover.xMin', -5), c.get<number>('hover.xMax', 5));
   const epochs = c.get<number>('playground.maxTrainingEpochs', 2000);
   return {
     hover: {

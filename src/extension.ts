@@ -8,7 +8,9 @@ import { insertImplementation } from './commands/insertImplementation';
 import { PlaygroundPanel } from './playgroundPanel';
 import { trainWith } from './commands/trainWith';
 import { revealBinding } from './commands/revealBinding';
-import { log } from './log';
+import { log, logDisposable } from './log';
+import { setCoreErrorHandler } from './core/errors';
+import { showRefusal } from './core/protocol/commandArgs';
 import { PitfallDiagnostics } from './diagnostics';
 import { PitfallCodeActions } from './codeActions';
 
@@ -31,11 +33,21 @@ export function activate(context: vscode.ExtensionContext): void {
       if (raw === undefined) return undefined;
       const checked = parseShowRequest(raw);
       if (!checked.ok) log().warn(`Ignored an invalid playground request (${checked.reason})`);
-      return checked.ok ? checked.message : undefined;
+      const refused = checked.ok ? showRefusal(checked.message) : undefined;
+      if (refused) log().warn(`Refused a playground request (${refused})`);
+      return checked.ok && !refused ? checked.message : undefined;
     };
     const analyses = new DocumentAnalyses();
     const pitfalls = new PitfallDiagnostics();
+    // A core bug (caught so a hover is quietly missing) shows in the log with its stack.
+    setCoreErrorHandler((e, where) =>
+      log().error(
+        `Internal error in ${where}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      ),
+    );
     context.subscriptions.push(
+      { dispose: () => setCoreErrorHandler(undefined) },
+      logDisposable,
       pitfalls,
       vscode.languages.registerCodeActionsProvider(
         { language: 'python' },

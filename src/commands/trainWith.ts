@@ -4,7 +4,13 @@
  * `{ id, params }` to skip the pick.
  */
 import * as vscode from 'vscode';
-import { defaultParams, getActivation, listActivations } from '../core/catalog/catalog';
+import {
+  defaultParams,
+  getActivation,
+  listActivations,
+  validateParams,
+} from '../core/catalog/catalog';
+import { log } from '../log';
 import { localize } from '../core/catalog/text';
 import type { Params } from '../core/catalog/types';
 import type { ShowRequest } from '../core/protocol/webviewProtocol';
@@ -29,7 +35,11 @@ export function trainRequest(id: string, params?: Params): ShowRequest {
 function argument(raw: unknown): { id: string; params?: Params } | undefined {
   const a = parseTrainArgs(raw);
   const e = a ? getActivation(a.id) : undefined;
-  return e && e.kind === 'elementwise' ? { id: e.id, params: a?.params ?? {} } : undefined;
+  if (!e || e.kind !== 'elementwise') return undefined;
+  // The catalog's own check: a parameter the entry lacks or outside its domain is refused.
+  const checked = validateParams(e.id, a?.params ?? {});
+  if (!checked.ok) log().warn(`Train with ${e.id}: ${checked.message.en}; the defaults are used`);
+  return { id: e.id, params: checked.ok ? checked.params : {} };
 }
 
 async function pick(): Promise<string | undefined> {

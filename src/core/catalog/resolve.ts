@@ -3,6 +3,7 @@
  * arguments) to the catalog entry and the effective parameters, applying that framework's defaults
  * and argument names. Unknown names or unusable arguments give a reason, never a wrong curve.
  */
+import { reportCoreError } from '../errors';
 import type { ApiAlias, ApiArg, LocalText, Params, Resolved } from './types';
 import { t } from './build';
 import { aliasDefaults, aliasIndex, getActivation, validateParams } from './catalog';
@@ -288,7 +289,8 @@ export function resolveActivation(qualifiedName: string, args?: CallArgs): Resol
   try {
     const r = resolveActivationDetailed(qualifiedName, args);
     return r.ok ? r.resolved : undefined;
-  } catch {
+  } catch (e) {
+    reportCoreError(e, 'resolveActivation');
     return undefined;
   }
 }

@@ -4,6 +4,7 @@
  * there, so a jump in f′ (ReLU at 0) is drawn as a jump, not as a steep segment. A vector entry
  * is drawn as its first output on the two-element row [x, 0] (softmax → σ(x)).
  */
+import { reportCoreError } from '../errors';
 import type { Activation, Params } from '../catalog/types';
 import { localize, type Lang } from '../catalog/text';
 import { L, fill } from './labels';
@@ -22,6 +23,28 @@ export interface PlotRequest {
 }
 
 const EPS = 1e-9;
+
+/** Largest |x| of a hover plot's range, and its largest width. */
+export const PLOT_X_LIMIT = 1e6;
+export const PLOT_SPAN_MAX = 1e4;
+/** The default hover range. */
+export const DEFAULT_PLOT_RANGE: readonly [number, number] = [-5, 5];
+
+/**
+ * The hover's x range from the settings: [xMin, xMax] when both are finite numbers within
+ * ±`PLOT_X_LIMIT`, xMin < xMax and xMax − xMin ≤ `PLOT_SPAN_MAX` (±1e308 would make the span
+ * infinite and every sample NaN); otherwise the default [−5, 5].
+ */
+export function plotRange(xMin: unknown, xMax: unknown): [number, number] {
+  const ok =
+    typeof xMin === 'number' &&
+    typeof xMax === 'number' &&
+    Math.abs(xMin) <= PLOT_X_LIMIT &&
+    Math.abs(xMax) <= PLOT_X_LIMIT &&
+    xMin < xMax &&
+    xMax - xMin <= PLOT_SPAN_MAX;
+  return ok ? [xMin, xMax] : [DEFAULT_PLOT_RANGE[0], DEFAULT_PLOT_RANGE[1]];
+}
 
 /** Sample positions: a uniform grid plus both sides of every kink inside the range. */
 function positions(
@@ -60,7 +83,8 @@ export function sampleEntry(
     let kinks: number[] = [];
     try {
       kinks = entry.kinks(params).filter(Number.isFinite);
-    } catch {
+    } catch (e) {
+      reportCoreError(e, 'activationPlot kinks');
       kinks = [];
     }
     const { xs, breaks } = positions(x0, x1, n, kinks);
@@ -101,7 +125,8 @@ export function activationPlot(
       series.push({ role: 'df', label: 'f′', xs: s.xs, ys: s.df, breakAfter: s.breaks });
     const svg = plotSvg(series, { theme: req.theme, x0, x1, title });
     return { uri: svgDataUri(svg), alt: title, svg };
-  } catch {
+  } catch (e) {
+    reportCoreError(e, 'activationPlot');
     return undefined;
   }
 }

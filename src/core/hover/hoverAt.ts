@@ -6,6 +6,7 @@
  * bound to (python/boundHover). The host keeps the analysis per document version and calls this
  * on every hover.
  */
+import { reportCoreError } from '../errors';
 import type { LocalText, Resolved } from '../catalog/types';
 import { findMention, type Mention } from '../python/mentions';
 import type { PythonAnalysis } from '../python/parse';
@@ -159,7 +160,8 @@ function answerAt(
       via: viaOf(bound.unknown.via),
       unknown: UNKNOWN_REASON_TEXT[bound.unknown.reason],
     };
-  } catch {
+  } catch (e) {
+    reportCoreError(e, 'hoverAt');
     return undefined;
   }
 }

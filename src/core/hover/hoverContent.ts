@@ -12,7 +12,7 @@ import { localize, type Lang } from '../catalog/text';
 import { L, fill, frameworkName, smoothnessText } from './labels';
 import { disagreementLines } from './disagreement';
 import { plainMath } from '../snippets/mathText';
-import { activationPlot, type PlotRequest } from './activationPlot';
+import { activationPlot, plotRange, type PlotRequest } from './activationPlot';
 import type { ThemeKind } from './svgPlot';
 import { CommandIds } from '../commandIds';
 import { paramValueText, pyValueText } from './paramText';
@@ -273,6 +273,7 @@ export function hoverMarkdown(
   options: Partial<HoverOptions> = {},
 ): string | undefined {
   const o = { ...DEFAULT_HOVER_OPTIONS, ...options };
+  [o.xMin, o.xMax] = plotRange(o.xMin, o.xMax);
   const entry = getActivation(subject.resolved.id);
   if (!entry) return undefined;
   const { lang } = o;

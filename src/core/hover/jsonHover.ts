@@ -4,6 +4,7 @@
  * DistilBERT's and Keras' `"activation"`) resolves through the library's dispatch table. Other
  * JSON gets nothing, cheaply: one linear pass over the text, and only up to the offset asked.
  */
+import { reportCoreError } from '../errors';
 import type { DispatchLibrary } from '../catalog/dispatch/types';
 import { dispatchKeyword } from '../python/dispatchSites';
 import { dispatchLookup } from '../python/dispatchLookup';
@@ -44,6 +45,7 @@ function readString(text: string, i: number): { value: string; end: number } | u
   try {
     return { value: JSON.parse(`"${raw}"`) as string, end: j + 1 };
   } catch {
+    // Not a JSON string escape (an expected case, not an error): the raw text is the value.
     return { value: raw, end: j + 1 };
   }
 }
@@ -140,7 +142,8 @@ export function jsonHoverAt(
       mention,
       resolved: hit.resolved,
     };
-  } catch {
+  } catch (e) {
+    reportCoreError(e, 'jsonHoverAt');
     return undefined;
   }
 }

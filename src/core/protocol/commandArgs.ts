@@ -5,6 +5,8 @@
  */
 import * as v from 'valibot';
 import type { Params } from '../catalog/types';
+import { getActivation } from '../catalog/catalog';
+import type { ShowRequest } from './webviewProtocol';
 import { IMPL_FRAMEWORKS, type ImplFramework } from '../snippets/generate';
 import { check } from './validate';
 
@@ -59,4 +61,17 @@ export type RevealArgs = v.InferOutput<typeof RevealArgsSchema>;
 export function parseRevealArgs(raw: unknown): RevealArgs | undefined {
   const r = check(RevealArgsSchema, raw);
   return r.ok ? r.message : undefined;
+}
+
+/**
+ * Why a valid `showInPlayground` request is still refused, or undefined: `train: true` needs its
+ * first curve to be an element-wise catalog activation; otherwise the playground would train
+ * whatever was selected before.
+ */
+export function showRefusal(req: ShowRequest): string | undefined {
+  if (req.train !== true) return undefined;
+  const id = req.curves[0]?.id;
+  const e = id === undefined ? undefined : getActivation(id);
+  if (e?.kind === 'elementwise') return undefined;
+  return `cannot train with ${JSON.stringify(id ?? null)}: not an element-wise activation`;
 }

@@ -62,7 +62,8 @@ export const SaveFileSchema = v.object({
   type: v.literal('file/save'),
   requestId: RequestIdSchema,
   format: v.picklist(SAVE_FORMATS),
-  suggestedName: v.pipe(text(128), v.regex(/^[\w.\- ]+$/)),
+  /** A plain file name: no path separators, no leading dot, no `..`. */
+  suggestedName: v.pipe(text(128), v.regex(/^(?!\.)(?!.*\.\.)[\w.\- ]+$/)),
   /** Base64 for PNG, plain text for SVG and CSV. */
   data: text(MAX_SAVE_BYTES),
 });

@@ -9,6 +9,7 @@ import type { Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
 import type { BindingTable } from './imports';
 import { buildModuleTable } from './moduleTable';
+import { reportCoreError, setCoreErrorHandler } from '../errors';
 import { Kw, lineIndexAt, scanLogicalLines, type LogicalLines } from './scan';
 
 export { IMPORTS_MAX_CHARS } from './moduleTable';
@@ -32,23 +33,17 @@ export const MAX_HEADERS = 64;
 /** Parsed windows kept per analysis. */
 export const WINDOW_CACHE_SIZE = 8;
 
-let internalErrorHandler: ((error: unknown) => void) | undefined;
-
 /**
- * Receives errors the detector caught instead of throwing (queries answer `undefined` then).
- * Tests set it to prove that no query failed; the host may log. Pass undefined to clear.
+ * Receives errors the detector caught instead of throwing (queries answer `undefined` then): the
+ * core's one error hook (`errors.ts`), under the name the detector's callers know.
  */
-export function setDetectorErrorHandler(handler: ((error: unknown) => void) | undefined): void {
-  internalErrorHandler = handler;
+export function setDetectorErrorHandler(h: ((error: unknown) => void) | undefined): void {
+  setCoreErrorHandler(h);
 }
 
-/** Hands a caught error to the handler, if any; never throws. */
+/** Hands a caught error to the core's error hook; never throws. */
 export function reportDetectorError(error: unknown): void {
-  try {
-    internalErrorHandler?.(error);
-  } catch {
-    // A failing handler must not turn a quiet `undefined` into an exception.
-  }
+  reportCoreError(error, 'python detector');
 }
 
 /** A parsed window: `tree` positions plus `base` are document offsets. */

@@ -2,6 +2,7 @@
  * From a detected mention to the catalog: which entry it computes and with which effective
  * parameters. This is the one call the hover needs after `findMention`.
  */
+import { reportCoreError } from '../errors';
 import { resolveActivation, resolveKerasString } from '../catalog/resolve';
 import type { Resolved } from '../catalog/types';
 import type { Mention } from './mentions';
@@ -47,7 +48,8 @@ export function resolveMention(mention: Mention): Resolved | undefined {
     const r = resolveActivation(mention.qualifiedName, mention.args);
     if (!viaTfKeras || (r && keywordsKnown(r, mention))) return r;
     return resolveActivation(mention.importedName, mention.args) ?? r;
-  } catch {
+  } catch (e) {
+    reportCoreError(e, 'resolveMention');
     return undefined;
   }
 }

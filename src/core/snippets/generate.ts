@@ -5,6 +5,7 @@
  * entries come from hand-written templates (vector.ts). Parameters become constructor or keyword
  * arguments whose defaults are the entry's defaults, or the values passed in.
  */
+import { reportCoreError } from '../errors';
 import type { Activation, Params } from '../catalog/types';
 import { NEUTRAL, type NeutralDef } from './definitions';
 import { evaluate } from '../formula/compile';
@@ -290,7 +291,8 @@ export function generateImplementation(
     return entry.kind === 'elementwise'
       ? elementwise(entry, fw, values)
       : vectorImplementation(entry, fw, values);
-  } catch {
+  } catch (e) {
+    reportCoreError(e, 'generateImplementation');
     return undefined;
   }
 }
