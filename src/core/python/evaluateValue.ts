@@ -47,11 +47,13 @@ export interface EvalEnv {
   steps: number;
   depth: number;
   active: Set<number>;
+  /** Set when a bound was reached: results are then not memoised. */
+  exhausted: boolean;
 }
 
 /** A fresh query state. */
 export function newEnv(analysis: PythonAnalysis): EvalEnv {
-  return { analysis, steps: MAX_STEPS, depth: 0, active: new Set() };
+  return { analysis, steps: MAX_STEPS, depth: 0, active: new Set(), exhausted: false };
 }
 
 /** Call arguments with which of them came from an overridable default. */
@@ -144,7 +146,7 @@ function combine(values: BoundValue[]): BoundValue {
 function nameValue(env: EvalEnv, ctx: ScopeContext, node: SyntaxNode, name: string): BoundValue {
   const use = node.from + ctx.window.base;
   const local = localSites(ctx, node, name, use);
-  if (local) return combine(local.map((s) => siteValue(env, s, targetIsName(name))));
+  if (local) return combine(local.map((s) => siteValue(env, s, targetIsName(name), name)));
   const table = ctx.analysis.moduleTable().get(name);
   const imported = pickBinding(table, use);
   const sites = moduleSites(ctx.analysis, name, inFunction(node) ? Infinity : use);
@@ -154,7 +156,8 @@ function nameValue(env: EvalEnv, ctx: ScopeContext, node: SyntaxNode, name: stri
     const v = q !== undefined ? importValue(q) : undefined;
     return v ?? unknown(ctx, node, 'unbound');
   }
-  if (sites.length > 0) return combine(sites.map((s) => siteValue(env, s, targetIsName(name))));
+  if (sites.length > 0)
+    return combine(sites.map((s) => siteValue(env, s, targetIsName(name), name)));
   return unknown(ctx, node, 'unbound');
 }
 
@@ -175,10 +178,35 @@ function targetIsAttribute(attr: string): TargetMatch {
 }
 
 /** The value a site binds, with the site as the first step of its chain. */
-function siteValue(env: EvalEnv, site: Site, match: TargetMatch): BoundValue {
+/** Values of binding sites evaluated from the top of a query, per analysis (one document
+ * version): hovers on other uses of the same name or attribute reuse them. */
+const memo = new WeakMap<PythonAnalysis, Map<string, BoundValue>>();
+const MEMO_MAX = 512;
+
+function siteValue(env: EvalEnv, site: Site, match: TargetMatch, key: string): BoundValue {
+  const top = env.active.size === 0;
+  const memoKey = `${site.pos}|${key}`;
+  let table = memo.get(env.analysis);
+  const hit = top ? table?.get(memoKey) : undefined;
+  if (hit) return hit;
+  const exhaustedBefore = env.exhausted;
+  env.exhausted = false;
+  const v = evaluateSite(env, site, match);
+  if (top && !env.exhausted) {
+    if (!table) memo.set(env.analysis, (table = new Map()));
+    if (table.size >= MEMO_MAX) table.clear();
+    table.set(memoKey, v);
+  }
+  env.exhausted ||= exhaustedBefore;
+  return v;
+}
+
+function evaluateSite(env: EvalEnv, site: Site, match: TargetMatch): BoundValue {
   const { ctx, node } = site;
-  if (env.active.has(site.pos) || env.depth >= MAX_DEPTH || env.steps <= 0)
+  if (env.active.has(site.pos) || env.depth >= MAX_DEPTH || env.steps <= 0) {
+    env.exhausted = true;
     return unknown(ctx, node, 'budget');
+  }
   env.active.add(site.pos);
   env.depth++;
   try {
@@ -254,7 +282,7 @@ function attributeValue(
   if (cls < 0) return unknown(ctx, node, 'unbound');
   const sites = attributeSites(ctx.analysis, cls, attr);
   if (sites.length === 0) return unknown(ctx, node, 'unbound');
-  return combine(sites.map((s) => siteValue(env, s, targetIsAttribute(attr))));
+  return combine(sites.map((s) => siteValue(env, s, targetIsAttribute(attr), `self.${attr}`)));
 }
 
 /**
@@ -262,7 +290,10 @@ function attributeValue(
  * of budget into `unknown` with reason `budget`.
  */
 export function evaluateNode(env: EvalEnv, ctx: ScopeContext, n: SyntaxNode): BoundValue {
-  if (--env.steps < 0) return unknown(ctx, n, 'budget');
+  if (--env.steps < 0) {
+    env.exhausted = true;
+    return unknown(ctx, n, 'budget');
+  }
   switch (n.name) {
     case 'VariableName':
       return nameValue(env, ctx, n, nodeText(ctx, n));
