@@ -8,7 +8,8 @@
 import { cpus, loadavg } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeCells, analyzePython, type PythonAnalysis } from '../src/core/python/parse';
+import { analyzePython, type PythonAnalysis } from '../src/core/python/parse';
+import { analyzeCells } from '../src/core/python/notebookCells';
 import { jsonHoverAt } from '../src/core/hover/jsonHover';
 import { hoverAt } from '../src/core/hover/hoverAt';
 import { hoverMarkdown } from '../src/core/hover/hoverContent';

@@ -28,13 +28,7 @@ export function reportCoreError(error: unknown, where = 'core'): void {
  * file name, a core error's stack) are shown escaped, so no text can forge a log line of its own.
  */
 export function oneLogLine(message: string): string {
-  return String(message).replace(
-    /[\u0000-\u001f\u007f\u2028\u2029]/g,
-    (c) =>
-      c === '\n'
-        ? '\\n'
-        : c === '\r'
-          ? '\\r'
-          : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  return String(message).replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

@@ -350,6 +350,11 @@ describe('several custom curves', () => {
   test('a saved custom curve with an empty formula is dropped, not drawn empty', async () => {
     const p = await h.open();
     await p.page.locator('.legend-item').first().waitFor();
+    // The page saves its state shortly after start-up; read it once it is there.
+    await p.page.waitForFunction(
+      () =>
+        (window as unknown as { __state?: { curves?: unknown[] } }).__state?.curves !== undefined,
+    );
     const state = (await p.state()) as { curves: object[]; custom: { text: string } };
     await done(p);
     state.curves.push({ key: 9, id: 'custom', params: {}, color: 5, visible: true });
