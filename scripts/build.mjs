@@ -86,6 +86,7 @@ const configs = {
     external: ['vscode'],
     minify: !dev,
     metafile: true,
+    define: { EXTENSION_HOST_KIND: '"node"' },
   },
   web: {
     ...common,
@@ -95,7 +96,7 @@ const configs = {
     format: 'cjs',
     external: ['vscode'],
     minify: !dev,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', EXTENSION_HOST_KIND: '"web worker"' },
   },
   webview: {
     ...common,

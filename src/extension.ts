@@ -17,12 +17,12 @@ import { PitfallCodeActions } from './codeActions';
 /** JSON files: the hover answers only for values under activation keys (`"hidden_act"`). */
 const JSON_FILES: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 
-const PYTHON: vscode.DocumentSelector = [
-  { language: 'python', scheme: 'file' },
-  { language: 'python', scheme: 'untitled' },
-  { language: 'python', scheme: 'vscode-notebook-cell' },
-  { language: 'python', scheme: 'vscode-vfs' },
-];
+/**
+ * Python documents of every scheme: `file` and `untitled` on the desktop, `vscode-notebook-cell`
+ * in notebooks, `vscode-remote` in a browser VS Code with a remote folder (code-server,
+ * Codespaces), `vscode-vfs` in virtual workspaces. A scheme list would leave some of them out.
+ */
+const PYTHON: vscode.DocumentSelector = { language: 'python' };
 
 /** Constructs and registers only; the panel and everything heavy are created on first use. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -86,7 +86,10 @@ export function activate(context: vscode.ExtensionContext): void {
   } finally {
     const ms = performance.now() - started;
     // The log channel is created after activation returns: it is nobody's first need.
-    setTimeout(() => log().info(`activate() took ${ms.toFixed(2)} ms`), 0);
+    setTimeout(
+      () => log().info(`activate() took ${ms.toFixed(2)} ms (${EXTENSION_HOST_KIND} host)`),
+      0,
+    );
   }
 }
 

@@ -12,3 +12,5 @@ declare function clearTimeout(handle: unknown): void;
 declare class TextDecoder {
   decode(input?: Uint8Array): string;
 }
+/** Which extension host the bundle was built for, set by scripts/build.mjs: "node" or "web worker". */
+declare const EXTENSION_HOST_KIND: string;

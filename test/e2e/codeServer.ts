@@ -94,12 +94,16 @@ export function packagedEntries(folder = extensionRoot): string[] {
  * A `.vsix` in the repo root newer than dist/extension.js is installed through code-server's
  * CLI (ACTIVATION_LAB_E2E_VSIX=0 disables that, =1 requires it, =<file.vsix> names one);
  * otherwise the built folder is copied.
+ * With `webHost`, the copy's manifest loses `main` and asks for the web worker extension host
+ * (`extensionKind: ["web"]`), so code-server runs the browser entry (`dist/web/extension.js`) in
+ * the page, as a browser VS Code does (E2E-NOTES.md).
  * @returns how it was installed, for the test log
  */
 export function installExtension(
   server: CodeServerPaths,
   extensionsDir: string,
   env: NodeJS.ProcessEnv,
+  webHost = false,
 ): string {
   const manifest = readManifest();
   const id = `${manifest.publisher}.${manifest.name}`;
@@ -115,9 +119,10 @@ export function installExtension(
     ? vsixWanted
     : join(extensionRoot, `${manifest.name}-${manifest.version}.vsix`);
   const useVsix =
-    vsixWanted === '1' ||
-    vsixWanted?.endsWith('.vsix') ||
-    (vsixWanted !== '0' && existsSync(vsix) && statSync(vsix).mtimeMs >= statSync(main).mtimeMs);
+    !webHost &&
+    (vsixWanted === '1' ||
+      vsixWanted?.endsWith('.vsix') ||
+      (vsixWanted !== '0' && existsSync(vsix) && statSync(vsix).mtimeMs >= statSync(main).mtimeMs));
   if (useVsix) {
     if (!existsSync(vsix)) throw new Error(`ACTIVATION_LAB_E2E_VSIX=1 but ${vsix} is missing`);
     const r = spawnSync(
@@ -134,7 +139,16 @@ export function installExtension(
     const from = join(extensionRoot, entry);
     if (existsSync(from)) cpSync(from, join(target, entry), { recursive: true });
   }
-  return `${id} copied from ${extensionRoot}`;
+  if (!webHost) return `${id} copied from ${extensionRoot}`;
+  const copied = join(target, 'package.json');
+  const webManifest = JSON.parse(readFileSync(copied, 'utf8')) as Record<string, unknown>;
+  if (typeof webManifest.browser !== 'string' || !existsSync(join(target, webManifest.browser))) {
+    throw new Error(`the browser entry ${String(webManifest.browser)} is not built`);
+  }
+  delete webManifest.main;
+  webManifest.extensionKind = ['web'];
+  writeFileSync(copied, JSON.stringify(webManifest, null, 2));
+  return `${id} copied from ${extensionRoot} for the web worker host (${webManifest.browser})`;
 }
 
 /** User settings that keep the workbench quiet and fast on a 2-core machine. */
@@ -211,6 +225,8 @@ export interface ServerOptions {
   workspace: string;
   settings?: Record<string, unknown>;
   locale?: string;
+  /** Run the browser entry in the web worker extension host (see `installExtension`). */
+  webHost?: boolean;
 }
 
 /** Starts code-server and resolves once it answers /healthz. */
@@ -239,7 +255,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     VSCODE_SKIP_BUILTIN_EXTENSIONS: disabledBuiltins.join(','),
   };
   delete env.PORT;
-  const installedAs = installExtension(server, extensionsDir, env);
+  const installedAs = installExtension(server, extensionsDir, env, options.webHost);
   const port = await findFreePort();
   const logFile = join(runDir, 'code-server.log');
   const out = openSync(logFile, 'a');

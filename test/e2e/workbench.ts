@@ -47,6 +47,8 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Display language, e.g. 'ja'. */
   locale?: string;
+  /** Run the extension's browser entry in the web worker extension host. */
+  webHost?: boolean;
 }
 
 export interface HoverResult {
@@ -102,6 +104,7 @@ export class Workbench {
       workspace,
       settings: options.settings,
       locale: options.locale,
+      webHost: options.webHost,
     });
     const serverMs = Date.now() - t;
     let browser: Browser | undefined;
