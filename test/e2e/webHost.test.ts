@@ -2,8 +2,13 @@
 // runs a copy of the extension whose manifest has no `main` and asks for `extensionKind: ["web"]`,
 // as a browser VS Code with a remote folder does. Documents there have the `vscode-remote` scheme,
 // so this is where a provider registered for a list of schemes stays silent.
+// The workspace is a throwaway copy of examples/: the completion test types into a file.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './codeServer';
 import { e2eSkipReason, lineOf, recordMetrics, Workbench } from './workbench';
 
 describe('web worker extension host', async () => {
@@ -13,15 +18,18 @@ describe('web worker extension host', async () => {
 
 function webHostSuite(): void {
   let wb: Workbench;
+  const workspace = mkdtempSync(join(tmpdir(), 'activation-lab-webhost-'));
   const started = Date.now();
 
   before(async () => {
-    wb = await Workbench.start({ name: 'webhost', webHost: true });
+    cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
+    wb = await Workbench.start({ name: 'webhost', webHost: true, workspace });
     console.log(`[e2e] ${wb.server.installedAs}; start-up ${JSON.stringify(wb.timings)}`);
   });
 
   after(async () => {
     await wb?.close();
+    rmSync(workspace, { recursive: true, force: true });
     recordMetrics({ webHostFileMs: Date.now() - started });
   });
 
@@ -55,7 +63,7 @@ function webHostSuite(): void {
   });
 
   test('hovering an activation in a vscode-remote document shows what it computes', async () => {
-    const line = lineOf('torch_model.py', /^\s+ConvBlock\(3, 16, nn\.ReLU\(\)\)/);
+    const line = lineOf('torch_model.py', /^\s+ConvBlock\(3, 16, nn\.ReLU\(\)\)/, workspace);
     const hover = await wb.step('webhost-2-hover-nn-relu', () =>
       wb.hoverText('nn.ReLU', { line, expect: /ReLU/, timeoutMs: 60_000 }),
     );
@@ -66,7 +74,7 @@ function webHostSuite(): void {
 
   test('completions after nn. offer the activations', async () => {
     const { page } = wb;
-    const line = lineOf('torch_model.py', /^\s+ConvBlock\(3, 16, nn\.ReLU\(\)\)/);
+    const line = lineOf('torch_model.py', /^\s+ConvBlock\(3, 16, nn\.ReLU\(\)\)/, workspace);
     await wb.goToLine(line);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -84,8 +92,6 @@ function webHostSuite(): void {
       `no GELU completion: ${labels.join(' | ')}`,
     );
     await page.keyboard.press('Escape');
-    // Leave the example file as it was (it is never saved).
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Z');
   });
 
   test('the playground opens and trains', async () => {
