@@ -11,6 +11,7 @@ import { buildLayout, showTab, wireTabs, type Layout, type Tab } from './layout'
 import { MAX_CURVES, persist, type CurveState, type UiState } from './state';
 import { readTheme, reducedMotion, watchTheme, type Theme } from './theme';
 import type { TrainingTab } from './train/trainingTab';
+import { assignSlots } from './ui/curveColors';
 import { VectorTab } from './vector/vectorTab';
 
 /** How long a success note ("Saved to …") stays in the header. */
@@ -56,7 +57,10 @@ export class App {
           id: e.id,
           params: paramsFor(e.id, c.params),
           api: c.api,
-          color: curves.length,
+          color: assignSlots(
+            [e.id],
+            curves.map((k) => k.color),
+          )[0],
           visible: true,
         });
     }
@@ -165,5 +169,12 @@ export function starterCurves(): CurveState[] {
   const ids = ['relu', 'gelu', 'sigmoid'].filter((id) =>
     elementwiseEntries().some((e) => e.id === id),
   );
-  return ids.map((id, i) => ({ key: i, id, params: paramsFor(id), color: i, visible: true }));
+  const colors = assignSlots(ids);
+  return ids.map((id, i) => ({
+    key: i,
+    id,
+    params: paramsFor(id),
+    color: colors[i],
+    visible: true,
+  }));
 }

@@ -16,6 +16,7 @@ import type { Layout } from './layout';
 import { curveLabel, curveName, sourceFor } from './sources';
 import { CUSTOM_ID, DEFAULT_X, MAX_CURVES, type CurveState, type UiState } from './state';
 import type { Theme } from './theme';
+import { assignSlots } from './ui/curveColors';
 import { matchingPreset, renderCards } from './ui/curveCards';
 import type { ChartExport } from './ui/imageExport';
 import { renderDiffSelects, renderGraphTexts, renderInfo } from './graphTexts';
@@ -102,9 +103,11 @@ export class GraphsTab {
       this.l.addNote.textContent = t('At most {0} curves can be plotted at once.', MAX_CURVES);
       return undefined;
     }
-    const used = new Set(s.curves.map((c) => c.color));
-    let color = 0;
-    while (used.has(color)) color++;
+    // The activation's own colour (the same in every tab), unless a curve here already has it.
+    const [color] = assignSlots(
+      [id],
+      s.curves.map((c) => c.color),
+    );
     const key = Math.max(-1, ...s.curves.map((c) => c.key)) + 1;
     s.curves.push({
       key,

@@ -12,6 +12,7 @@ import {
   colorRows,
   Harness,
   resultsDir,
+  type TestPage,
   type Theme,
 } from './harness';
 
@@ -84,6 +85,71 @@ describe('labels', () => {
       { timeout: 10_000 },
     );
     await closeChecked(p);
+  });
+
+  test('an activation has one colour in Graphs and in Race (issue 15.16)', async () => {
+    const computed = (
+      page: TestPage['page'],
+      selector: string,
+      prop: 'backgroundColor' | 'borderTopColor',
+    ) =>
+      page
+        .locator(selector)
+        .evaluateAll(
+          (els, prop) => els.map((e) => [e.textContent ?? '', getComputedStyle(e)[prop]]),
+          prop,
+        );
+    for (const theme of THEMES) {
+      // GELU first in Graphs; in the race it is the fourth lane (the catalog's order of boxes).
+      const p = await h.open({
+        theme,
+        show: {
+          curves: [
+            { id: 'gelu', params: {} },
+            { id: 'relu', params: {} },
+          ],
+        },
+      });
+      const graphs = await p.page.locator('.legend-item').allTextContents();
+      const swatches = await p.page
+        .locator('.legend-item .swatch')
+        .evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+      const inGraphs = (name: string) => swatches[graphs.findIndex((l) => l.startsWith(name))];
+      await p.page.screenshot({ path: join(resultsDir, `colours-graphs-${theme}.png`) });
+      await p.page.click('#tab-train');
+      await p.page.click('#train-tab-race');
+      await p.page.locator('#train-panel-race .racers input[value=gelu]').check();
+      await p.page.click('#train-panel-race [data-role=train]');
+      await p.page.locator('#train-panel-race .multiples figcaption').nth(3).waitFor();
+      await p.page.click('#train-panel-race [data-role=train]');
+      const lanes = await computed(
+        p.page,
+        '#train-panel-race .multiples figcaption',
+        'borderTopColor',
+      );
+      assert.equal(lanes.length, 4);
+      const lane = (name: string) => lanes.find(([l]) => l.startsWith(name))?.[1];
+      assert.notEqual(
+        lanes[0][0],
+        'GELU',
+        'GELU is not the first lane, so an index colour differs',
+      );
+      for (const name of ['GELU', 'ReLU'])
+        assert.equal(lane(name), inGraphs(name), `${name} in Race and in Graphs (${theme})`);
+      assert.equal(new Set(lanes.map(([, c]) => c)).size, 4, 'four lanes, four colours');
+      const rows = await p.page
+        .locator('#train-panel-race .race-table tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => (tr as HTMLElement).style.getPropertyValue('--lane')),
+        );
+      assert.deepEqual(
+        rows,
+        lanes.map(([, c]) => c),
+        "the table rows carry the lanes' colours",
+      );
+      await p.page.screenshot({ path: join(resultsDir, `colours-race-${theme}.png`) });
+      await closeChecked(p);
+    }
   });
 
   test('vector tab: temperature in the formula, a named slider, no sum for GLU, own output axis', async () => {

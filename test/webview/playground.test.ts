@@ -11,7 +11,6 @@ import { canvasPixels, Harness, jaStrings, resultsDir, type TestPage } from './h
 const DARK_BLUE = '#3794ff';
 // Dark Modern's charts.orange, #EA5C0055, drawn opaque (see the translucent-colour test).
 const DARK_ORANGE = '#ea5c00';
-const DARK_GREEN = '#89d185';
 const LIGHT_BLUE = '#1a85ff';
 const CHART = 'canvas.chart';
 
@@ -64,7 +63,8 @@ describe('graphs', () => {
       'ELU α=1',
       'Softplus β=1 τ=20',
     ]);
-    const px = await canvasPixels(p.page, CHART, [DARK_BLUE, DARK_ORANGE, DARK_GREEN]);
+    // Each in its activation's own colour (webview/ui/curveColors.ts): purple, red, yellow.
+    const px = await canvasPixels(p.page, CHART, ['#b180d7', '#f14c4c', '#cca700']);
     assert.ok(px.painted > empty.painted + 1500, `painted ${px.painted} vs empty ${empty.painted}`);
     for (const [i, c] of px.counts.entries()) assert.ok(c > 150, `curve ${i} has ${c} pixels`);
     await done(p);

@@ -164,10 +164,11 @@ test('a race of three activations draws three loss curves, three boundaries and 
   await waitEpoch(page, 'race', 60);
   assert.equal(await page.locator(`${panel('race')} .multiples canvas`).count(), 3);
   assert.equal(await page.locator(`${panel('race')} .race-table tbody tr`).count(), 3);
-  // One curve per activation, each in its own palette colour (read from the theme's variables).
+  // One curve per activation, each in its own colour (ReLU blue, Sigmoid green, Tanh purple: the
+  // colours the Graphs tab gives them; read from the theme's variables).
   const colors = await page.evaluate(() => {
     const s = getComputedStyle(document.body);
-    return ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green'].map((v) =>
+    return ['--vscode-charts-blue', '--vscode-charts-green', '--vscode-charts-purple'].map((v) =>
       s.getPropertyValue(v).trim(),
     );
   });

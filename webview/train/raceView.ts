@@ -12,6 +12,7 @@ import type {
 import { entryOf, paramsFor } from '../catalog';
 import { fmt, t } from '../i18n';
 import type { Theme } from '../theme';
+import { assignSlots } from '../ui/curveColors';
 import { activationOptions } from './activationPicker';
 import { CurveChart } from './charts';
 import { checkbox, el, field, numberInput, readNumber } from './dom';
@@ -169,8 +170,8 @@ export class RaceView {
 
   private onData(m: DataMessage): void {
     this.data = m;
-    const th = this.ctx.theme();
     const ids = this.selected();
+    const colors = this.laneColors(ids);
     this.lanes = ids.map((id, i) => {
       const canvas = el('canvas', 'small-boundary');
       const name = entryOf(id)?.name ?? id;
@@ -179,14 +180,14 @@ export class RaceView {
       const painter = new BoundaryPainter(canvas);
       painter.setData(m);
       const caption = el('figcaption', undefined, name);
-      caption.style.borderColor = th.palette[i % th.palette.length];
+      caption.style.borderColor = colors[i];
       return { id, painter, figure: el('figure', 'lane', canvas, caption), caption };
     });
     this.multiples.replaceChildren(...this.lanes.map((l) => l.figure));
     this.chart.setCurves(
       ids.map((id, i) => ({
         label: entryOf(id)?.name ?? id,
-        color: th.palette[i % th.palette.length],
+        color: colors[i],
       })),
     );
   }
@@ -249,6 +250,7 @@ export class RaceView {
               : t('paused'),
     ];
     const thead = el('thead', undefined, el('tr', undefined, ...head.map((h) => th(h))));
+    const colors = this.laneColors(m.runs.map((r) => r.key));
     const tbody = el(
       'tbody',
       undefined,
@@ -260,12 +262,18 @@ export class RaceView {
           th(cells[0], 'row'),
           ...cells.slice(1).map((c) => el('td', undefined, c)),
         );
-        tr.style.setProperty('--lane', this.ctx.theme().palette[i % 8]);
+        tr.style.setProperty('--lane', colors[i]);
         if (r.divergedAt !== undefined) tr.className = 'diverged-row';
         return tr;
       }),
     );
     this.table.replaceChildren(el('caption', undefined, t('Race results')), thead, tbody);
+  }
+
+  /** Each lane in its activation's colour, the one the Graphs tab draws it in. */
+  private laneColors(ids: readonly string[]): string[] {
+    const { palette } = this.ctx.theme();
+    return assignSlots(ids).map((slot) => palette[slot % palette.length]);
   }
 
   private clear(): void {
