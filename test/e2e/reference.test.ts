@@ -55,7 +55,13 @@ function referenceSuite(): void {
     assert.match(hover.text, /JAX/);
     assert.match(hover.text, /approximate=True\s*—\s*default/);
     assert.match(hover.text, /largest \|Δf\| = 4\.7e-4 at x ≈ −2\.70/);
+    assert.equal(hover.text.split('largest |Δf|').length - 1, 1, 'the gap is said once');
     assert.ok(hover.hasImage);
+    // Issue 15.10: the plot shows without scrolling the hover (its note comes after the plot).
+    const plot = hover.plot!;
+    console.log(`[e2e] jax.nn.gelu hover: ${JSON.stringify(plot)}`);
+    recordMetrics({ hoverPlotBottomPx: plot.bottom, hoverVisibleHeightPx: plot.visibleHeight });
+    assert.ok(plot.top >= 0 && plot.bottom <= plot.visibleHeight + 0.5, JSON.stringify(plot));
   });
 
   test('keras.layers.LeakyReLU() is 0.3 while activation="leaky_relu" is 0.2', async () => {

@@ -55,6 +55,12 @@ export interface HoverResult {
   text: string;
   hasImage: boolean;
   html: string;
+  /**
+   * Where the hover's first image (the plot) sits, in px from the top of the hover's visible
+   * area: `bottom <= visibleHeight` means it shows without scrolling. `scrollHeight` is the
+   * height of the whole content, which scrolls when it exceeds `visibleHeight`.
+   */
+  plot?: { top: number; bottom: number; visibleHeight: number; scrollHeight: number };
 }
 
 /** Milliseconds each phase of start-up took, for the report. */
@@ -254,10 +260,24 @@ export class Workbench {
       await page.waitForTimeout(250);
     }
     const first = wanted.first();
+    const plot = await first.evaluate((content) => {
+      const img = content.querySelector('img');
+      const frame = content.closest('.monaco-scrollable-element') ?? content.parentElement;
+      if (!img || !frame) return undefined;
+      const f = frame.getBoundingClientRect();
+      const r = img.getBoundingClientRect();
+      return {
+        top: r.top - f.top,
+        bottom: r.bottom - f.top,
+        visibleHeight: f.height,
+        scrollHeight: content.scrollHeight,
+      };
+    });
     return {
       text: (await hover.allInnerTexts()).join('\n').trim(),
       hasImage: (await first.locator('img').count()) > 0,
       html: await first.innerHTML(),
+      plot,
     };
   }
 

@@ -4,6 +4,7 @@ import {
   base64Utf8,
   niceTicks,
   paletteOf,
+  PLOT_SIZE,
   plotSvg,
   svgDataUri,
   tickLabel,
@@ -33,7 +34,9 @@ test('the SVG is one well-formed document of the requested size with a title, ax
   const svg = plotSvg(relu, { theme: 'dark', x0: -5, x1: 5, title: 'ReLU <f & f′>' });
   assert.match(
     svg,
-    /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="300" height="160" viewBox="0 0 300 160"/,
+    new RegExp(
+      `^<svg xmlns="http://www\\.w3\\.org/2000/svg" width="${PLOT_SIZE.width}" height="${PLOT_SIZE.height}" viewBox="0 0 ${PLOT_SIZE.width} ${PLOT_SIZE.height}"`,
+    ),
   );
   assert.ok(svg.endsWith('</svg>'));
   assert.equal(svg.match(/<svg/g)?.length, 1);
@@ -55,7 +58,32 @@ test('every path point lies inside the viewBox, also for huge and non-finite val
   for (const series of [relu, wild]) {
     const pts = pathPoints(plotSvg(series, { theme: 'light', x0: -5, x1: 5 }));
     assert.ok(pts.length > 100);
-    for (const [x, y] of pts) assert.ok(x >= 0 && x <= 300 && y >= 0 && y <= 160, `${x},${y}`);
+    for (const [x, y] of pts)
+      assert.ok(x >= 0 && x <= PLOT_SIZE.width && y >= 0 && y <= PLOT_SIZE.height, `${x},${y}`);
+  }
+});
+
+test('every tick label lies inside the image, also a wide one at the right edge', () => {
+  const { width: W, height: H } = PLOT_SIZE;
+  for (const [x0, x1] of [
+    [-5, 5],
+    [0, 1000],
+    [-1e5, 1e5],
+    [0.001, 0.002],
+  ]) {
+    const svg = plotSvg(relu, { theme: 'dark', x0, x1 });
+    const texts = [
+      ...svg.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)"[^>]*?(?:text-anchor="(\w+)")?>([^<]*)</g),
+    ];
+    assert.ok(texts.length > 6);
+    for (const [, xs, ys, anchor = 'start', label] of texts) {
+      const [x, y] = [Number(xs), Number(ys)];
+      // Digits are about 0.6 em wide at 11 px; the baseline leaves room for the glyphs' depth.
+      const w = [...label].length * 11 * 0.6;
+      const left = anchor === 'end' ? x - w : anchor === 'middle' ? x - w / 2 : x;
+      assert.ok(left >= 0 && left + w <= W, `"${label}" at x ${x} (${anchor}) on [${x0}, ${x1}]`);
+      assert.ok(y - 9 >= 0 && y + 2 <= H, `"${label}" at y ${y}`);
+    }
   }
 });
 

@@ -80,17 +80,20 @@ function defaultsDisagree(entry: Activation, param: string): boolean {
   return seen.size > 1;
 }
 
-/** Bullet lines "`name=value` (symbol) — from the call / default / default of X". */
+/**
+ * The parameters as "`name=value` (symbol) — *from the call / default / default of X*"; neighbours
+ * with the same source share one tag ("β = 1.0, τ = None — *fixed by …*").
+ */
 function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): string[] {
   const { resolved, mention } = subject;
   const alias = resolved.api;
   // `activation="…"` passes no arguments: every value is the called function's default.
   const isString = mention.kind === 'string';
   const defaulted = new Set(resolved.defaulted ?? []);
-  const lines: string[] = [];
+  const parts: { text: string; how: string }[] = [];
   const covered = new Set<string>();
   const spec = (name: string) => entry.params.find((p) => p.name === name);
-  const tag = (text: string) => ` — *${text}*`;
+  const add = (text: string, how: string) => parts.push({ text, how });
   const selectors = selectorArgs(mention.qualifiedName);
   for (const arg of alias?.args ?? []) {
     if (arg.name === 'inplace' || arg.name === 'name') continue;
@@ -110,13 +113,14 @@ function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): s
           : localize(L.default, lang);
         // A default written as a name (`'zeros'`) is shown as written, with the number it means.
         if (arg.default !== undefined && arg.valueMap?.[arg.default] !== undefined) {
-          lines.push(
-            `${mdCode(`${arg.name}=${arg.default}`)} (${s?.symbol ?? arg.param} = ${value})${tag(how)}`,
+          add(
+            `${mdCode(`${arg.name}=${arg.default}`)} (${s?.symbol ?? arg.param} = ${value})`,
+            how,
           );
           continue;
         }
       }
-      lines.push(`${mdCode(`${arg.name}=${value}`)}${sym}${tag(how)}`);
+      add(`${mdCode(`${arg.name}=${value}`)}${sym}`, how);
     } else if (
       given !== undefined ||
       (!arg.param && (selectors.has(arg.name) || /^(dim|axis)$/.test(arg.name)))
@@ -127,7 +131,7 @@ function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): s
         given !== undefined ? pyValueText(given) : (alias?.requires?.[arg.name] ?? arg.default);
       if (value === undefined) continue;
       const how = given !== undefined ? L.fromCall : L.default;
-      lines.push(`${mdCode(`${arg.name}=${value}`)}${tag(localize(how, lang))}`);
+      add(`${mdCode(`${arg.name}=${value}`)}`, localize(how, lang));
     }
   }
   const fixed = resolved.api?.fixed ?? {};
@@ -140,9 +144,15 @@ function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): s
         : defaulted.has(p.name) || isString
           ? localize(L.default, lang)
           : localize(L.catalogDefault, lang);
-    lines.push(`${p.symbol} = ${value}${tag(how)}`);
+    add(`${p.symbol} = ${value}`, how);
   }
-  return lines;
+  const grouped: { texts: string[]; how: string }[] = [];
+  for (const { text, how } of parts) {
+    const last = grouped[grouped.length - 1];
+    if (last?.how === how) last.texts.push(text);
+    else grouped.push({ texts: [text], how });
+  }
+  return grouped.map((g) => `${g.texts.join(', ')} — *${g.how}*`);
 }
 
 /** `[label](command:id?<encoded JSON>)`: VS Code passes the decoded object as the argument. */
@@ -296,12 +306,10 @@ export function hoverMarkdown(
   const summary = localize(entry.summary, lang);
   if (subject.binding?.length) head.push('', subject.binding.join('  \n'));
   const params = parameterLines(subject, entry, lang);
-  // One line per parameter, hard line breaks rather than a list: hovers are short on height.
-  const callPart = [
-    `**${localize(L.thisCall, lang)}:**  `,
-    (params.length ? params : [localize(L.noParams, lang)]).join('  \n'),
-  ];
-  for (const n of resolved.notes ?? []) callPart.push('', `*${mdInline(localize(n, lang))}*`);
+  // The parameters run on after their label, separated by dots: a hover is short on height
+  // (VS Code caps it at 250 px in a usual window), and the plot must fit under them.
+  const callPart = `**${localize(L.thisCall, lang)}:** ${(params.length ? params : [localize(L.noParams, lang)]).join(' · ')}`;
+  const notes = (resolved.notes ?? []).map((n) => `*${mdInline(localize(n, lang))}*`);
   const formula = formulaLines(entry, o.showDerivative).join('  \n');
   const plot = o.showPlot
     ? plotLine({
@@ -330,16 +338,14 @@ export function hoverMarkdown(
     mention.framework,
     lang,
   );
-  // What this call computes comes first and stays together (name, parameters, formula, plot);
-  // rules only separate it from the disagreement, the general properties and the links.
-  // The formula and the first measured gap sit next to the parameters, above the fold of a
-  // short hover; the plot follows.
-  // The plot comes right after the parameters, so it shows without scrolling a short hover.
+  // What this call computes comes first and stays together (name, parameters, plot, notes,
+  // formula); rules only separate it from the disagreements, the general properties and the
+  // links. The plot comes right after the parameters, so it shows without scrolling.
   const gapLine = disagree.first ? [`⚠ ${disagree.first}`] : [];
-  // The first measured gap is shown at the top; the list below does not say it again.
+  // The first measured gap is said under the formula; the list below does not say it again.
   const rest = disagree.lines.filter((l) => l !== `  - ${disagree.first}`);
   const sections = [
-    [head.join('\n'), callPart.join('\n'), ...plot, formula, ...gapLine, summary].join('\n\n'),
+    [head.join('\n'), callPart, ...plot, ...notes, formula, ...gapLine, summary].join('\n\n'),
     ...(rest.length ? [rest.join('\n')] : []),
     [
       propertyLines(entry, lang).join('  \n'),

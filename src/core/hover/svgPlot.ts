@@ -1,5 +1,5 @@
 /**
- * A small SVG line plot of an activation f and its derivative f′ (300 × 160 px) for hovers
+ * A small SVG line plot of an activation f and its derivative f′ (300 × 130 px) for hovers
  * and completion documentation, drawn in the colours of the editor's theme kind. Pure string
  * building: no DOM. The caller samples the curves; this module only maps them to pixels.
  */
@@ -164,13 +164,22 @@ function pathData(
 const FONT = 11;
 
 /**
- * Draws the series as an SVG document string of `width × height` pixels (default 300 × 160):
+ * The plot's default size in CSS pixels. 130 px high: under a hover's name and parameters it
+ * still fits VS Code's usual hover height of 250 px, so the plot shows without scrolling.
+ */
+export const PLOT_SIZE = { width: 300, height: 130 } as const;
+
+/** Rough width of a tick label in pixels (digits and `−` are about 0.6 em wide). */
+const labelWidth = (text: string) => text.length * FONT * 0.62;
+
+/**
+ * Draws the series as an SVG document string of `width × height` pixels (default `PLOT_SIZE`):
  * a frame, the lines x = 0 and y = 0, tick labels on both axes, f solid and f′ dashed, and a
  * legend. The y range covers every finite sample and 0; the x range is [x0, x1].
  */
 export function plotSvg(series: readonly PlotSeries[], opts: PlotOptions): string {
-  const W = opts.width ?? 300;
-  const H = opts.height ?? 160;
+  const W = opts.width ?? PLOT_SIZE.width;
+  const H = opts.height ?? PLOT_SIZE.height;
   const pal = paletteOf(opts.theme);
   const box = { left: 6 + 3 * FONT, right: W - 6, top: 6, bottom: H - FONT - 8 };
   const [x0, x1] = opts.x1 > opts.x0 ? [opts.x0, opts.x1] : [-5, 5];
@@ -190,8 +199,11 @@ export function plotSvg(series: readonly PlotSeries[], opts: PlotOptions): strin
   out.push(`<path d="${zero.join('')}" stroke="${pal.zero}" stroke-width="0.8" fill="none"/>`);
   for (const t of niceTicks(x0, x1, 5)) {
     const X = r1(px(t));
+    // A label centred on a tick at the right edge would run past the image (`1000` at x1).
+    const label = tickLabel(t);
+    const [lx, anchor] = X + labelWidth(label) / 2 > W - 1 ? [W - 1, 'end'] : [X, 'middle'];
     out.push(
-      `<path d="M${X} ${box.bottom}v3" stroke="${pal.axis}"/><text x="${X}" y="${H - 4}" fill="${pal.text}" text-anchor="middle">${tickLabel(t)}</text>`,
+      `<path d="M${X} ${box.bottom}v3" stroke="${pal.axis}"/><text x="${lx}" y="${H - 4}" fill="${pal.text}" text-anchor="${anchor}">${label}</text>`,
     );
   }
   for (const t of niceTicks(y0, y1, 4)) {
