@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { parser } from '@lezer/python';
 import { diagnoseCells, diagnosePython } from '../../src/core/diagnostics/diagnose';
 import type { DiagnosticCode, PitfallDiagnostic } from '../../src/core/diagnostics/types';
@@ -20,6 +21,18 @@ function parsesClean(src: string): boolean {
   });
   return !bad;
 }
+
+/** Whether CPython itself accepts the text (`ast.parse`); undefined when python3 is missing. */
+function cpythonParses(src: string): boolean | undefined {
+  const r = spawnSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], {
+    input: src,
+    encoding: 'utf8',
+  });
+  if (r.error) return undefined;
+  return r.status === 0;
+}
+const HAVE_PYTHON = cpythonParses('x = 1\n') === true;
+let cpythonChecked = 0;
 
 function apply(src: string, d: PitfallDiagnostic, k = 0): string {
   const edits = [...d.fixes[k].edits].sort((a, b) => b.start - a.start);
@@ -42,6 +55,14 @@ function positive(src: string, code: DiagnosticCode, marked?: string, fixes = 1)
   return d.fixes.map((_, k) => {
     const fixed = apply(src, d, k);
     assert.ok(parsesClean(fixed), `fix ${d.fixes[k].title} leaves a parse error:\n${fixed}`);
+    if (HAVE_PYTHON) {
+      assert.equal(
+        cpythonParses(fixed),
+        true,
+        `python3 rejects fix ${d.fixes[k].title}:\n${fixed}`,
+      );
+      cpythonChecked++;
+    }
     assert.equal(
       codes(fixed, code).length,
       0,
@@ -341,4 +362,182 @@ test('bad input never throws', () => {
   ])
     assert.ok(Array.isArray(diagnosePython(s)));
   assert.deepEqual(diagnosePython(undefined as unknown as string), []);
+});
+
+// Models and losses bound to names and to `self.` attributes, followed through the binding model
+// (python/bindingSites.ts): a binding counts only when it is the single site reaching the use.
+
+test('binding model: self.criterion and self.model set in __init__, used in another method', () => {
+  const src = `${TORCH}class Trainer:
+    def __init__(self):
+        self.model = nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1))
+        self.criterion = nn.CrossEntropyLoss()
+
+    def step(self, x, y):
+        loss = self.criterion(self.model(x), y)
+        return loss
+`;
+  const [fixed] = positive(src, 'double-softmax', 'nn.Softmax(dim=1)');
+  assert.match(fixed, /self\.model = nn\.Sequential\(nn\.Linear\(4, 3\)\)\n/);
+  // A later unconditional assignment in the same method hides the first one.
+  positive(
+    src.replace(
+      '        self.criterion =',
+      '        self.model = nn.Sequential(nn.Linear(4, 3))\n        self.model = nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1))\n        self.criterion =',
+    ),
+    'double-softmax',
+    'nn.Softmax(dim=1)',
+  );
+});
+
+test('binding model: silent when several bindings of self.model or self.criterion can reach', () => {
+  const base = `${TORCH}class Trainer:
+    def __init__(self, head):
+        if head == "probs":
+            self.model = nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1))
+        else:
+            self.model = nn.Sequential(nn.Linear(4, 3))
+        self.criterion = nn.CrossEntropyLoss()
+
+    def step(self, x, y):
+        return self.criterion(self.model(x), y)
+`;
+  negative(base, 'double-softmax');
+  // Set in two methods: which one ran last is not known from the file.
+  negative(
+    `${TORCH}class Trainer:
+    def __init__(self):
+        self.model = nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1))
+        self.criterion = nn.CrossEntropyLoss()
+
+    def to_logits(self):
+        self.model = nn.Sequential(nn.Linear(4, 3))
+
+    def step(self, x, y):
+        return self.criterion(self.model(x), y)
+`,
+    'double-softmax',
+  );
+  // The loss chosen at run time, the model passed in: nothing is certain.
+  negative(
+    `${TORCH}class Trainer:
+    def __init__(self, model, loss_name):
+        self.model = model
+        self.criterion = getattr(nn, loss_name)()
+
+    def step(self, x, y):
+        return self.criterion(self.model(x), y)
+`,
+    'double-softmax',
+  );
+});
+
+test('binding model: loss_fn = nn.BCELoss() and a model name bound once in a function', () => {
+  const src = `${TORCH}def train(loader):
+    model = nn.Sequential(nn.Linear(8, 1), nn.Sigmoid())
+    loss_fn = nn.BCELoss()
+    for x, y in loader:
+        pred = model(x)
+        loss = loss_fn(pred, y)
+`;
+  const [fixed] = positive(src, 'sigmoid-then-bce', 'nn.Sigmoid()');
+  assert.match(fixed, /nn\.BCEWithLogitsLoss\(\)/);
+  assert.match(fixed, /nn\.Sequential\(nn\.Linear\(8, 1\)\)\n/);
+  // Rebound inside the loop before the use: the value that reaches is the loop's.
+  negative(
+    src.replace('        pred = model(x)', '        model = make()\n        pred = model(x)'),
+    'sigmoid-then-bce',
+  );
+  // A parameter of the same name shadows the module-level model.
+  negative(
+    `${TORCH}model = nn.Sequential(nn.Linear(8, 1), nn.Sigmoid())
+loss_fn = nn.BCELoss()
+
+def step(model, x, y):
+    return loss_fn(model(x), y)
+`,
+    'sigmoid-then-bce',
+  );
+});
+
+test('binding model: Keras loss objects bound to names, Sequential and functional models', () => {
+  const seq = `${KERAS}model = keras.Sequential([layers.Dense(32, activation="relu"), layers.Dense(10, activation="softmax")])
+loss = keras.losses.CategoricalCrossentropy(from_logits=True)
+model.compile(optimizer="adam", loss=loss)
+`;
+  const [removed, flag] = positive(seq, 'double-softmax', '"softmax"', 2);
+  assert.match(removed, /layers\.Dense\(10\)\]\)/);
+  assert.match(flag, /CategoricalCrossentropy\(from_logits=False\)/);
+  const functional = `import keras
+from keras.layers import Dense, Input
+
+inputs = Input(shape=(8,))
+x = Dense(32, activation="relu")(inputs)
+outputs = Dense(10, activation="softmax")(x)
+model = keras.Model(inputs=inputs, outputs=outputs)
+model.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=True))
+`;
+  positive(functional, 'double-softmax', '"softmax"', 2);
+  // The output tensor rebound in a branch: not certain.
+  negative(
+    functional.replace(
+      'model = keras.Model',
+      'if wide:\n    outputs = Dense(10)(x)\nmodel = keras.Model',
+    ),
+    'double-softmax',
+  );
+  // A model built in another module.
+  negative(
+    `import keras\nfrom zoo import build\nmodel = build()\nmodel.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=True))\n`,
+    'double-softmax',
+  );
+});
+
+test('fix paths not covered above: each applied fix parses and clears its diagnostic', () => {
+  const cases: Array<[string, DiagnosticCode, number]> = [
+    // F.log_softmax into F.cross_entropy: rename to F.nll_loss, or unwrap the log-softmax.
+    [`${TORCH}loss = F.cross_entropy(F.log_softmax(z, dim=1), y)\n`, 'double-softmax', 2],
+    // A tensor method in forward.
+    [
+      `${TORCH}class Net(nn.Module):\n    def forward(self, x):\n        return self.fc(x).softmax(dim=-1)\n\nnet = Net()\nloss = F.cross_entropy(net(x), y)\n`,
+      'double-softmax',
+      1,
+    ],
+    // Keras: activation given positionally, and a final Activation layer.
+    [
+      `${KERAS}m = keras.Sequential([layers.Dense(10, "softmax")])\nm.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=True))\n`,
+      'double-softmax',
+      2,
+    ],
+    [
+      `${KERAS}m = keras.Sequential([layers.Dense(10), layers.Activation("sigmoid")])\nm.compile(loss=keras.losses.BinaryCrossentropy(True))\n`,
+      'double-softmax',
+      2,
+    ],
+    // probabilities-not-logits with from_logits=False written out.
+    [
+      `${KERAS}m = keras.Sequential([layers.Dense(10)])\nm.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=False))\n`,
+      'probabilities-not-logits',
+      1,
+    ],
+    // softmax-implicit-dim: functional with keyword input, module with other arguments.
+    [`${TORCH}y = F.log_softmax(input=x)\n`, 'softmax-implicit-dim', 1],
+    [`${TORCH}y = F.softmin(x, None)\n`, 'softmax-implicit-dim', 1],
+    // single-unit-softmax: an Activation layer after a one-unit Dense; a flax gelu.
+    [
+      `${KERAS}m = keras.Sequential([layers.Dense(1), layers.Activation("softmax")])\n`,
+      'single-unit-softmax',
+      1,
+    ],
+    ['import jax\ny = jax.nn.gelu(x, )\n', 'jax-gelu-approximate', 2],
+  ];
+  for (const [src, code, fixes] of cases) positive(src, code, undefined, fixes);
+});
+
+test('every quick fix applied above was also accepted by python3 (ast.parse)', (t) => {
+  if (!HAVE_PYTHON) {
+    t.skip('python3 is not on PATH: fixes were checked with the lezer parser only');
+    return;
+  }
+  assert.ok(cpythonChecked >= 20, `only ${cpythonChecked} fixed texts went through python3`);
 });

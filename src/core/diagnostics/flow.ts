@@ -73,33 +73,18 @@ export function kerasLayer(q: string | undefined): string | undefined {
 const WITH_ACTIVATION = /^(?:Dense|Conv[123]D|Conv[123]DTranspose|EinsumDense)$/;
 
 export class Flow {
+  /** Receivers of `.add(` calls anywhere in the text (`model`, `self.net`), read once. */
+  private adders: Set<string> | undefined;
   constructor(private readonly p: Program) {}
 
   private range(s: Stmt, n: SyntaxNode): { from: number; to: number } {
     return { from: this.p.from(s, n), to: this.p.to(s, n) };
   }
 
-  /** The value bound to a name or `self.` attribute as seen from statement `s`. */
+  /** The value bound to a name or `self.` attribute as seen from statement `s` (the single
+   * assignment the binding model says reaches it). */
   binding(s: Stmt, n: SyntaxNode): { s: Stmt; value: SyntaxNode } | undefined {
-    const p = this.p;
-    if (n.name === 'VariableName') {
-      const k = p.reachingAssignment(s.line, p.src(s, n));
-      return k === undefined ? undefined : p.assignedValue(k);
-    }
-    if (n.name === 'MemberExpression') {
-      const recv = n.firstChild;
-      const prop = n.lastChild;
-      if (
-        recv?.name !== 'VariableName' ||
-        p.src(s, recv) !== 'self' ||
-        prop?.name !== 'PropertyName'
-      )
-        return undefined;
-      const cls = p.enclosingClass(s.line);
-      const k = cls >= 0 ? p.selfAssignment(cls, p.src(s, prop)) : undefined;
-      return k === undefined ? undefined : p.assignedValue(k);
-    }
-    return undefined;
+    return this.p.bound(s, n);
   }
 
   /** The output of a tensor expression. */
@@ -249,10 +234,9 @@ export class Flow {
       return outputs && !a.spread ? this.tensor(s, outputs, depth + 1) : undefined;
     }
     if (q === undefined && callee.name === 'VariableName') {
-      const name = p.src(s, callee);
-      const cls = p.classNamed(name);
+      const cls = p.definition(s, callee, 'class');
       if (cls !== undefined) return this.classOutput(cls, depth + 1);
-      const fn = p.functionNamed(name);
+      const fn = p.definition(s, callee, 'def');
       if (fn !== undefined) return this.returned(fn, (rs, v) => this.module(rs, v, depth + 1));
     }
     return this.layer(s, n);
@@ -263,10 +247,18 @@ export class Flow {
     const first = s.node.firstChild;
     if (s.node.name !== 'AssignStatement' || !first) return false;
     const name = this.p.src(s, first).replace(/\s/g, '');
-    return (
-      this.p.matches(new RegExp(`\\b${name.replace(/\./g, '\\.')}\\s*\\.\\s*add\\s*\\(`, 'g'), 1)
-        .length > 0
-    );
+    if (!this.adders) {
+      this.adders = new Set();
+      const t = this.p.text;
+      for (const at of this.p.matches(/\.\s*add\s*\(/g, 5000)) {
+        const m = /((?:[A-Za-z_]\w*\s*\.\s*)*[A-Za-z_]\w*)\s*$/.exec(
+          t.slice(Math.max(0, at - 200), at),
+        );
+        if (m) this.adders.add(m[1].replace(/\s/g, ''));
+      }
+    }
+    for (const r of this.adders) if (r === name || r.endsWith('.' + name)) return true;
+    return false;
   }
 
   /** The common output of every `return` of `forward` (PyTorch) or `call` (Keras). */

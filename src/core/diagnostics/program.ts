@@ -2,24 +2,28 @@
  * The shared walker of the pitfall rules: one Python text read as logical lines (the detector's
  * scanner), with single statements parsed by lezer on demand and cached. Rules start from cheap
  * textual triggers (a loss's name, `softmax`, `Sequential`) and parse only the statements they
- * read, so a large file costs a linear scan plus a few small parses. Bindings are followed the
- * way a reader follows them: the assignment that certainly reaches a use in straight-line code of
- * the same block (or an enclosing one), the single assignment of a `self.` attribute in its
- * class, the single module-level assignment of a name a function reads. Anything less certain
+ * read, so a large file costs a linear scan plus a few small parses. Names and `self.` attributes
+ * are followed through the binding model (`python/bindingSites.ts`, the one the hover uses): a
+ * binding counts only when it is the single site that reaches the use; anything less certain
  * answers undefined, and the rules then say nothing.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@lezer/python';
 import { canonicalize } from '../python/qualify';
-import { targetNames } from '../python/moduleTable';
+import { lineOf, type Site } from '../python/bindingSites';
+import {
+  assignedValueNode,
+  nameBinding,
+  nameSites,
+  selfAttributeSites,
+  targetIsAttribute,
+  targetIsName,
+} from '../python/evaluateValue';
 import { MAX_DOCUMENT_CHARS, type PythonAnalysis } from '../python/parse';
 import { Kw, lineIndexAt, type LogicalLines } from '../python/scan';
 import { nodeText, resolveDotted, type ScopeContext } from '../python/scope';
 
 /** Statements parsed per document at most; beyond it queries answer undefined. */
 export const MAX_STATEMENT_PARSES = 1500;
-/** Logical lines one binding search may visit. */
-const MAX_LINES_PER_SEARCH = 4000;
 /** Longest statement parsed (longer ones are data tables, not models). */
 const MAX_STATEMENT_CHARS = 20_000;
 
@@ -30,9 +34,6 @@ export interface Stmt {
   node: SyntaxNode;
 }
 
-/** How a logical line binds a name: not at all, by a plain `name = value`, or otherwise. */
-type BindKind = 'no' | 'assign' | 'other';
-
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class Program {
@@ -40,8 +41,6 @@ export class Program {
   readonly lines: LogicalLines | undefined;
   private readonly parsed = new Map<number, Stmt | null>();
   private parses = 0;
-  /** Work left for binding searches (logical lines visited). */
-  private budget = 200_000;
 
   constructor(readonly analysis: PythonAnalysis) {
     this.text = analysis.text;
@@ -63,13 +62,12 @@ export class Program {
 
   /** 1-based physical line number of an offset. */
   lineNumber(offset: number): number {
-    let n = 1;
-    for (let i = this.text.indexOf('\n'); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1))
-      n++;
-    return n;
+    return lineOf(this.analysis, offset);
   }
 
-  /** The parsed statement of logical line `k`, or undefined (too long, or out of budget). */
+  /** The parsed statement of logical line `k`, or undefined (too long, or out of budget). It is
+   * read from the analysis's window around it (the whole text when small, else the enclosing
+   * function), the same tree the binding model and the hover read. */
   stmt(k: number): Stmt | undefined {
     const l = this.lines;
     if (!l || k < 0 || k >= l.count) return undefined;
@@ -80,12 +78,14 @@ export class Program {
     }
     this.parses++;
     const from = l.start[k];
-    const to = l.end[k];
-    const tree = parser.parse(this.text, undefined, [{ from, to }]);
-    const node = tree.topNode.firstChild;
-    const s: Stmt | null = node
-      ? { line: k, node, ctx: { analysis: this.analysis, window: { tree, base: from, from, to } } }
-      : null;
+    const window = this.analysis.windowAt(from);
+    let node: SyntaxNode | null = window ? window.tree.resolveInner(from - window.base, 1) : null;
+    while (node && node.parent && node.parent.name !== 'Body' && node.parent.name !== 'Script')
+      node = node.parent;
+    const s: Stmt | null =
+      window && node && node.from === from - window.base
+        ? { line: k, node, ctx: { analysis: this.analysis, window } }
+        : null;
     this.parsed.set(k, s);
     return s ?? undefined;
   }
@@ -137,15 +137,71 @@ export class Program {
     return out;
   }
 
-  // ---- binding search over logical lines ----
+  // ---- bindings, through the binding model (python/bindingSites.ts) ----
 
-  private spend(n = 1): boolean {
-    this.budget -= n;
-    return this.budget >= 0;
+  /**
+   * The one binding site of the name or `self.<attr>` expression `n` (of statement `s`) that
+   * reaches it, through the binding model: undefined when no site or several sites reach the use
+   * (branches, loops, several methods), or an import binds the name. A single site is certain.
+   */
+  site(s: Stmt, n: SyntaxNode): Site | undefined {
+    const use = this.useNode(s, n);
+    if (!use) return undefined;
+    let sites: Site[] | 'import';
+    if (n.name === 'VariableName') sites = nameSites(use.ctx, use.node, this.src(s, n));
+    else {
+      const path = dotted(s, n);
+      if (path?.length !== 2 || path[0] !== 'self') return undefined;
+      sites = selfAttributeSites(use.ctx, use.node, path[1]);
+    }
+    return sites !== 'import' && sites.length === 1 && !sites[0].field ? sites[0] : undefined;
   }
 
-  private keywordOf(k: number): string {
-    return /^[A-Za-z_]+/.exec(this.lineText(k))?.[0] ?? '';
+  /** Node `n` of statement `s` again, in the parsed window around it (whose tree holds the
+   * enclosing function, which the binding model reads). */
+  private useNode(s: Stmt, n: SyntaxNode): { ctx: ScopeContext; node: SyntaxNode } | undefined {
+    const use = this.from(s, n);
+    const window = this.analysis.windowAt(use);
+    if (!window) return undefined;
+    let node: SyntaxNode | null = window.tree.resolveInner(use - window.base, 1);
+    const to = this.to(s, n) - window.base;
+    while (node && !(node.name === n.name && node.to === to)) node = node.parent;
+    if (!node || node.from !== use - window.base) return undefined;
+    return { ctx: { analysis: this.analysis, window }, node };
+  }
+
+  /**
+   * The value bound by the single plain assignment that reaches `n` (`name = value`,
+   * `self.attr = value`), as a statement of the program and the value's node; undefined when
+   * the binding is not one certain assignment.
+   */
+  bound(s: Stmt, n: SyntaxNode): { s: Stmt; value: SyntaxNode } | undefined {
+    const site = this.site(s, n);
+    if (!site || site.node.name !== 'AssignStatement') return undefined;
+    const path = dotted(s, n);
+    if (!path) return undefined;
+    const match = path.length === 1 ? targetIsName(path[0]) : targetIsAttribute(path[1]);
+    const value = assignedValueNode(site.ctx, site.node, match);
+    if (!value || value.type.isError) return undefined;
+    return { s: { line: this.lineAt(site.pos), ctx: site.ctx, node: site.node }, value };
+  }
+
+  /** The logical line of the class or function definition the name `n` is bound to, if that is
+   * its single binding site. A module-level definition is known by its line's keyword, without
+   * parsing the class. */
+  definition(s: Stmt, n: SyntaxNode, kind: 'class' | 'def'): number | undefined {
+    const use = n.name === 'VariableName' ? this.useNode(s, n) : undefined;
+    const b = use && nameBinding(use.ctx, use.node, this.src(s, n));
+    if (!b || b === 'import') return undefined;
+    if ('module' in b) {
+      const k = b.module.length === 1 ? b.module[0] : -1;
+      const want = kind === 'class' ? Kw.Class : Kw.Def;
+      return k >= 0 && this.lines?.keyword[k] === want ? k : undefined;
+    }
+    const want = kind === 'class' ? 'ClassDefinition' : 'FunctionDefinition';
+    return b.local.length === 1 && b.local[0].node.name === want
+      ? this.lineAt(b.local[0].pos)
+      : undefined;
   }
 
   private isDef(k: number): boolean {
@@ -155,147 +211,6 @@ export class Program {
     return (this.lines as LogicalLines).keyword[k] === Kw.Class;
   }
 
-  /** The previous logical line in the same block as `k`, or -1. */
-  prevSibling(k: number): number {
-    const p = (this.lines as LogicalLines).parent;
-    let i = k - 1;
-    while (i >= 0 && i !== p[k] && p[i] !== p[k]) i = p[i];
-    return i < 0 || i === p[k] ? -1 : i;
-  }
-
-  /** The next logical line in the same block as `k`, or -1. */
-  nextSibling(k: number): number {
-    const l = this.lines as LogicalLines;
-    const n = l.last[k] + 1;
-    return n < l.count && l.parent[n] === l.parent[k] ? n : -1;
-  }
-
-  /** How logical line `k` itself (not its block) binds `name`. */
-  bindsOnLine(k: number, name: string): BindKind {
-    const l = this.lines as LogicalLines;
-    const t = this.lineText(k);
-    const n = escapeRe(name);
-    if (!new RegExp(`(?:^|[^.\\w])${n}\\b`).test(t)) return 'no';
-    const kw = this.keywordOf(k);
-    if (kw === 'def' || kw === 'class' || kw === 'async') {
-      return new RegExp(`^(?:async\\s+)?(?:def|class)\\s+${n}\\b`).test(t) ? 'other' : 'no';
-    }
-    if (['import', 'from', 'global', 'nonlocal', 'del'].includes(kw)) return 'other';
-    if (kw === 'for' && new RegExp(`^for\\b[^]*?\\b${n}\\b[^]*?\\bin\\b`).test(t)) return 'other';
-    if (new RegExp(`\\bas\\s+${n}\\b`).test(t)) return 'other';
-    if (new RegExp(`\\b${n}\\s*(?::=|(?:[-+*/%&|^@]|\\*\\*|//|>>|<<)=)`).test(t)) return 'other';
-    const eq = l.eq[k];
-    if (eq >= 0 && !['if', 'elif', 'while', 'return', 'assert', 'with', 'for'].includes(kw)) {
-      const lhs = this.text.slice(l.start[k], eq);
-      if (targetNames(lhs).includes(name))
-        return lhs.trim() === name && !this.text.slice(eq + 1, l.end[k]).includes('=')
-          ? 'assign'
-          : this.plainChained(k, name);
-    }
-    return 'no';
-  }
-
-  /** `name = value` where value itself contains `=` (keyword arguments): parse to be sure. */
-  private plainChained(k: number, name: string): BindKind {
-    const s = this.stmt(k);
-    if (!s || s.node.name !== 'AssignStatement') return 'other';
-    let ops = 0;
-    for (let c = s.node.firstChild; c; c = c.nextSibling) if (c.name === 'AssignOp') ops++;
-    const first = s.node.firstChild;
-    return ops === 1 && first?.name === 'VariableName' && this.src(s, first) === name
-      ? 'assign'
-      : 'other';
-  }
-
-  /** Whether any line of `k`'s block (or `k` itself) binds `name` in `k`'s scope. */
-  blockBinds(k: number, name: string): boolean {
-    const l = this.lines as LogicalLines;
-    const from = l.start[k];
-    const to = l.end[l.last[k]];
-    if (!new RegExp(`\\b${escapeRe(name)}\\b`).test(this.text.slice(from, to))) return false;
-    for (let i = k; i <= l.last[k]; i++) {
-      if (!this.spend()) return true;
-      if (i > k && (this.isDef(i) || this.isClass(i))) {
-        if (this.bindsOnLine(i, name) !== 'no') return true;
-        i = l.last[i];
-        continue;
-      }
-      if (this.bindsOnLine(i, name) !== 'no') return true;
-    }
-    return false;
-  }
-
-  /**
-   * The logical line of the plain assignment `name = value` that certainly reaches a use of
-   * `name` on line `k`, or undefined. Walks back through the same block, then out through
-   * enclosing blocks; a compound statement or loop that may rebind the name makes it uncertain.
-   * A name free in a function resolves to its single module-level assignment.
-   */
-  reachingAssignment(k: number, name: string): number | undefined {
-    const l = this.lines;
-    if (!l) return undefined;
-    let cur = k;
-    for (let steps = 0; steps < MAX_LINES_PER_SEARCH; steps++) {
-      for (let j = this.prevSibling(cur); j >= 0; j = this.prevSibling(j)) {
-        if (!this.spend()) return undefined;
-        if (this.isDef(j) || this.isClass(j)) {
-          if (this.bindsOnLine(j, name) !== 'no') return undefined;
-          continue;
-        }
-        if (l.last[j] === j) {
-          const b = this.bindsOnLine(j, name);
-          if (b === 'assign') return j;
-          if (b === 'other') return undefined;
-        } else if (this.blockBinds(j, name)) return undefined;
-      }
-      const p = l.parent[cur];
-      if (p < 0) return undefined;
-      if (this.isClass(p)) return undefined;
-      if (this.isDef(p)) return this.freeName(p, name);
-      const kw = this.keywordOf(p);
-      if ((kw === 'for' || kw === 'while' || kw === 'async') && this.blockBinds(p, name))
-        return undefined;
-      if (this.bindsOnLine(p, name) !== 'no') return undefined;
-      cur = p;
-    }
-    return undefined;
-  }
-
-  /** A name read but not bound in function `def` (nor its enclosing functions): its single
-   * plain module-level assignment, or undefined. */
-  private freeName(def: number, name: string): number | undefined {
-    const l = this.lines as LogicalLines;
-    const param = new RegExp(`[(,*\\s]${escapeRe(name)}\\s*[:=,)]`);
-    for (let d = def; d >= 0; d = l.parent[d]) {
-      if (!this.isDef(d)) continue;
-      if (param.test(this.lineText(d)) || this.blockBindsBody(d, name)) return undefined;
-    }
-    let found: number | undefined;
-    for (let j = 0; j < l.count; j = l.last[j] + 1) {
-      if (!this.spend()) return undefined;
-      if (this.isDef(j) || this.isClass(j)) {
-        if (this.bindsOnLine(j, name) !== 'no') return undefined;
-        continue;
-      }
-      const b =
-        l.last[j] === j ? this.bindsOnLine(j, name) : this.blockBinds(j, name) ? 'other' : 'no';
-      if (b === 'other' || (b === 'assign' && found !== undefined)) return undefined;
-      if (b === 'assign') found = j;
-    }
-    return found;
-  }
-
-  private blockBindsBody(def: number, name: string): boolean {
-    const l = this.lines as LogicalLines;
-    for (let i = def + 1; i <= l.last[def]; i = l.last[i] + 1) {
-      if (l.parent[i] !== def) continue;
-      if (this.isDef(i) || this.isClass(i)) {
-        if (this.bindsOnLine(i, name) !== 'no') return true;
-      } else if (this.blockBinds(i, name)) return true;
-    }
-    return false;
-  }
-
   /** Document range of the innermost function (or, with `kind` Class, class) around line `k`;
    * the whole text when there is none. */
   scopeRange(k: number, kw: Kw = Kw.Def): { from: number; to: number } {
@@ -303,76 +218,6 @@ export class Program {
     for (let p = l.parent[k]; p >= 0; p = l.parent[p])
       if (l.keyword[p] === kw) return { from: l.start[p], to: l.end[l.last[p]] };
     return { from: 0, to: this.text.length };
-  }
-
-  /** The class whose method contains line `k` (the method's `self`), or -1. */
-  enclosingClass(k: number): number {
-    const l = this.lines as LogicalLines;
-    for (let p = l.parent[k]; p >= 0; p = l.parent[p]) {
-      if (this.isDef(p)) {
-        const c = l.parent[p];
-        return c >= 0 && this.isClass(c) ? c : -1;
-      }
-    }
-    return -1;
-  }
-
-  /** The single plain assignment `self.attr = value` in class `cls` (any method), or undefined
-   * when there is none or more than one, or the attribute is bound in another way. */
-  selfAssignment(cls: number, attr: string): number | undefined {
-    const l = this.lines as LogicalLines;
-    const re = new RegExp(`\\bself\\s*\\.\\s*${escapeRe(attr)}\\b(?!\\s*\\()`, 'g');
-    const body = this.text.slice(l.start[cls], l.end[l.last[cls]]);
-    if (!re.test(body)) return undefined;
-    if (new RegExp(`setattr\\s*\\(\\s*self\\s*,\\s*['"]${escapeRe(attr)}['"]`).test(body))
-      return undefined;
-    let found: number | undefined;
-    const plain = new RegExp(`^self\\s*\\.\\s*${escapeRe(attr)}\\s*$`);
-    const target = new RegExp(
-      `\\bself\\s*\\.\\s*${escapeRe(attr)}\\s*(?:=(?!=)|(?:[-+*/%&|^@]|\\*\\*|//)=|,|\\))`,
-    );
-    for (let i = cls + 1; i <= l.last[cls]; i++) {
-      if (!this.spend()) return undefined;
-      if (this.isClass(i)) {
-        i = l.last[i];
-        continue;
-      }
-      const eq = l.eq[i];
-      const t = this.lineText(i);
-      if (!target.test(t)) continue;
-      const lhs = eq >= 0 ? this.text.slice(l.start[i], eq) : '';
-      if (eq >= 0 && plain.test(lhs)) {
-        if (found !== undefined) return undefined;
-        found = i;
-      } else if (eq >= 0 && target.test(lhs)) return undefined;
-      else if (/^(?:for|with)\b/.test(t)) return undefined;
-    }
-    return found;
-  }
-
-  /** Class definitions named `name` anywhere in the file: the single one, or undefined. */
-  classNamed(name: string): number | undefined {
-    return this.singleDef(name, Kw.Class);
-  }
-
-  /** Function definitions named `name` at module level: the single one, or undefined. */
-  functionNamed(name: string): number | undefined {
-    return this.singleDef(name, Kw.Def, true);
-  }
-
-  private singleDef(name: string, kw: Kw, topLevel = false): number | undefined {
-    const l = this.lines;
-    if (!l) return undefined;
-    const re = new RegExp(`^(?:async\\s+)?(?:def|class)\\s+${escapeRe(name)}\\b`);
-    let found: number | undefined;
-    for (const at of this.matches(new RegExp(`\\b(?:def|class)\\s+${escapeRe(name)}\\b`, 'g'))) {
-      const k = this.lineAt(at);
-      if (k < 0 || !re.test(this.lineText(k))) continue;
-      if (l.keyword[k] !== kw || (topLevel && l.parent[k] >= 0)) return undefined;
-      if (found !== undefined && found !== k) return undefined;
-      found = k;
-    }
-    return found;
   }
 
   /** The method `name` defined directly in class `cls`, or undefined. */
@@ -398,15 +243,6 @@ export class Program {
       if (/^(?:yield)\b/.test(this.lineText(i))) return [];
     }
     return out;
-  }
-
-  /** The value node of the plain assignment on line `k`. */
-  assignedValue(k: number): { s: Stmt; value: SyntaxNode } | undefined {
-    const s = this.stmt(k);
-    if (!s || s.node.name !== 'AssignStatement') return undefined;
-    const op = s.node.getChild('AssignOp');
-    const value = op?.nextSibling;
-    return value && !value.type.isError ? { s, value } : undefined;
   }
 }
 

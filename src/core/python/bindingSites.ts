@@ -257,22 +257,28 @@ function conditionalLine(text: string, lines: LogicalLines, k: number): boolean 
  */
 export function moduleSites(analysis: PythonAnalysis, name: string, use: number): Site[] {
   const lines = analysis.lines();
+  const out: Site[] = [];
+  for (const k of lines ? moduleSiteLines(analysis, name, use) : []) {
+    const s = siteAt(analysis, (lines as LogicalLines).start[k]);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/** The logical lines of `moduleSites`, without parsing them (a `def`/`class` line is known by
+ * its keyword). */
+export function moduleSiteLines(analysis: PythonAnalysis, name: string, use: number): number[] {
+  const lines = analysis.lines();
   if (!lines) return [];
   const ks = moduleIndex(analysis, lines).names.get(name) ?? [];
   const text = analysis.text;
-  const chosen = reaching(
+  return reaching(
     ks,
     (k) => lines.start[k],
     (k) => lines.end[k],
     (k) => conditionalLine(text, lines, k),
     use,
   );
-  const out: Site[] = [];
-  for (const k of chosen) {
-    const s = siteAt(analysis, lines.start[k]);
-    if (s) out.push(s);
-  }
-  return out;
 }
 
 /** Index of the logical line of the class whose body holds `offset`, or -1. */

@@ -15,7 +15,8 @@ import {
   attributeSites,
   enclosingClassLine,
   localSites,
-  moduleSites,
+  moduleSiteLines,
+  siteAt,
   stepOf,
   type Site,
 } from './bindingSites';
@@ -142,17 +143,52 @@ function combine(values: BoundValue[]): BoundValue {
   return { kind: 'alternatives', options: values, via: [] };
 }
 
-/** The value of a name as seen from `node`. */
-function nameValue(env: EvalEnv, ctx: ScopeContext, node: SyntaxNode, name: string): BoundValue {
+/** Where a name used at a node is bound: sites in the enclosing function, logical lines at
+ * module level (parse them with `siteAt`), or an import. */
+export type NameBinding = { local: Site[] } | { module: number[] } | 'import';
+
+/**
+ * Where `name` used at `node` is bound: the enclosing function's own sites that reach the use,
+ * else the module's; `'import'` when an import binds the name there (after every module-level
+ * site).
+ */
+export function nameBinding(ctx: ScopeContext, node: SyntaxNode, name: string): NameBinding {
   const use = node.from + ctx.window.base;
   const local = localSites(ctx, node, name, use);
-  if (local) return combine(local.map((s) => siteValue(env, s, targetIsName(name), name)));
-  const table = ctx.analysis.moduleTable().get(name);
-  const imported = pickBinding(table, use);
-  const sites = moduleSites(ctx.analysis, name, inFunction(node) ? Infinity : use);
-  const lastSite = sites.length > 0 ? sites[sites.length - 1].pos : -Infinity;
-  if (imported && imported.kind === 'import' && imported.pos >= lastSite) {
-    const q = resolveDotted(ctx, node, [name], use);
+  if (local) return { local };
+  const imported = pickBinding(ctx.analysis.moduleTable().get(name), use);
+  const ks = moduleSiteLines(ctx.analysis, name, inFunction(node) ? Infinity : use);
+  const starts = ctx.analysis.lines()?.start;
+  const lastSite = ks.length > 0 && starts ? starts[ks[ks.length - 1]] : -Infinity;
+  return imported && imported.kind === 'import' && imported.pos >= lastSite
+    ? 'import'
+    : { module: ks };
+}
+
+/** The binding sites of `name` that reach its use at `node`, or `'import'` (see `nameBinding`). */
+export function nameSites(ctx: ScopeContext, node: SyntaxNode, name: string): Site[] | 'import' {
+  const b = nameBinding(ctx, node, name);
+  if (b === 'import' || 'local' in b) return b === 'import' ? b : b.local;
+  const starts = ctx.analysis.lines()?.start;
+  const out: Site[] = [];
+  for (const k of starts ? b.module : []) {
+    const s = siteAt(ctx.analysis, (starts as Int32Array)[k]);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/** The sites binding `self.<attr>` for a use at `node` (in a method of its class), or none. */
+export function selfAttributeSites(ctx: ScopeContext, node: SyntaxNode, attr: string): Site[] {
+  const cls = enclosingClassLine(ctx.analysis, node.from + ctx.window.base);
+  return cls < 0 ? [] : attributeSites(ctx.analysis, cls, attr);
+}
+
+/** The value of a name as seen from `node`. */
+function nameValue(env: EvalEnv, ctx: ScopeContext, node: SyntaxNode, name: string): BoundValue {
+  const sites = nameSites(ctx, node, name);
+  if (sites === 'import') {
+    const q = resolveDotted(ctx, node, [name], node.from + ctx.window.base);
     const v = q !== undefined ? importValue(q) : undefined;
     return v ?? unknown(ctx, node, 'unbound');
   }
@@ -161,14 +197,16 @@ function nameValue(env: EvalEnv, ctx: ScopeContext, node: SyntaxNode, name: stri
   return unknown(ctx, node, 'unbound');
 }
 
-type TargetMatch = (ctx: ScopeContext, target: SyntaxNode) => boolean;
+/** Whether an assignment target is the one looked for. */
+export type TargetMatch = (ctx: ScopeContext, target: SyntaxNode) => boolean;
 
-function targetIsName(name: string): TargetMatch {
+/** Accepts the plain name `name` as a target. */
+export function targetIsName(name: string): TargetMatch {
   return (ctx, t) => t.name === 'VariableName' && nodeText(ctx, t) === name;
 }
 
 /** `self.<attr>` in a method, or `<attr>` in the class body (a class attribute or field). */
-function targetIsAttribute(attr: string): TargetMatch {
+export function targetIsAttribute(attr: string): TargetMatch {
   return (ctx, t) => {
     if (t.name === 'VariableName') return nodeText(ctx, t) === attr;
     if (t.name !== 'MemberExpression') return false;
@@ -247,7 +285,7 @@ function parameterDefault(param: SyntaxNode): SyntaxNode | undefined {
 
 /** The right-hand side node giving the value of the target `match` accepts in an assignment
  * (`a = b = x`, `a, b = x, y`, `a: T = x`), or undefined. */
-function assignedValueNode(
+export function assignedValueNode(
   ctx: ScopeContext,
   stmt: SyntaxNode,
   match: TargetMatch,
@@ -278,9 +316,7 @@ function attributeValue(
   node: SyntaxNode,
   attr: string,
 ): BoundValue {
-  const cls = enclosingClassLine(ctx.analysis, node.from + ctx.window.base);
-  if (cls < 0) return unknown(ctx, node, 'unbound');
-  const sites = attributeSites(ctx.analysis, cls, attr);
+  const sites = selfAttributeSites(ctx, node, attr);
   if (sites.length === 0) return unknown(ctx, node, 'unbound');
   return combine(sites.map((s) => siteValue(env, s, targetIsAttribute(attr), `self.${attr}`)));
 }
