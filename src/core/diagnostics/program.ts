@@ -1,11 +1,12 @@
 /**
  * The shared walker of the pitfall rules: one Python text read as logical lines (the detector's
- * scanner), with single statements parsed by lezer on demand and cached. Rules start from cheap
- * textual triggers (a loss's name, `softmax`, `Sequential`) and parse only the statements they
- * read, so a large file costs a linear scan plus a few small parses. Names and `self.` attributes
- * are followed through the binding model (`python/bindingSites.ts`, the one the hover uses): a
- * binding counts only when it is the single site that reaches the use; anything less certain
- * answers undefined, and the rules then say nothing.
+ * scanner). Rules start from cheap textual triggers (a loss's name, `softmax`, `Sequential`) and
+ * read only the statements they need, from the analysis's parsed windows (the whole text when it
+ * is small, else the function around the statement), so a large file costs a linear scan plus
+ * the parses of the functions a rule looks into. Names and `self.` attributes are followed
+ * through the binding model (`python/bindingSites.ts`, the one the hover uses): a binding counts
+ * only when it is the single site that reaches the use; anything less certain answers undefined,
+ * and the rules then say nothing.
  */
 import type { SyntaxNode } from '@lezer/common';
 import { canonicalize } from '../python/qualify';
