@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { plotRange } from './core/hover/activationPlot';
+import { epochLimit } from './core/train/config';
 import {
   DEFAULT_SEVERITY,
   DIAGNOSTIC_CODES,
@@ -37,7 +38,6 @@ function diagnosticSeverities(raw: unknown): Record<DiagnosticCode, Severity | '
 export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration('activationLab');
   const [xMin, xMax] = plotRange(c.get<number>('hover.xMin', -5), c.get<number>('hover.xMax', 5));
-  const epochs = c.get<number>('playground.maxTrainingEpochs', 2000);
   return {
     hover: {
       enabled: c.get<boolean>('hover.enabled', true),
@@ -52,7 +52,7 @@ export function readSettings(): Settings {
     },
     playground: {
       reducedMotion: c.get<boolean>('playground.reducedMotion', false),
-      maxTrainingEpochs: Number.isInteger(epochs) && epochs > 0 ? Math.min(epochs, 100000) : 2000,
+      maxTrainingEpochs: epochLimit(c.get<number>('playground.maxTrainingEpochs')),
     },
   };
 }

@@ -7,8 +7,9 @@ import type { PlaygroundSettings, ShowRequest } from '../src/core/protocol/webvi
 import { elementwiseEntries, entryOf, paramsFor } from './catalog';
 import { GraphsTab } from './graphsTab';
 import { t } from './i18n';
-import { buildLayout, showTab, wireTabs, type Layout, type Tab } from './layout';
+import { buildLayout, type Layout, type Tab } from './layout';
 import { MAX_CURVES, persist, type CurveState, type UiState } from './state';
+import { showTab } from './tabs';
 import { readTheme, reducedMotion, watchTheme, type Theme } from './theme';
 import type { TrainingTab } from './train/trainingTab';
 import { assignSlots } from './ui/curveColors';
@@ -31,13 +32,11 @@ export class App {
     private readonly state: UiState,
     private settings: PlaygroundSettings,
   ) {
-    this.l = buildLayout(root);
+    this.l = buildLayout(root, (tab) => this.selectTab(tab));
     const host = { save: () => this.save(), status: (s: string, e?: boolean) => this.status(s, e) };
     this.graphs = new GraphsTab(this.l, state, this.theme, host);
-    wireTabs(this.l, (tab) => this.selectTab(tab));
-    showTab(this.l, state.tab);
-    if (state.tab === 'vector') this.vector();
-    if (state.tab === 'train') void this.trainingTab();
+    showTab(this.l.tabs, this.l.panels, state.tab);
+    this.mount[state.tab]();
     watchTheme((th) => this.setTheme(th));
     performance.measure('al:first-chart', { start: 0, end: performance.now() });
   }
@@ -115,11 +114,17 @@ export class App {
     persist(this.state);
   }
 
+  /** What showing each tab starts: the Graphs tab is built with the page, the others on first use. */
+  private readonly mount: Record<Tab, () => void> = {
+    graphs: () => {},
+    vector: () => void this.vector(),
+    train: () => void this.trainingTab(),
+  };
+
   private selectTab(tab: Tab): void {
     this.state.tab = tab;
-    showTab(this.l, tab);
-    if (tab === 'vector') this.vector();
-    if (tab === 'train') void this.trainingTab();
+    showTab(this.l.tabs, this.l.panels, tab);
+    this.mount[tab]();
     this.save();
   }
 

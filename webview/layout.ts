@@ -3,11 +3,14 @@
  * and the training tab's container. Returns the elements the app wires up.
  */
 import type { ElementwiseActivation } from '../src/core/catalog/types';
-import { elementwiseEntries } from './catalog';
+import { PLAYGROUND_TABS, type PlaygroundTab } from '../src/core/protocol/webviewProtocol';
+import { FAMILY_LABELS, FAMILY_ORDER } from '../src/core/catalog/groups';
+import { elementwiseEntries, local } from './catalog';
 import { h } from './dom';
+import { tabBar, tabPanel } from './tabs';
 import { t } from './i18n';
 
-export type Tab = 'graphs' | 'vector' | 'train';
+export type Tab = PlaygroundTab;
 
 export interface Layout {
   root: HTMLElement;
@@ -47,67 +50,27 @@ export interface Layout {
   trainRoot: HTMLElement;
 }
 
-const FAMILY_ORDER = [
-  'rectifier',
-  'exponential',
-  'smooth',
-  'sigmoid',
-  'shrink',
-  'periodic',
-  'gated',
-  'normaliser',
-  'other',
-];
-
-function familyLabel(f: string): string {
-  const labels: Record<string, string> = {
-    rectifier: t('Rectifiers (ReLU family)'),
-    exponential: t('Exponential units (ELU family)'),
-    smooth: t('Smooth gated (GELU, SiLU, Mish…)'),
-    sigmoid: t('Sigmoid-like (bounded)'),
-    shrink: t('Shrinkage'),
-    periodic: t('Periodic'),
-    gated: t('Gated'),
-    normaliser: t('Normalisers'),
-    other: t('Other'),
-  };
-  return labels[f] ?? f;
-}
-
 function addOptions(entries: ElementwiseActivation[]): HTMLElement[] {
-  const groups = new Map<string, ElementwiseActivation[]>();
-  for (const e of entries) {
-    const fam = (e as { family?: string }).family ?? 'other';
-    groups.set(fam, [...(groups.get(fam) ?? []), e]);
-  }
-  const fams = [...groups.keys()].sort((a, b) => FAMILY_ORDER.indexOf(a) - FAMILY_ORDER.indexOf(b));
-  return fams.map((f) =>
-    h(
-      'optgroup',
-      { label: familyLabel(f) },
-      ...groups.get(f)!.map((e) => h('option', { value: e.id }, e.name)),
-    ),
-  );
+  return FAMILY_ORDER.flatMap((f) => {
+    const members = entries.filter((e) => e.family === f);
+    if (!members.length) return [];
+    const options = members.map((e) => h('option', { value: e.id }, e.name));
+    return [h('optgroup', { label: local(FAMILY_LABELS[f]) }, ...options)];
+  });
 }
 
-export function buildLayout(app: HTMLElement): Layout {
-  const tab = (id: Tab, text: string) =>
-    h(
-      'button',
-      {
-        role: 'tab',
-        id: `tab-${id}`,
-        'aria-controls': `panel-${id}`,
-        'aria-selected': 'false',
-        tabindex: -1,
-      },
-      text,
-    );
-  const tabs = {
-    graphs: tab('graphs', t('Graphs')),
-    vector: tab('vector', t('Vector activations')),
-    train: tab('train', t('Train')),
-  };
+/**
+ * Builds the page; a click or an arrow key on a tab calls `select` (the app shows the tab and
+ * mounts its content on first use).
+ */
+export function buildLayout(app: HTMLElement, select: (tab: Tab) => void): Layout {
+  const bar = tabBar({
+    order: PLAYGROUND_TABS,
+    labels: { graphs: t('Graphs'), vector: t('Vector activations'), train: t('Train') },
+    prefix: '',
+    ariaLabel: 'Activation Lab',
+    select,
+  });
   const status = h('div', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
   const num = (id: string, label: string, step: number | 'any', cls = 'num') =>
     h('input', { type: 'number', id, step, class: cls, 'aria-label': label });
@@ -173,7 +136,7 @@ export function buildLayout(app: HTMLElement): Layout {
   const customSlot = h('div', {});
   const graphs = h(
     'section',
-    { id: 'panel-graphs', role: 'tabpanel', 'aria-labelledby': 'tab-graphs' },
+    {},
     toolbar,
     h(
       'div',
@@ -183,11 +146,7 @@ export function buildLayout(app: HTMLElement): Layout {
     ),
   );
   const vectorSlot = h('div', {});
-  const vector = h(
-    'section',
-    { id: 'panel-vector', role: 'tabpanel', 'aria-labelledby': 'tab-vector' },
-    vectorSlot,
-  );
+  const vector = h('section', {}, vectorSlot);
   const trainRoot = h(
     'div',
     { id: 'train-root' },
@@ -197,35 +156,20 @@ export function buildLayout(app: HTMLElement): Layout {
       t('The training lab will train a small network here with the activations you choose.'),
     ),
   );
-  const train = h(
-    'section',
-    { id: 'panel-train', role: 'tabpanel', 'aria-labelledby': 'tab-train' },
-    trainRoot,
-  );
+  const train = h('section', {}, trainRoot);
+  const panels: Record<Tab, HTMLElement> = { graphs, vector, train };
+  for (const id of PLAYGROUND_TABS) tabPanel(panels[id], '', id);
   const root = h(
     'main',
     { class: 'playground' },
-    h(
-      'header',
-      { class: 'topbar' },
-      h(
-        'div',
-        { role: 'tablist', 'aria-label': 'Activation Lab' },
-        tabs.graphs,
-        tabs.vector,
-        tabs.train,
-      ),
-      status,
-    ),
-    graphs,
-    vector,
-    train,
+    h('header', { class: 'topbar' }, bar.list, status),
+    ...PLAYGROUND_TABS.map((id) => panels[id]),
   );
   app.replaceChildren(root);
   return {
     root,
-    tabs,
-    panels: { graphs, vector, train },
+    tabs: bar.tabs,
+    panels,
     status,
     addSelect,
     addButton,
@@ -257,34 +201,4 @@ export function buildLayout(app: HTMLElement): Layout {
     vectorSlot,
     trainRoot,
   };
-}
-
-/** Arrow-key navigation between tabs (WAI-ARIA tabs pattern). */
-export function wireTabs(l: Layout, select: (tab: Tab) => void): void {
-  const order: Tab[] = ['graphs', 'vector', 'train'];
-  for (const id of order) {
-    l.tabs[id].addEventListener('click', () => select(id));
-    l.tabs[id].addEventListener('keydown', (e) => {
-      const i = order.indexOf(id);
-      let next: Tab | undefined;
-      if (e.key === 'ArrowRight') next = order[(i + 1) % order.length];
-      else if (e.key === 'ArrowLeft') next = order[(i + order.length - 1) % order.length];
-      else if (e.key === 'Home') next = order[0];
-      else if (e.key === 'End') next = order[order.length - 1];
-      if (!next) return;
-      e.preventDefault();
-      select(next);
-      l.tabs[next].focus();
-    });
-  }
-}
-
-/** Shows one tab panel. */
-export function showTab(l: Layout, tab: Tab): void {
-  for (const id of Object.keys(l.tabs) as Tab[]) {
-    const on = id === tab;
-    l.tabs[id].setAttribute('aria-selected', String(on));
-    l.tabs[id].tabIndex = on ? 0 : -1;
-    l.panels[id].hidden = !on;
-  }
 }

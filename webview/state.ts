@@ -4,6 +4,7 @@
  * when it is read back, since an older version of the extension may have written it.
  */
 import * as v from 'valibot';
+import { PLAYGROUND_TABS } from '../src/core/protocol/webviewProtocol';
 import { loadState, saveState } from './vscodeApi';
 
 const finite = v.pipe(v.number(), v.finite());
@@ -46,7 +47,7 @@ export type CurveState = v.InferOutput<typeof CurveSchema>;
 
 const StateSchema = v.object({
   version: v.literal(1),
-  tab: v.picklist(['graphs', 'vector', 'train']),
+  tab: v.picklist(PLAYGROUND_TABS),
   curves: v.pipe(v.array(CurveSchema), v.maxLength(MAX_CURVES)),
   active: v.number(),
   showDf: v.boolean(),

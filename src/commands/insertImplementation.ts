@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { getActivation, listActivations, validateParams } from '../core/catalog/catalog';
+import { FAMILY_LABELS, FAMILY_ORDER } from '../core/catalog/groups';
 import { localize } from '../core/catalog/text';
-import type { Activation, Family } from '../core/catalog/types';
+import type { Activation } from '../core/catalog/types';
 import {
   generateImplementation,
   IMPL_FRAMEWORKS,
@@ -29,28 +30,15 @@ export function frameworkLabel(fw: ImplFramework): string {
   }
 }
 
-function familyLabel(f: Family): string {
-  const labels: Record<Family, string> = {
-    rectifier: vscode.l10n.t('Rectifiers'),
-    exponential: vscode.l10n.t('Exponential units'),
-    sigmoid: vscode.l10n.t('Sigmoids and squashing functions'),
-    smooth: vscode.l10n.t('Smooth rectifiers'),
-    shrink: vscode.l10n.t('Shrinkage'),
-    periodic: vscode.l10n.t('Periodic'),
-    other: vscode.l10n.t('Other'),
-    normaliser: vscode.l10n.t('Normalisers (vector)'),
-    gated: vscode.l10n.t('Gated (vector)'),
-  };
-  return labels[f] ?? f;
-}
-
 async function pickEntry(): Promise<Activation | undefined> {
   type EntryItem = vscode.QuickPickItem & { entry?: Activation };
   const items: EntryItem[] = [];
-  const byFamily = new Map<Family, Activation[]>();
-  for (const e of listActivations()) byFamily.set(e.family, [...(byFamily.get(e.family) ?? []), e]);
-  for (const [family, entries] of byFamily) {
-    items.push({ label: familyLabel(family), kind: vscode.QuickPickItemKind.Separator });
+  const all = listActivations();
+  for (const family of FAMILY_ORDER) {
+    const entries = all.filter((e) => e.family === family);
+    if (!entries.length) continue;
+    const label = localize(FAMILY_LABELS[family], displayLanguage());
+    items.push({ label, kind: vscode.QuickPickItemKind.Separator });
     for (const e of entries) {
       items.push({
         label: e.name,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DATASET_IDS, TRAIN_LIMITS } from '../../src/core/train/config';
-import { DATASET_INFO, generateDataset } from '../../src/core/train/datasets';
+import { TRAIN_LIMITS } from '../../src/core/train/config';
+import { DATASET_IDS, DATASET_INFO, generateDataset } from '../../src/core/train/datasets';
 import type { Dataset, DataSplit } from '../../src/core/train/datasets';
 import { createRng } from '../../src/core/train/rng';
 

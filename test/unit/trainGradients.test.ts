@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { K_GENERIC, resolveActivation } from '../../src/core/train/activations';
+import { K_GENERIC, resolveLayerActivation } from '../../src/core/train/activations';
 import type { LayerActivation } from '../../src/core/train/activations';
 import { catalogLookup } from '../../src/core/train/createTrainer';
 import { activateBackward, activateForward } from '../../src/core/train/activationLoops';
@@ -12,7 +12,7 @@ import { denseForwardTanh, denseGradInputTanh } from '../../src/core/train/dense
 import { tanhTrain } from '../../src/core/train/fastMath';
 
 function act(id: string): LayerActivation {
-  const a = resolveActivation(id, catalogLookup);
+  const a = resolveLayerActivation(id, catalogLookup);
   assert.ok(typeof a !== 'string', `${id}: ${a}`);
   return a;
 }
@@ -89,7 +89,7 @@ test('backward matches central finite differences for every layer, head and seve
 });
 
 test('mixed activations per layer and a custom activation also match finite differences', () => {
-  const custom = resolveActivation(
+  const custom = resolveLayerActivation(
     { f: (x) => x * Math.atan(x), df: (x) => Math.atan(x) + x / (1 + x * x), name: 'xatan' },
     catalogLookup,
   );
@@ -129,7 +129,7 @@ test('common activations use a specialised loop that agrees with the catalog', (
     }
   }
   // Changed parameters still agree (or fall back to the exact generic path).
-  const leaky = resolveActivation(
+  const leaky = resolveLayerActivation(
     { id: 'leaky_relu', params: { negativeSlope: 0.3 } },
     catalogLookup,
   );
@@ -139,15 +139,15 @@ test('common activations use a specialised loop that agrees with the catalog', (
 });
 
 test('unknown, vector and broken activations are refused with a message', () => {
-  assert.match(String(resolveActivation('nope', catalogLookup)), /unknown/);
-  assert.match(String(resolveActivation('softmax', catalogLookup)), /non-element-wise/);
+  assert.match(String(resolveLayerActivation('nope', catalogLookup)), /unknown/);
+  assert.match(String(resolveLayerActivation('softmax', catalogLookup)), /non-element-wise/);
   assert.match(
-    String(resolveActivation({ f: () => NaN, df: () => 0 }, catalogLookup)),
+    String(resolveLayerActivation({ f: () => NaN, df: () => 0 }, catalogLookup)),
     /not finite/,
   );
   assert.match(
     String(
-      resolveActivation(
+      resolveLayerActivation(
         {
           f: () => {
             throw new Error('boom');
@@ -160,7 +160,7 @@ test('unknown, vector and broken activations are refused with a message', () => 
     /boom/,
   );
   assert.match(
-    String(resolveActivation({ id: 'elu', params: { alpha: NaN } }, catalogLookup)),
+    String(resolveLayerActivation({ id: 'elu', params: { alpha: NaN } }, catalogLookup)),
     /finite/,
   );
 });

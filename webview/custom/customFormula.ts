@@ -3,13 +3,9 @@
  * (src/core/formula/), which parses, checks, derives and typesets in time linear in the formula,
  * so typing, pressing Enter or reloading a saved formula never blocks the page.
  */
-import {
-  compileExpr,
-  compileSampler,
-  type CustomFunction,
-  type Samples,
-} from '../../src/core/formula/compile';
+import { compileExpr, compileSampler, type Samples } from '../../src/core/formula/compile';
 import type { Expr } from '../../src/core/formula/expr';
+import type { ScalarFunction } from '../../src/core/math/scalarFunction';
 import { parseFormula, type DerivativeTex } from '../../src/core/formula/formula';
 import { CONSTANT_LIST, FUNCTION_LIST } from '../../src/core/formula/parse';
 import { h } from '../dom';
@@ -17,7 +13,7 @@ import { local } from '../catalog';
 import { t } from '../i18n';
 
 /** A valid custom formula, compiled. */
-export interface CompiledFormula extends CustomFunction {
+export interface CompiledFormula extends ScalarFunction {
   text: string;
   /** Plain-data tree (can be posted to a worker and compiled there with `compileExpr`). */
   expr: Expr;

@@ -8,7 +8,7 @@ import { elementwiseEntries, entryOf, paramsFor } from '../catalog';
 import { compileFormula } from '../custom/customFormula';
 import { t } from '../i18n';
 import { paramControl } from '../ui/paramControl';
-import { el, field, select } from './dom';
+import { el, field, select } from '../dom';
 import type { TrainActivation } from './uiState';
 
 export const CUSTOM = 'custom';

@@ -6,7 +6,7 @@
 import type { EarlyStop } from '../../src/core/protocol/workerProtocol';
 import { TRAIN_LIMITS } from '../../src/core/train/config';
 import { t } from '../i18n';
-import { el, field, numberInput, readNumber, select } from './dom';
+import { el, field, numberInput, readNumber, select } from '../dom';
 
 type Mode = EarlyStop['mode'];
 

@@ -5,13 +5,13 @@
  * sigmoid in depth, and dying ReLU with a large learning rate.
  */
 import type { ProgressMessage, RunState } from '../../src/core/protocol/workerProtocol';
-import type { DatasetId } from '../../src/core/train/config';
+import type { DatasetId } from '../../src/core/train/datasets';
 import { paramsFor } from '../catalog';
 import { fmt, t } from '../i18n';
 import type { Theme } from '../theme';
 import { activationOptions } from './activationPicker';
 import { LayerCharts } from './charts';
-import { button, el, field, numberInput, readNumber, select } from './dom';
+import { button, el, field, numberInput, readNumber, select } from '../dom';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
 import { previewData } from './preview';
 import { Readout } from './readout';

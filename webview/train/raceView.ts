@@ -15,7 +15,7 @@ import type { Theme } from '../theme';
 import { assignSlots } from '../ui/curveColors';
 import { activationOptions } from './activationPicker';
 import { CurveChart } from './charts';
-import { checkbox, el, field, numberInput, readNumber } from './dom';
+import { checkbox, el, field, numberInput, readNumber } from '../dom';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
 import { pct, Readout, stopText } from './readout';
 import { RunControls, type StartRequest } from './runControls';

@@ -6,7 +6,7 @@
  */
 import type { RunState, TrainStatus } from '../../src/core/protocol/workerProtocol';
 import { fmt, t } from '../i18n';
-import { el } from './dom';
+import { el } from '../dom';
 
 const ANNOUNCE_MS = 250;
 

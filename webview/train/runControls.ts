@@ -10,7 +10,7 @@ import type {
 } from '../../src/core/protocol/workerProtocol';
 import { assertNever } from '../../src/core/protocol/channel';
 import { t } from '../i18n';
-import { button, el, field, select } from './dom';
+import { button, el, field, select } from '../dom';
 import { SPEEDS } from './uiState';
 import { TrainingClient } from './workerClient';
 

@@ -4,27 +4,28 @@
  * `onChange` fires with the new setup whenever a control changes.
  */
 import { TRAIN_LIMITS } from '../../src/core/train/config';
-import type { DatasetId, FeatureId } from '../../src/core/train/config';
-import { DATASET_INFO } from '../../src/core/train/datasets';
+import type { FeatureId } from '../../src/core/train/config';
+import { DATASET_IDS, DATASET_INFO, type DatasetId } from '../../src/core/train/datasets';
 import { FEATURES_1D } from '../../src/core/train/features';
 import type { TrainSetup } from '../../src/core/protocol/workerProtocol';
 import { t } from '../i18n';
-import { checkbox, el, field, group, numberInput, readNumber, select } from './dom';
+import { checkbox, el, field, group, numberInput, readNumber, select } from '../dom';
 import { EarlyStopField } from './earlyStopField';
 
-/** Dataset names as the person reads them. */
+/** Dataset names as the person reads them, in the registry's order. */
 export function datasetOptions(): [DatasetId, string][] {
-  return [
-    ['circle', t('Circle')],
-    ['xor', t('XOR')],
-    ['gauss', t('Two Gaussians')],
-    ['spiral', t('Spiral')],
-    ['spiral3', t('Spiral, 3 classes')],
-    ['moons', t('Two moons')],
-    ['checkerboard', t('Checkerboard')],
-    ['sine', t('Sine (regression)')],
-    ['plane', t('Plane (regression)')],
-  ];
+  const labels: Record<DatasetId, string> = {
+    circle: t('Circle'),
+    xor: t('XOR'),
+    gauss: t('Two Gaussians'),
+    spiral: t('Spiral'),
+    spiral3: t('Spiral, 3 classes'),
+    moons: t('Two moons'),
+    checkerboard: t('Checkerboard'),
+    sine: t('Sine (regression)'),
+    plane: t('Plane (regression)'),
+  };
+  return DATASET_IDS.map((id) => [id, labels[id]]);
 }
 
 const FEATURE_LABELS: [FeatureId, string][] = [

@@ -8,7 +8,7 @@ import { t } from '../i18n';
 import type { Theme } from '../theme';
 import { ActivationPicker } from './activationPicker';
 import { CurveChart, type CurveSpec } from './charts';
-import { el } from './dom';
+import { el } from '../dom';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
 import { previewData } from './preview';
 import { Readout, runSummary } from './readout';

@@ -4,15 +4,24 @@
  * saved UI slice (never results) and passes it back on the next load.
  */
 import type { Params } from '../../src/core/catalog/types';
+import { epochLimit } from '../../src/core/train/config';
 import { t } from '../i18n';
 import { readTheme, watchTheme, type Theme } from '../theme';
-import { el } from './dom';
+import { el } from '../dom';
+import { showTab, tabBar, tabPanel } from '../tabs';
 import { GradientView } from './gradientView';
 import { limitsText } from './setupForm';
 import { RaceView } from './raceView';
 import { TrainView, type ViewContext } from './trainView';
 import type { RunRecord } from './runControls';
-import { restoreLiveRuns, restoreTrainingUi, type LiveRuns, type TrainingUiState } from './uiState';
+import {
+  VIEW_NAMES,
+  restoreLiveRuns,
+  restoreTrainingUi,
+  type LiveRuns,
+  type TrainingUiState,
+  type ViewName,
+} from './uiState';
 
 /** The saved slice: the UI configuration, and a record of the runs live when it was saved. */
 export type SavedTraining = TrainingUiState & { liveRuns: LiveRuns };
@@ -46,8 +55,6 @@ export interface TrainingTab {
   dispose(): void;
 }
 
-type ViewName = TrainingUiState['view'];
-
 export function mountTrainingTab(container: HTMLElement, options: TrainingTabOptions): TrainingTab {
   const state = restoreTrainingUi(options.saved);
   // Runs recorded by an earlier page: this page is new, so their worker died with that page.
@@ -63,7 +70,7 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
   };
   const ctx: ViewContext = {
     state,
-    maxEpochs: clampEpochs(options.maxEpochs),
+    maxEpochs: epochLimit(options.maxEpochs),
     theme: () => theme,
     changed: () => {
       clearTimeout(timer);
@@ -82,61 +89,31 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
     race: new RaceView(ctx),
     gradient: new GradientView(ctx),
   };
-  const names: [ViewName, string][] = [
-    ['train', t('Single network')],
-    ['race', t('Race')],
-    ['gradient', t('Gradient flow')],
-  ];
-  const bar = el('div', 'subtabs');
-  bar.setAttribute('role', 'tablist');
-  bar.setAttribute('aria-label', t('Training views'));
-  const tabs = new Map<ViewName, HTMLButtonElement>();
-  for (const [name, label] of names) {
-    const b = el('button', 'subtab', label);
-    b.type = 'button';
-    b.id = `train-tab-${name}`;
-    b.setAttribute('role', 'tab');
-    b.setAttribute('aria-controls', `train-panel-${name}`);
-    b.dataset.view = name;
-    b.addEventListener('click', () => select(name, true));
-    tabs.set(name, b);
-    bar.append(b);
-  }
-  bar.addEventListener('keydown', (e) => {
-    const order = names.map(([n]) => n);
-    const i = order.indexOf(state.view);
-    const next =
-      e.key === 'ArrowRight'
-        ? order[(i + 1) % 3]
-        : e.key === 'ArrowLeft'
-          ? order[(i + 2) % 3]
-          : undefined;
-    if (!next) return;
-    e.preventDefault();
-    select(next, true);
-    tabs.get(next)!.focus();
+  const titles: Record<ViewName, string> = {
+    train: t('Single network'),
+    race: t('Race'),
+    gradient: t('Gradient flow'),
+  };
+  const bar = tabBar({
+    order: VIEW_NAMES,
+    labels: titles,
+    prefix: 'train-',
+    ariaLabel: t('Training views'),
+    className: 'subtabs',
+    select: (name) => select(name, true),
   });
-  const panels = new Map<ViewName, HTMLElement>();
-  for (const [name] of names) {
-    const p = views[name].element;
-    p.id = `train-panel-${name}`;
-    p.setAttribute('role', 'tabpanel');
-    p.setAttribute('aria-labelledby', `train-tab-${name}`);
-    panels.set(name, p);
+  const panels = {} as Record<ViewName, HTMLElement>;
+  for (const name of VIEW_NAMES) {
+    panels[name] = tabPanel(views[name].element, 'train-', name);
+    views[name].controls.watch((run) => record(name, run));
   }
-  for (const [name] of names) views[name].controls.watch((run) => record(name, run));
-  const root = el('div', 'training', lostNotice(lost, names), bar, ...panels.values());
+  const root = el('div', 'training', lostNotice(lost, titles), bar.list, ...Object.values(panels));
   container.append(root);
   if (Object.keys(lost).length) saveNow();
 
   function select(name: ViewName, save: boolean): void {
     state.view = name;
-    for (const [n, b] of tabs) {
-      const on = n === name;
-      b.setAttribute('aria-selected', String(on));
-      b.tabIndex = on ? 0 : -1;
-      panels.get(n)!.hidden = !on;
-    }
+    showTab(bar.tabs, panels, name);
     views[name].refresh();
     if (save) ctx.changed();
   }
@@ -156,7 +133,7 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
       );
     },
     setMaxEpochs(maxEpochs) {
-      ctx.maxEpochs = clampEpochs(maxEpochs);
+      ctx.maxEpochs = epochLimit(maxEpochs);
       for (const p of root.querySelectorAll('.hint.limits'))
         p.textContent = limitsText(ctx.maxEpochs);
     },
@@ -172,11 +149,12 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
  * Says which runs were lost with the previous page (VS Code re-created it: a reload, or a panel
  * whose context was not kept), with a button to dismiss the notice. Empty when nothing was lost.
  */
-function lostNotice(lost: LiveRuns, names: [ViewName, string][]): HTMLElement {
+function lostNotice(lost: LiveRuns, titles: Record<ViewName, string>): HTMLElement {
   const box = el('div', 'lost-runs');
   box.setAttribute('role', 'status');
   box.dataset.role = 'lost-runs';
-  const lines = names.flatMap(([view, title]) => {
+  const lines = VIEW_NAMES.flatMap((view) => {
+    const title = titles[view];
     const r = lost[view];
     return r
       ? [
@@ -200,8 +178,4 @@ function lostNotice(lost: LiveRuns, names: [ViewName, string][]): HTMLElement {
   dismiss.addEventListener('click', () => (box.hidden = true));
   box.append(...lines, dismiss);
   return box;
-}
-
-function clampEpochs(n: number): number {
-  return Math.max(1, Math.min(100000, Math.round(n) || 2000));
 }

@@ -5,6 +5,7 @@
  * It is validated when read back, since an older version may have written it.
  */
 import * as v from 'valibot';
+import { DEFAULT_DATASET_OPTIONS, DEFAULT_TRAINER_CONFIG } from '../../src/core/train/config';
 import { DEFAULT_EARLY_STOP, TrainSetupSchema } from '../../src/core/protocol/workerProtocol';
 import type { TrainSetup } from '../../src/core/protocol/workerProtocol';
 import { MAX_FORMULA, MAX_RUNS } from '../../src/core/protocol/workerProtocol';
@@ -27,9 +28,13 @@ const TrainActivationSchema = v.object({
   formula: v.pipe(v.string(), v.maxLength(MAX_FORMULA)),
 });
 
+/** The training tab's views, in tab order (their titles are a `Record<ViewName, …>` in trainingTab.ts). */
+export const VIEW_NAMES = ['train', 'race', 'gradient'] as const;
+export type ViewName = (typeof VIEW_NAMES)[number];
+
 export const TrainingUiSchema = v.object({
   version: v.literal(1),
-  view: v.picklist(['train', 'race', 'gradient']),
+  view: v.picklist(VIEW_NAMES),
   setup: TrainSetupSchema,
   train: v.object({ activation: TrainActivationSchema, speed: v.picklist(SPEEDS) }),
   race: v.object({
@@ -84,19 +89,20 @@ export function restoreLiveRuns(raw: unknown): LiveRuns {
 }
 export type TrainActivation = TrainingUiState['train']['activation'];
 
-/** The Playground-like default setup: circle, (x, y), 8-8 hidden, SGD 0.03, batch 10. */
+/** The trainer's defaults (`DEFAULT_TRAINER_CONFIG`: (x, y), 8-8 hidden, SGD 0.03, batch 10) on the circle. */
 export function defaultSetup(): TrainSetup {
+  const d = DEFAULT_TRAINER_CONFIG;
   return {
-    dataset: { name: 'circle', nSamples: 500, noise: 0, testFraction: 0.5, seed: 1 },
-    features: ['x', 'y'],
-    hidden: [8, 8],
-    init: 'auto',
-    optimizer: 'sgd',
-    learningRate: 0.03,
-    batchSize: 10,
-    regularization: 'none',
-    regularizationRate: 0,
-    seed: 1,
+    dataset: { name: 'circle', ...DEFAULT_DATASET_OPTIONS },
+    features: [...d.features],
+    hidden: [...d.hidden],
+    init: d.init,
+    optimizer: d.optimizer.type,
+    learningRate: d.learningRate,
+    batchSize: d.batchSize,
+    regularization: d.regularization.type,
+    regularizationRate: d.regularization.rate,
+    seed: d.seed,
     earlyStop: { ...DEFAULT_EARLY_STOP },
   };
 }
@@ -112,7 +118,7 @@ export function defaultTrainingUi(): TrainingUiState {
       id: 'sigmoid',
       depth: 20,
       width: 8,
-      learningRate: 0.03,
+      learningRate: DEFAULT_TRAINER_CONFIG.learningRate,
       init: 'auto',
       optimizer: 'sgd',
       dataset: 'circle',

@@ -3,7 +3,8 @@
  * slider + number box per parameter. Cards are rebuilt on structural changes only; a slider drag
  * updates the graph without touching the cards.
  */
-import type { Params } from '../../src/core/catalog/types';
+import { FRAMEWORK_NAMES } from '../../src/core/catalog/groups';
+import type { Framework, Params } from '../../src/core/catalog/types';
 import { entryOf, presetsFor, type Preset } from '../catalog';
 import { h } from '../dom';
 import { t } from '../i18n';
@@ -24,17 +25,6 @@ export interface CurveCardHost {
   onToggle(key: number): void;
   onActivate(key: number): void;
 }
-
-const FRAMEWORKS: Record<string, string> = {
-  pytorch: 'PyTorch',
-  keras: 'Keras 3',
-  'tf-keras': 'tf-keras (Keras 2)',
-  tensorflow: 'TensorFlow',
-  jax: 'JAX',
-  flax: 'Flax',
-  mlx: 'MLX',
-  paper: 'Paper',
-};
 
 /** Whether two parameter sets are the same (up to rounding). */
 export const sameParams = (a: Params, b: Params) =>
@@ -128,7 +118,7 @@ function presetSelect(
   host: CurveCardHost,
 ): HTMLElement {
   const current = matchingPreset(c, presets);
-  const groups = new Map<string, Preset[]>();
+  const groups = new Map<Framework, Preset[]>();
   const calls = new Map<string, number>();
   for (const p of presets) calls.set(p.call, (calls.get(p.call) ?? 0) + 1);
   for (const p of presets) groups.set(p.framework, [...(groups.get(p.framework) ?? []), p]);
@@ -142,14 +132,14 @@ function presetSelect(
     ...[...groups].map(([fw, list]) =>
       h(
         'optgroup',
-        { label: FRAMEWORKS[fw] ?? fw },
+        { label: FRAMEWORK_NAMES[fw] },
         ...list.map((p) =>
           h(
             'option',
             { value: p.key, selected: p === current },
             // The same call in two frameworks (Keras 3 and tf-keras) is told apart by name.
             calls.get(p.call)! > 1
-              ? `${t('as {0}', p.call)} (${FRAMEWORKS[fw] ?? fw})`
+              ? `${t('as {0}', p.call)} (${FRAMEWORK_NAMES[fw]})`
               : t('as {0}', p.call),
           ),
         ),

@@ -3,15 +3,8 @@
  * forward-mode automatic differentiation (dual numbers): each node returns its value and leaves
  * its derivative with respect to x in `d`. Only `Math` and the catalog's special functions run.
  */
+import type { ScalarFunction } from '../math/scalarFunction';
 import { CONSTANTS, FUNCTIONS, X, dependsOn, hasOwn, type Expr } from './expr';
-
-/** A compiled element-wise function: the pair the graphs and the trainer use. */
-export interface CustomFunction {
-  /** f(x). */
-  f(x: number): number;
-  /** df/dx by forward-mode automatic differentiation. */
-  df(x: number): number;
-}
 
 /** A compiled node: returns the value and leaves the derivative in `d`. */
 interface Node {
@@ -148,7 +141,7 @@ function compileNode(e: Expr, env: Env): Node {
  * Compiles a tree into f and f′ (f′ = df/dx by forward-mode automatic differentiation). Names
  * other than x and the constants take their values from `env`; an unbound name is NaN.
  */
-export function compileExpr(e: Expr, env: Env = {}): CustomFunction {
+export function compileExpr(e: Expr, env: Env = {}): ScalarFunction {
   const root = compileNode(e, env);
   return {
     f: (x) => root.run(x),

@@ -3,6 +3,7 @@
  * vocabulary follows the project glossary (活性化関数, 勾配消失, 死にゆくニューロン).
  */
 import type { Framework, LocalText, Properties } from '../catalog/types';
+import { FRAMEWORK_NAMES } from '../catalog/groups';
 import { mdText } from './markdownSafe';
 
 const t = (en: string, ja: string): LocalText => ({ en, ja });
@@ -59,17 +60,6 @@ const SMOOTH: Record<Properties['smoothness'], LocalText> = {
 export function smoothnessText(s: Properties['smoothness']): LocalText {
   return Object.hasOwn(SMOOTH, s) ? SMOOTH[s] : SMOOTH.C0;
 }
-
-const FRAMEWORK_NAMES: Record<Framework, string> = {
-  pytorch: 'PyTorch',
-  keras: 'Keras 3',
-  'tf-keras': 'tf.keras (Keras 2)',
-  tensorflow: 'TensorFlow',
-  jax: 'JAX',
-  flax: 'Flax',
-  mlx: 'MLX',
-  paper: 'paper',
-};
 
 /** A framework's display name. */
 export function frameworkName(f: Framework | string): string {

@@ -5,6 +5,13 @@
  * distribution, and overflow-free logistic helpers. Pure functions of numbers; no allocation.
  */
 
+/** λ of SELU (Klambauer et al. 2017), identical in PyTorch, TensorFlow/Keras and JAX. */
+export const SELU_LAMBDA = 1.0507009873554804934193349852946;
+/** α of SELU. */
+export const SELU_ALPHA = 1.6732632423543772848170429916717;
+/** √(2/π), the scale inside the tanh approximation of GELU. */
+export const SQRT_2_OVER_PI = 0.7978845608028654;
+
 // Coefficients of Cody's approximations, |x| ≤ 0.46875 (erf), 0.46875 < |x| ≤ 4 and |x| > 4 (erfc).
 const A0 = 3.1611237438705656;
 const A1 = 113.864154151050156;

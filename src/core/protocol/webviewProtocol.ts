@@ -5,6 +5,7 @@
  * dropped by the receiver (and logged), never thrown.
  */
 import * as v from 'valibot';
+import { EPOCH_LIMIT } from '../train/config';
 import { replyEntries, RequestIdSchema } from './channel';
 import { check, type Checked } from './validate';
 
@@ -28,11 +29,19 @@ export const CurveSelectionSchema = v.object({
 });
 export type CurveSelection = v.InferOutput<typeof CurveSelectionSchema>;
 
+/**
+ * The playground's tabs, in the order the tab bar shows them: the one list of tab ids (the page's
+ * labels and panels are `Record<PlaygroundTab, …>` tables, so a new id fails to compile until
+ * each exists).
+ */
+export const PLAYGROUND_TABS = ['graphs', 'vector', 'train'] as const;
+export type PlaygroundTab = (typeof PLAYGROUND_TABS)[number];
+
 /** What the host asks the playground to show (from a hover link or a command). */
 export const ShowRequestSchema = v.object({
   curves: v.pipe(v.array(CurveSelectionSchema), v.maxLength(12)),
   /** Which tab to open: the graphs, the vector activations or the training lab. */
-  tab: v.optional(v.picklist(['graphs', 'vector', 'train'])),
+  tab: v.optional(v.picklist(PLAYGROUND_TABS)),
   /** Start training immediately with the first curve's activation. */
   train: v.optional(v.boolean()),
 });
@@ -145,7 +154,7 @@ export const FALLBACK_INIT: PageInit = {
   id: '',
   locale: 'en',
   strings: {},
-  settings: { reducedMotion: false, maxTrainingEpochs: 2000 },
+  settings: { reducedMotion: false, maxTrainingEpochs: EPOCH_LIMIT.default },
 };
 
 /**

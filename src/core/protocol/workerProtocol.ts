@@ -8,7 +8,8 @@
 import * as v from 'valibot';
 import { replyEntries, RequestIdSchema } from './channel';
 import { check, type Checked } from './validate';
-import { DATASET_IDS, FEATURE_IDS, TRAIN_LIMITS } from '../train/config';
+import { FEATURE_IDS, TRAIN_LIMITS } from '../train/config';
+import { DATASET_IDS } from '../train/datasets';
 import type { Dataset } from '../train/datasets';
 import { isFormulaTree } from '../formula/expr';
 import { MAX_FORMULA } from '../formula/parse';

@@ -5,6 +5,7 @@
  * cannot cross `postMessage`).
  */
 import { getActivation } from '../catalog/catalog';
+import type { ScalarFunction } from '../math/scalarFunction';
 import type { ActivationSpec, TrainSetup } from '../protocol/workerProtocol';
 import type { ActivationChoice, TrainerConfig } from '../train/config';
 import type { Dataset } from '../train/datasets';
@@ -32,14 +33,8 @@ export interface RunTrainer {
 /** Builds a run's trainer, or says why it cannot. */
 export type TrainerFactory = (setup: TrainSetup, activation: ActivationSpec) => RunTrainer | string;
 
-/** f and df/dx of a compiled custom formula. */
-export interface CompiledActivation {
-  f(x: number): number;
-  df(x: number): number;
-}
-
 /** Compiles a custom formula's plain-data tree, or says why it cannot be trained. */
-export type CustomCompiler = (expr: unknown) => CompiledActivation | string;
+export type CustomCompiler = (expr: unknown) => ScalarFunction | string;
 
 /** The core trainer config of a setup, with one activation for every hidden layer. */
 export function trainerConfig(setup: TrainSetup, activation: ActivationChoice): TrainerConfig {

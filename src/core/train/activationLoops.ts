@@ -17,13 +17,11 @@ import {
   K_SOFTPLUS,
   K_TANH,
 } from './activations';
-import { normCdf, normPdf } from '../math/special';
+import { SELU_ALPHA, SELU_LAMBDA, SQRT_2_OVER_PI, normCdf, normPdf } from '../math/special';
 import { reluDerivative } from './dense';
 import { expFast, tanhTrain } from './fastMath';
 
-const SELU_LAMBDA = 1.0507009873554804934193349852946;
-const SELU_LA = SELU_LAMBDA * 1.6732632423543772848170429916717;
-const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+const SELU_LA = SELU_LAMBDA * SELU_ALPHA;
 
 /** a[k] = f(z[k]) for k < n. */
 export function activateForward(

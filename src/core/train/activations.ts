@@ -6,12 +6,13 @@
  * so a renamed parameter or a different convention in the catalog falls back to the exact path.
  */
 import type { Params } from '../catalog/types';
-import { normCdf, normPdf } from '../math/special';
+import type { ScalarFunction } from '../math/scalarFunction';
+import { SELU_ALPHA, SELU_LAMBDA, SQRT_2_OVER_PI, normCdf, normPdf } from '../math/special';
 import { expFast, tanhFast } from './fastMath';
 import type { ActivationChoice, CustomActivation, InitScheme } from './config';
 
 /** What the trainer needs from the catalog for one id: f, f′, default parameters, properties. */
-export interface CatalogEntry {
+export interface TrainableEntry {
   f(x: number, p: Params): number;
   df(x: number, p: Params): number;
   params: Params;
@@ -25,7 +26,7 @@ export interface CatalogEntry {
 }
 
 /** Looks up an element-wise catalog activation with its default parameters (undefined if unknown or not element-wise). */
-export type ActivationLookup = (id: string) => CatalogEntry | undefined;
+export type ActivationLookup = (id: string) => TrainableEntry | undefined;
 
 // Kernel codes; the forward and backward loops switch on them once per layer, not per element.
 export const K_GENERIC = 0;
@@ -41,20 +42,14 @@ export const K_GELU = 9;
 export const K_GELU_TANH = 10;
 export const K_SOFTPLUS = 11;
 
-const SELU_LAMBDA = 1.0507009873554804934193349852946;
-const SELU_ALPHA = 1.6732632423543772848170429916717;
-const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
-
 /** A resolved hidden-layer activation. `f`/`df` are always exact; `kernel` selects the fast loop. */
-export interface LayerActivation {
+export interface LayerActivation extends ScalarFunction {
   /** Catalog id, or the custom activation's name. */
   label: string;
   kernel: number;
   /** Parameters of the specialised kernel (α of leaky ReLU/ELU, β of softplus). */
   a0: number;
   a1: number;
-  f(x: number): number;
-  df(x: number): number;
   /** Initialisation this activation wants by default. */
   defaultInit: InitScheme;
   /** The first error a custom f or f′ threw (it then returns NaN, so the run diverges). */
@@ -85,7 +80,7 @@ const INIT_BY_ID: Record<string, InitScheme> = {
  * rectifier, exponential and smooth (GELU, SiLU, …) families, Xavier otherwise (tanh, sigmoid,
  * shrink, periodic, linear).
  */
-export function defaultInitFor(id: string, entry: CatalogEntry): InitScheme {
+export function defaultInitFor(id: string, entry: TrainableEntry): InitScheme {
   if (INIT_BY_ID[id]) return INIT_BY_ID[id];
   if (entry.selfNormalising) return 'lecun';
   if (entry.family !== undefined) return HE_FAMILIES.includes(entry.family) ? 'he' : 'xavier';
@@ -139,7 +134,7 @@ const KERNELS: Record<string, KernelSpec> = {
   },
 };
 
-/** f of a specialised kernel (the loops in `kernels.ts` inline the same formulas). */
+/** f of a specialised kernel (the loops in `activationLoops.ts` inline the same formulas, with `tanhTrain` for tanh). */
 export function kernelF(k: number, a0: number, a1: number, x: number): number {
   switch (k) {
     case K_IDENTITY:
@@ -223,7 +218,7 @@ function isCustom(c: ActivationChoice): c is CustomActivation {
  * activation, parameters that are not finite numbers, or a custom pair that does not return
  * finite numbers at the probe points.
  */
-export function resolveActivation(
+export function resolveLayerActivation(
   choice: ActivationChoice,
   lookup: ActivationLookup,
 ): LayerActivation | string {

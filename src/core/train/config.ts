@@ -4,6 +4,8 @@
  * its two functions (compile custom formulas inside the worker, never send functions).
  */
 import type { Params } from '../catalog/types';
+import type { ScalarFunction } from '../math/scalarFunction';
+import type { DatasetId } from './datasets';
 import type { TableDatasetConfig } from './tableDataset';
 
 /** Input features computed from a point (x, y); the names are the ones the panel shows. */
@@ -11,23 +13,6 @@ export type FeatureId = 'x' | 'y' | 'x2' | 'y2' | 'xy' | 'sinX' | 'sinY';
 
 /** Every feature, in the order the network sees them when all are selected. */
 export const FEATURE_IDS: readonly FeatureId[] = ['x', 'y', 'x2', 'y2', 'xy', 'sinX', 'sinY'];
-
-/** Datasets: seven classification problems and two regression problems. */
-export type DatasetId =
-  'circle' | 'xor' | 'gauss' | 'spiral' | 'spiral3' | 'moons' | 'checkerboard' | 'sine' | 'plane';
-
-/** Every dataset id. */
-export const DATASET_IDS: readonly DatasetId[] = [
-  'circle',
-  'xor',
-  'gauss',
-  'spiral',
-  'spiral3',
-  'moons',
-  'checkerboard',
-  'sine',
-  'plane',
-];
 
 /** How a dataset is generated and split. Omitted fields take `DEFAULT_DATASET_OPTIONS`. */
 export interface DatasetOptions {
@@ -52,9 +37,7 @@ export interface DatasetConfig extends DatasetOptions {
 }
 
 /** A custom element-wise activation, e.g. compiled from a formula: f and df/dx. */
-export interface CustomActivation {
-  f(x: number): number;
-  df(x: number): number;
+export interface CustomActivation extends ScalarFunction {
   /** Label shown in race tables; defaults to `custom`. */
   name?: string;
   /** The formula's plain-data tree (the playground's formula language), for exporting the network as code. */
@@ -138,6 +121,22 @@ export const TRAIN_LIMITS = {
    */
   divergenceLimit: 1e15,
 } as const;
+
+/**
+ * Bounds and default of one run's epoch limit (the `activationLab.playground.maxTrainingEpochs`
+ * setting; package.json states the same numbers and a unit test keeps them equal).
+ */
+export const EPOCH_LIMIT = { min: 1, max: 100000, default: 2000 } as const;
+
+/**
+ * A setting's value as an epoch limit: a finite number ≥ `EPOCH_LIMIT.min` rounded and capped at
+ * `EPOCH_LIMIT.max`; anything else (a string, NaN, 0, a negative number) gives the default.
+ */
+export function epochLimit(n: unknown): number {
+  return typeof n === 'number' && Number.isFinite(n) && n >= EPOCH_LIMIT.min
+    ? Math.min(Math.round(n), EPOCH_LIMIT.max)
+    : EPOCH_LIMIT.default;
+}
 
 /** Dataset options used when a field is omitted (Playground-like: 500 points, no noise, half held out). */
 export const DEFAULT_DATASET_OPTIONS: Required<DatasetOptions> = {

@@ -3,14 +3,14 @@
  * `dist/core.js` use. (`trainer.ts` takes the lookup as a parameter so tests can pass stand-ins.)
  */
 import { getActivation, validateParams } from '../catalog/catalog';
-import type { ActivationLookup, CatalogEntry } from './activations';
+import type { ActivationLookup, TrainableEntry } from './activations';
 import type { TrainerConfig } from './config';
 import { createTrainerWith, tryCreateTrainerWith } from './trainer';
 import type { CreateResult, Trainer } from './trainer';
 import { validateWith } from './validate';
 import type { ConfigResult } from './validate';
 
-const cache = new Map<string, CatalogEntry | undefined>();
+const cache = new Map<string, TrainableEntry | undefined>();
 
 /**
  * The catalog's element-wise entries as the trainer consumes them: f(x, p), f′(x, p), the
@@ -20,7 +20,7 @@ const cache = new Map<string, CatalogEntry | undefined>();
 export const catalogLookup: ActivationLookup = (id) => {
   if (cache.has(id)) return cache.get(id);
   const e = getActivation(id);
-  let entry: CatalogEntry | undefined;
+  let entry: TrainableEntry | undefined;
   if (e && e.kind === 'elementwise') {
     const params: Record<string, number> = {};
     for (const p of e.params) params[p.name] = p.default;
@@ -30,7 +30,7 @@ export const catalogLookup: ActivationLookup = (id) => {
       params,
       bounded: e.properties.bounded,
       selfNormalising: e.properties.selfNormalising,
-      family: (e as { family?: string }).family,
+      family: e.family,
       check: (p) => {
         const v = validateParams(id, p);
         return v.ok ? undefined : v.message.en;

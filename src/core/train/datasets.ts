@@ -3,8 +3,8 @@
  * [−6, 6]² (as in TensorFlow Playground) and two regression problems. Every draw comes from
  * an `Rng` made from the options' seed, so the same options give the same points.
  */
-import { DATASET_IDS, DEFAULT_DATASET_OPTIONS, TRAIN_LIMITS } from './config';
-import type { DatasetId, DatasetOptions } from './config';
+import { DEFAULT_DATASET_OPTIONS, TRAIN_LIMITS } from './config';
+import type { DatasetOptions } from './config';
 import { createRng } from './rng';
 import type { Rng } from './rng';
 import type { TableScale } from './tableDataset';
@@ -46,27 +46,6 @@ export interface Dataset {
   /** For a table from a file: how its columns were standardised, and their names. */
   table?: TableScale;
 }
-
-/** Static facts about each dataset. */
-export const DATASET_INFO: Record<
-  DatasetId,
-  { kind: 'classification' | 'regression'; classes: number; inputDims: 1 | 2; extent: Extent }
-> = {
-  circle: { kind: 'classification', classes: 2, inputDims: 2, extent: square(6) },
-  xor: { kind: 'classification', classes: 2, inputDims: 2, extent: square(6) },
-  gauss: { kind: 'classification', classes: 2, inputDims: 2, extent: square(6) },
-  spiral: { kind: 'classification', classes: 2, inputDims: 2, extent: square(6) },
-  spiral3: { kind: 'classification', classes: 3, inputDims: 2, extent: square(6) },
-  moons: { kind: 'classification', classes: 2, inputDims: 2, extent: square(6) },
-  checkerboard: { kind: 'classification', classes: 2, inputDims: 2, extent: square(6) },
-  sine: {
-    kind: 'regression',
-    classes: 1,
-    inputDims: 1,
-    extent: { xMin: -6, xMax: 6, yMin: -2, yMax: 2 },
-  },
-  plane: { kind: 'regression', classes: 1, inputDims: 2, extent: square(6) },
-};
 
 function square(h: number): Extent {
   return { xMin: -h, xMax: h, yMin: -h, yMax: h };
@@ -227,17 +206,52 @@ const plane: Generator = (rng, n, noise, xs, ys, ls) => {
   }
 };
 
-const GENERATORS: Record<DatasetId, Generator> = {
-  circle,
-  xor,
-  gauss,
-  spiral: spiralArms(2, 1.75),
-  spiral3: spiralArms(3, 1),
-  moons,
-  checkerboard,
-  sine,
-  plane,
+/** What every dataset has: its problem's shape, its plotting region and its generator. */
+export interface DatasetInfo {
+  kind: 'classification' | 'regression';
+  /** Number of classes (2 or 3); 1 for regression. */
+  classes: number;
+  /** 2: the network sees (x, y); 1: it sees x only and predicts y. */
+  inputDims: 1 | 2;
+  extent: Extent;
+  /** Fills `n` points (x, y, label) from `rng`, with noise level `noise` in [0, 1]. */
+  generate: Generator;
+}
+
+const CLASSES_2: Omit<DatasetInfo, 'generate'> = {
+  kind: 'classification',
+  classes: 2,
+  inputDims: 2,
+  extent: square(6),
 };
+
+/**
+ * Every dataset, by id: the one registry (its keys are `DatasetId`). A new dataset is a generator
+ * above, an entry here and its label in `webview/train/setupForm.ts`.
+ */
+export const DATASET_INFO = {
+  circle: { ...CLASSES_2, generate: circle },
+  xor: { ...CLASSES_2, generate: xor },
+  gauss: { ...CLASSES_2, generate: gauss },
+  spiral: { ...CLASSES_2, generate: spiralArms(2, 1.75) },
+  spiral3: { ...CLASSES_2, classes: 3, generate: spiralArms(3, 1) },
+  moons: { ...CLASSES_2, generate: moons },
+  checkerboard: { ...CLASSES_2, generate: checkerboard },
+  sine: {
+    kind: 'regression',
+    classes: 1,
+    inputDims: 1,
+    extent: { xMin: -6, xMax: 6, yMin: -2, yMax: 2 },
+    generate: sine,
+  },
+  plane: { kind: 'regression', classes: 1, inputDims: 2, extent: square(6), generate: plane },
+} satisfies Record<string, DatasetInfo>;
+
+/** Datasets: seven classification problems and two regression problems. */
+export type DatasetId = keyof typeof DATASET_INFO;
+
+/** Every dataset id, in menu order. */
+export const DATASET_IDS = Object.keys(DATASET_INFO) as readonly DatasetId[];
 
 /**
  * Shuffles the points (parallel arrays) with `rng` and holds out round(testFraction·n) of them,
@@ -294,7 +308,7 @@ export function generateDataset(
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   const ls = new Float64Array(n);
-  GENERATORS[name](rng, n, opts.noise, xs, ys, ls);
+  DATASET_INFO[name].generate(rng, n, opts.noise, xs, ys, ls);
   const { train, test } = shuffleSplit(rng, opts.testFraction, xs, ys, ls);
   const info = DATASET_INFO[name];
   return {

@@ -4,11 +4,10 @@
  * given (the config may come from a message).
  */
 import type { LayerActivation, ActivationLookup } from './activations';
-import { resolveActivation } from './activations';
+import { resolveLayerActivation } from './activations';
 import { DEFAULT_TRAINER_CONFIG, FEATURE_IDS, TRAIN_LIMITS } from './config';
 import type {
   ActivationChoice,
-  DatasetId,
   DatasetOptions,
   FeatureId,
   InitScheme,
@@ -16,7 +15,7 @@ import type {
   RegularizationConfig,
   TrainerConfig,
 } from './config';
-import { DATASET_INFO, isDatasetId, resolveDatasetOptions } from './datasets';
+import { DATASET_INFO, isDatasetId, resolveDatasetOptions, type DatasetId } from './datasets';
 import { FEATURES_1D } from './features';
 import { OPTIMIZER_DEFAULTS } from './optimizers';
 import { resolveTableDataset, type ResolvedTable } from './tableDataset';
@@ -155,7 +154,7 @@ export function validateWith(config: unknown, lookup: ActivationLookup): ConfigR
   choices.forEach((ch, i) => {
     let r = cache.get(ch);
     if (r === undefined) {
-      r = resolveActivation(ch, lookup);
+      r = resolveLayerActivation(ch, lookup);
       cache.set(ch, r);
     }
     if (typeof r === 'string')
@@ -163,7 +162,7 @@ export function validateWith(config: unknown, lookup: ActivationLookup): ConfigR
     else activations.push(r);
   });
   if (!Array.isArray(rawAct) && hidden.length === 0 && c.activation !== undefined) {
-    const r = resolveActivation(rawAct as ActivationChoice, lookup);
+    const r = resolveLayerActivation(rawAct as ActivationChoice, lookup);
     if (typeof r === 'string') err('activation', 'unknown', r);
   }
 

@@ -21,11 +21,8 @@ import {
   jaxAndFlax,
   mlx,
 } from '../build';
+import { SELU_ALPHA, SELU_LAMBDA } from '../../math/special';
 
-/** λ of SELU (Klambauer et al. 2017), identical in PyTorch, TensorFlow/Keras and JAX. */
-export const SELU_LAMBDA = 1.0507009873554804934193349852946;
-/** α of SELU. */
-export const SELU_ALPHA = 1.6732632423543772848170429916717;
 const SELU_LA = SELU_LAMBDA * SELU_ALPHA;
 
 const alphaDoc = t(

@@ -4,7 +4,7 @@
  * neither overflows nor cancels for x ≪ 0.
  */
 import type { ElementwiseActivation } from '../types';
-import { sigmoid as sig, normCdf, normPdf } from '../../math/special';
+import { SQRT_2_OVER_PI, sigmoid as sig, normCdf, normPdf } from '../../math/special';
 import {
   t,
   arg,
@@ -18,8 +18,7 @@ import {
   mlx,
 } from '../build';
 
-/** √(2/π). */
-const K = 0.7978845608028654;
+const K = SQRT_2_OVER_PI;
 /** The cubic coefficient of the tanh approximation. */
 const C3 = 0.044715;
 /** The sigmoid approximation's slope, x·σ(1.702x). */
