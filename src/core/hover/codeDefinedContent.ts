@@ -1,0 +1,105 @@
+/**
+ * The hover of an activation defined in the file (python/codeDefined.ts): its name, the return
+ * expression as written, the curve, and the verdict — which catalog entry it equals on the grid,
+ * or that none does and which is closest. Source text goes through `mdCode`; catalog names are
+ * ours.
+ */
+import { getActivation } from '../catalog/catalog';
+import type { LocalText } from '../catalog/types';
+import { localize } from '../catalog/text';
+import { compileSampler } from '../formula/compile';
+import { GRID_SPAN, type CodeDefined } from '../python/codeDefined';
+import { DEFAULT_HOVER_OPTIONS, type HoverOptions } from './hoverContent';
+import { fill, L } from './labels';
+import { mdCode, mdText } from './markdownSafe';
+import { plotSvg, svgDataUri, tickLabel, type PlotSeries } from './svgPlot';
+
+const t = (en: string, ja: string): LocalText => ({ en, ja });
+
+/** Words of this hover. */
+export const CL = {
+  definedFunction: t(
+    '{0}: an activation function defined in this file (line {1})',
+    '{0}: このファイルで定義された活性化関数（{1} 行目）',
+  ),
+  definedClass: t(
+    '{0}: an activation module defined in this file (line {1})',
+    '{0}: このファイルで定義された活性化モジュール（{1} 行目）',
+  ),
+  equals: t(
+    'Equals **{0}** to {1} on [−{2}, {2}] (catalog defaults).',
+    '**{0}** と [−{2}, {2}] で {1} 以内で一致（カタログの既定パラメータ）。',
+  ),
+  exactly: t(
+    'Equals **{0}** exactly on [−{1}, {1}] (catalog defaults).',
+    '**{0}** と [−{1}, {1}] で完全に一致（カタログの既定パラメータ）。',
+  ),
+  noMatch: t(
+    'No catalog entry matches: closest is **{0}** (max |Δ| {1} on [−{2}, {2}]).',
+    '一致するカタログ項目はありません。最も近いのは **{0}**（[−{2}, {2}] で最大 |Δ| {1}）。',
+  ),
+  readFrom: t(
+    'Read from the code without running it.',
+    'コードを実行せずに式として読み取りました。',
+  ),
+};
+
+/** A bound as a power of ten at or above `d` (`1e-12`). */
+function bound(d: number): string {
+  return `1e${Math.ceil(Math.log10(d))}`;
+}
+
+function verdict(d: CodeDefined, o: HoverOptions): string | undefined {
+  const span = String(GRID_SPAN);
+  const name = (id: string) => getActivation(id)?.name ?? id;
+  if (d.match) {
+    return d.match.maxDelta === 0
+      ? fill(localize(CL.exactly, o.lang), name(d.match.id), span)
+      : fill(localize(CL.equals, o.lang), name(d.match.id), bound(d.match.maxDelta), span);
+  }
+  if (d.closest)
+    return fill(
+      localize(CL.noMatch, o.lang),
+      name(d.closest.id),
+      Number.isFinite(d.closest.maxDelta) ? tickLabel(+d.closest.maxDelta.toPrecision(3)) : '∞',
+      span,
+    );
+  return undefined;
+}
+
+function plot(d: CodeDefined, o: HoverOptions): string | undefined {
+  const [x0, x1] = o.xMax > o.xMin ? [o.xMin, o.xMax] : [-5, 5];
+  const n = 121;
+  const out = { f: new Float64Array(n), df: new Float64Array(n) };
+  compileSampler(d.expr)(x0, x1, n, out);
+  const xs = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
+  const title = fill(
+    localize(o.showDerivative ? L.plotTitle : L.plotTitleF, o.lang),
+    d.name,
+    tickLabel(x0),
+    tickLabel(x1),
+  );
+  const series: PlotSeries[] = [{ role: 'f', label: 'f', xs, ys: Array.from(out.f) }];
+  if (o.showDerivative) series.push({ role: 'df', label: 'f′', xs, ys: Array.from(out.df) });
+  const svg = plotSvg(series, { theme: o.theme, x0, x1, title });
+  return `![${mdText(title)}](${svgDataUri(svg)})`;
+}
+
+/** The hover Markdown of a code-defined activation. */
+export function codeDefinedMarkdown(d: CodeDefined, options: Partial<HoverOptions> = {}): string {
+  const o = { ...DEFAULT_HOVER_OPTIONS, ...options };
+  const head = fill(
+    localize(d.kind === 'class' ? CL.definedClass : CL.definedFunction, o.lang),
+    mdCode(d.name),
+    d.line + 1,
+  );
+  const lines = [`**${head}**`, '', mdCode(`return ${d.source}`, 160)];
+  const v = verdict(d, o);
+  if (v) lines.push('', v);
+  if (o.showPlot) {
+    const p = plot(d, o);
+    if (p) lines.push('', p);
+  }
+  lines.push('', `*${localize(CL.readFrom, o.lang)}*`);
+  return lines.join('\n');
+}
