@@ -122,14 +122,30 @@ const METHODS = new Set(['forward', 'call', '__call__']);
 /** Most nested helper functions followed (`hard_swish` → `hard_sigmoid`). */
 const MAX_HELPER_DEPTH = 3;
 
-/** Helpers: other one-argument functions of the same file, followed a bounded number of times. */
-function helpersOf(text: string, depth: number, seen: ReadonlySet<string>): Helper {
+/** Most helper definitions read for one hovered name (each is parsed once, then remembered). */
+const MAX_HELPERS = 8;
+
+/**
+ * Helpers: other one-argument functions of the same file, followed at most `MAX_HELPER_DEPTH`
+ * deep and `MAX_HELPERS` in all, each translated once however often it is called.
+ */
+function helpersOf(
+  text: string,
+  depth: number,
+  seen: ReadonlySet<string>,
+  memo = new Map<string, Expr | undefined>(),
+): Helper {
   return (name) => {
+    if (memo.has(name)) return memo.get(name);
     if (depth >= MAX_HELPER_DEPTH || seen.has(name) || !IDENT.test(name)) return undefined;
+    if (memo.size >= MAX_HELPERS) return undefined;
+    memo.set(name, undefined);
     const def = definitionBlock(text, name);
     if (!def || def.kind !== 'function') return undefined;
-    const next = helpersOf(text, depth + 1, new Set([...seen, name]));
-    return translateBlock(def.block, 'function', next)?.expr;
+    const next = helpersOf(text, depth + 1, new Set([...seen, name]), memo);
+    const e = translateBlock(def.block, 'function', next)?.expr;
+    memo.set(name, e);
+    return e;
   };
 }
 
