@@ -13,6 +13,7 @@ const CORPUS = [
   `from tensorflow import keras\nfrom keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation="swish"),\n    layers.LSTM(8, recurrent_activation='hard_sigmoid'),\n    layers.LeakyReLU(alpha=0.3),\n])\nf = keras.activations.get("gelu")\n`,
   `import jax\nimport flax.linen as nn\nfrom jax import nn as jnn\n\ndef f(x, *, scale=1/8):\n    """Docstring with nn.gelu(x) inside."""\n    # nn.relu(x) in a comment\n    y = jax.nn.gelu(x, approximate=False) * scale\n    return nn.relu(y) + jnn.leaky_relu(y, -1e-2)\n`,
   `import torch.nn as nn\nfrom functools import partial\nfrom transformers.activations import ACT2FN\nACT = nn.SiLU\n\nclass Mlp(nn.Module):\n    def __init__(self, cfg, act_layer=nn.GELU, slope=0.2, gate='sigmoid', **kw):\n        super().__init__()\n        act_layer = act_layer or nn.ReLU\n        self.act = act_layer() if act_layer else nn.Identity()\n        self.leaky = partial(nn.LeakyReLU, negative_slope=slope, **kw)\n        self.hf = ACT2FN[cfg.hidden_act]\n        self.gate = create_act_layer(gate)\n        if cfg.x:\n            self.alt = nn.ReLU()\n        else:\n            self.alt = ACT2FN["gelu_new"]\n\n    def forward(self, x):\n        return self.act(self.alt(self.leaky()(self.hf(ACT()(x)))))\n`,
+  `import math, torch\nimport torch.nn as nn\n\ndef hard_sigmoid(x):\n    return torch.clamp(x + 3.0, 0.0, 6.0) / 6.0\n\ndef hard_swish(x):\n    return x * hard_sigmoid(x)\n\nclass NewGELU(nn.Module):\n    def forward(self, x):\n        c = math.sqrt(2.0 / math.pi)\n        return 0.5 * x * (1.0 + torch.tanh(c * (x + 0.044715 * torch.pow(x, 3.0))))\n\nclass Block(nn.Module):\n    def __init__(self, act_fn=hard_swish):\n        self.act = NewGELU()\n        self.fn = act_fn\n\n    def forward(self, x):\n        return self.fn(self.act(x))\n`,
   `try:\n    import torch\nexcept ImportError:\n    torch = None\nrelu = lambda nn: nn.relu\nx = f"{torch.relu(t)!r:>{w}}" if torch else r'\\d' b"\\x00"\n@decorator(activation="relu")\nasync def g(a, /, b=-0.5, **kw): ...\n`,
 ];
 
@@ -181,6 +182,14 @@ test('pathological shapes: deep nesting, CRLF, tabs, unterminated long strings, 
       head.replace('\n', '\r\n') + 'act = nn.GELU()\r\n',
       head + 'def f(x):\n\tif x:\n\t\treturn nn.GELU()\n',
       head + 'π = 1\n𝔵 = nn.GELU()\n# ☃\n"\ud800"\n',
+      // Code-defined activations: a 300-deep chain of helpers, each using its input twice, a huge
+      // body, and a deeply nested one.
+      Array.from(
+        { length: 300 },
+        (_, k) => `def f${k}(x):\n    return torch.tanh(f${k + 1}(x)) * f${k + 1}(x)\n`,
+      ).join('') + 'y = f0(x)\n',
+      'def big(x):\n' + '    x = torch.tanh(x) + x * x\n'.repeat(2000) + '    return x\nbig(1)\n',
+      'def deep(x):\n    return ' + 'torch.tanh('.repeat(3000) + 'x' + ')'.repeat(3000) + '\n',
       Array.from({ length: 300 }, (_, k) => `${' '.repeat(k)}def f${k}(nn):`).join('\n') +
         '\n' +
         ' '.repeat(300) +

@@ -90,6 +90,8 @@ export function uncertainLines(resolved: Resolved, lang: Lang): string[] {
 export interface AlternativeLine {
   resolved: Resolved;
   via: readonly BindingStep[];
+  /** An activation defined in the file: its name, shown when it equals no catalog entry. */
+  code?: { name: string };
 }
 
 /** The list of alternatives (two or more), each with its first binding site's link. */
@@ -107,7 +109,8 @@ export function alternativeLines(
     });
     const where = o.via.length > 0 ? ` — ${revealLink(o.via[o.via.length - 1], lang, uri)}` : '';
     const p = params.length > 0 ? ` ${mdCode(params.join(', '))}` : '';
-    lines.push(`- ${entry?.name ?? o.resolved.id}${p}${where}`);
+    const name = entry?.name ?? (o.code ? mdCode(o.code.name) : o.resolved.id);
+    lines.push(`- ${name}${p}${where}`);
   }
   return lines;
 }

@@ -85,8 +85,15 @@ function plot(d: CodeDefined, o: HoverOptions): string | undefined {
   return `![${mdText(title)}](${svgDataUri(svg)})`;
 }
 
-/** The hover Markdown of a code-defined activation. */
-export function codeDefinedMarkdown(d: CodeDefined, options: Partial<HoverOptions> = {}): string {
+/**
+ * The hover Markdown of a code-defined activation; `binding` are the binding model's lines (how
+ * the hovered use reaches the definition; already escaped).
+ */
+export function codeDefinedMarkdown(
+  d: CodeDefined,
+  options: Partial<HoverOptions> = {},
+  binding: readonly string[] = [],
+): string {
   const o = { ...DEFAULT_HOVER_OPTIONS, ...options };
   const head = fill(
     localize(d.kind === 'class' ? CL.definedClass : CL.definedFunction, o.lang),
@@ -94,6 +101,7 @@ export function codeDefinedMarkdown(d: CodeDefined, options: Partial<HoverOption
     d.line + 1,
   );
   const lines = [`**${head}**`, '', mdCode(`return ${d.source}`, 160)];
+  if (binding.length > 0) lines.push('', binding.join('  \n'));
   const v = verdict(d, o);
   if (v) lines.push('', v);
   if (o.showPlot) {

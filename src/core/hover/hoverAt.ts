@@ -26,6 +26,7 @@ import { MAX_NOTEBOOK_CELLS } from '../python/notebookCells';
 import { localize } from '../catalog/text';
 import { L, fill } from './labels';
 import { mdText } from './markdownSafe';
+import { codeDefinedMarkdown } from './codeDefinedContent';
 
 /** Hover options plus the document's URI, which the "bound at line N" links carry. */
 export type HoverAtOptions = Partial<HoverOptions> & { documentUri?: string };
@@ -84,6 +85,11 @@ function boundAnswer(
     ...uncertainLines(first.resolved, lang),
   ];
   if (options.length > 1) binding.push('', ...alternativeLines(options, lang, o.documentUri));
+  if (first.code) {
+    // The hover of an activation defined in the file: its formula, curve and verdict.
+    const markdown = codeDefinedMarkdown(first.code, o, binding);
+    return { ...answerOf(first, options, from, to), markdown };
+  }
   const shown =
     first.mention.kind === 'reference' && first.mention.value !== undefined
       ? first.mention.importedName
@@ -93,8 +99,17 @@ function boundAnswer(
     o,
   );
   if (!markdown) return undefined;
+  return { ...answerOf(first, options, from, to), markdown };
+}
+
+/** The answer's fields other than its Markdown for the first of the bound options. */
+function answerOf(
+  first: BoundOption,
+  options: BoundOption[],
+  from: number,
+  to: number,
+): Omit<HoverAnswer, 'markdown'> {
   return {
-    markdown,
     from,
     to,
     id: first.resolved.id,

@@ -11,7 +11,17 @@ import type { Mention } from './mentions';
 import { reportDetectorError, type PythonAnalysis } from './parse';
 import { resolveMention } from './resolveMention';
 import type { BindingStep, BoundValue, UnknownReason } from './boundValue';
-import { dottedNames, evaluateArgs, evaluateNode, newEnv, type EvalEnv } from './evaluateValue';
+import {
+  definedValue,
+  dottedNames,
+  evaluateArgs,
+  evaluateNode,
+  newEnv,
+  type EvalEnv,
+} from './evaluateValue';
+import { hasNonlinearity, type CodeDefined } from './codeDefined';
+import { defaultParams } from '../catalog/catalog';
+import { same } from './bindingSites';
 import {
   enclosingDispatch,
   flowSlot,
@@ -36,6 +46,8 @@ export interface BoundOption {
   overridable: boolean;
   /** For a library's name (`ACT2FN["gelu_new"]`): where the table was read. */
   dispatch?: { library: DispatchLibrary; key: string; source: DispatchSource };
+  /** For an activation defined in this file: the definition read as a formula. */
+  code?: CodeDefined;
 }
 
 /** The binding model's answer at a cursor. */
@@ -66,9 +78,11 @@ function isDefinition(n: SyntaxNode): boolean {
   const p = n.parent;
   if (!p) return true;
   switch (p.name) {
+    case 'ParamList':
+      // A parameter's default (`intermediate_act_fn=gelu`) is a use.
+      return n.prevSibling?.name !== 'AssignOp';
     case 'FunctionDefinition':
     case 'ClassDefinition':
-    case 'ParamList':
     case 'ImportStatement':
     case 'ScopeStatement':
       return true;
@@ -181,6 +195,8 @@ function optionsOf(
       const dispatch = { library: v.library, key: v.key, source: v.source };
       return [{ mention, resolved: v.resolved, via: steps, overridable, dispatch }];
     }
+    case 'code':
+      return v.stage === 'applied' && !called ? [] : [codeOption(v.definition, steps, overridable)];
     case 'literal': {
       // `activation=None` is the identity in Keras layers.
       const none = v.value === null && slot?.kind === 'string' && slot.framework !== 'pytorch';
@@ -210,6 +226,22 @@ function optionsOf(
   }
 }
 
+/** An activation defined in this file: the catalog entry it equals (defaults), if any. */
+function codeOption(code: CodeDefined, via: BindingStep[], overridable: boolean): BoundOption {
+  const id = code.match?.id ?? '';
+  const mention: Mention = {
+    kind: 'reference',
+    qualifiedName: code.name,
+    framework: 'paper',
+    from: 0,
+    to: 0,
+    args: { positional: [], keywords: {} },
+    importedName: code.name,
+  };
+  const resolved: Resolved = { id, params: id ? defaultParams(id) : {} };
+  return { mention, resolved, via, overridable, code };
+}
+
 /** `layers.Activation("gelu")` (or `Activation(activation=…)`) as an activation. */
 function kerasActivationLayer(
   v: Extract<BoundValue, { kind: 'instance' | 'callable' | 'applied' }>,
@@ -237,7 +269,7 @@ function kerasActivationLayer(
 function distinct(options: BoundOption[]): BoundOption[] {
   const seen = new Set<string>();
   return options.filter((o) => {
-    const key = `${o.resolved.id}|${JSON.stringify(o.resolved.params)}`;
+    const key = `${o.resolved.id}|${JSON.stringify(o.resolved.params)}|${o.code?.offset ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -267,6 +299,8 @@ interface Target {
   name: string;
   /** A parameter without a default, hovered in its `def`: the caller decides. */
   unknownHere?: true;
+  /** The hovered token names this `def`/`class`. */
+  definition?: SyntaxNode;
 }
 
 function nameTarget(ctx: ScopeContext, token: SyntaxNode, offset: number): Target | undefined {
@@ -280,7 +314,14 @@ function nameTarget(ctx: ScopeContext, token: SyntaxNode, offset: number): Targe
       return { expr: value, token, called: false, slot: slotOf(ctx, value, offset), name };
     }
     // A parameter's name stands for its default, read where the function uses it.
-    if (p?.name === 'ParamList') return parameterTarget(ctx, token, offset, name);
+    if (p?.name === 'ParamList' && token.prevSibling?.name !== 'AssignOp')
+      return parameterTarget(ctx, token, offset, name);
+    // The name of a `def`/`class` stands for what it defines (an activation written in code).
+    if (
+      (p?.name === 'FunctionDefinition' || p?.name === 'ClassDefinition') &&
+      same(p.getChild('VariableName'), token)
+    )
+      return { expr: token, token, called: false, name, definition: p };
     if (isDefinition(token)) return undefined;
     if (p?.name === 'MemberExpression' && p.firstChild?.from === token.from) {
       // `ACT2FN` in `ACT2FN["gelu"]` stands for the lookup; `nn` in `nn.GELU` for nothing.
@@ -371,6 +412,17 @@ function targetAt(ctx: ScopeContext, node: SyntaxNode, offset: number): Target |
 }
 
 /**
+ * Whether a code-defined function is worth a hover: it equals a catalog entry, or it sits where
+ * an activation is expected, or it is called an activation, or its formula is non-linear (not
+ * a mere scaling helper such as `def scale(x): return x / 255`).
+ */
+function shownCode(code: CodeDefined, activationPlace: boolean): boolean {
+  return (
+    !!code.match || activationPlace || ACTIVATION_NAME.test(code.name) || hasNonlinearity(code.expr)
+  );
+}
+
+/**
  * What the token at `offset` evaluates to through the bindings of the file, as activations (one
  * or several), or an activation slot whose value cannot be known statically; undefined when the
  * token is not an activation the model can reach. Never throws.
@@ -384,6 +436,14 @@ export function boundHoverAt(analysis: PythonAnalysis, offset: number): BoundHov
 
 /** Evaluates a hover target and keeps the activations (or the unknown worth telling). */
 function answerFor(ctx: ScopeContext, target: Target): BoundHover | undefined {
+  if (target.definition) {
+    const code = definedValue(ctx, target.definition);
+    const from = target.token.from + ctx.window.base;
+    const to = target.token.to + ctx.window.base;
+    return code && shownCode(code.definition, false)
+      ? { from, to, options: [codeOption(code.definition, [], false)] }
+      : undefined;
+  }
   const value = evaluateNode(newEnv(ctx.analysis), ctx, target.assigned ?? target.expr);
   const from = target.token.from + ctx.window.base;
   const to = target.token.to + ctx.window.base;
@@ -391,7 +451,9 @@ function answerFor(ctx: ScopeContext, target: Target): BoundHover | undefined {
   // norm or projection placeholder (`self.norm = … else nn.Identity()`) it is not.
   const activationPlace = target.slot !== undefined || ACTIVATION_NAME.test(target.name);
   const options = distinct(optionsOf(value, target.slot, target.called)).filter(
-    (o) => activationPlace || !PLACEHOLDERS.has(o.mention.qualifiedName),
+    (o) =>
+      (activationPlace || !PLACEHOLDERS.has(o.mention.qualifiedName)) &&
+      (!o.code || shownCode(o.code, activationPlace)),
   );
   if (options.length > 0) return { from, to, options };
   const u = firstUnknown(value);

@@ -12,6 +12,7 @@ import type { Qualified } from './qualify';
 import type { CallArgs, PyValue } from './literals';
 import type { LocalText, Resolved } from '../catalog/types';
 import type { DispatchLibrary, DispatchSource } from '../catalog/dispatch/types';
+import type { CodeDefined } from './codeDefined';
 
 /** One binding site on the way from an expression to its value. */
 export interface BindingStep {
@@ -101,6 +102,15 @@ export interface DispatchValue extends ValueBase {
   stage: 'class' | 'function' | 'instance' | 'applied';
 }
 
+/** An activation defined in this file (`def gelu(x): return …`, `class NewGELU` with a
+ * `forward`), read as a formula (codeDefined.ts). */
+export interface CodeValue extends ValueBase {
+  kind: 'code';
+  definition: CodeDefined;
+  /** What the value is now: the class, an instance of it, the function, or a result. */
+  stage: 'class' | 'function' | 'instance' | 'applied';
+}
+
 /** A statically known literal (`"swish"`, `0.2`, `None`). */
 export interface LiteralValue extends ValueBase {
   kind: 'literal';
@@ -121,7 +131,7 @@ export type UnknownReason =
   | 'attribute'
   /** The result of a call the model does not follow. */
   | 'call'
-  /** A function or class defined in this file. */
+  /** A function or class defined in this file whose body is not element-wise math. */
   | 'defined'
   /** Bound by an import the catalog does not know, a loop, a `with`, or nothing at all. */
   | 'unbound'
@@ -155,6 +165,7 @@ export type BoundValue =
   | InstanceValue
   | AppliedValue
   | DispatchValue
+  | CodeValue
   | LiteralValue
   | ListValue
   | UnknownValue

@@ -5,13 +5,14 @@
  * never run), evaluated by the formula compiler, and compared with every element-wise catalog
  * entry (default parameters) on a dense grid, so the hover can say which entry it is.
  */
-import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import { listActivations, defaultParams } from '../catalog/catalog';
 import { compileExpr, type CustomFunction } from '../formula/compile';
 import type { Expr } from '../formula/expr';
-import type { PythonAnalysis } from './parse';
+import { reportDetectorError, type PythonAnalysis } from './parse';
 import { pyToExpr, type PyContext } from './pyExpr';
+import { nodeText, type ScopeContext } from './scope';
+import { lineOf, moduleSites } from './bindingSites';
 
 /** The comparison grid: `GRID_POINTS` evenly spaced points of [−GRID_SPAN, GRID_SPAN]. */
 export const GRID_SPAN = 10;
@@ -28,6 +29,8 @@ export interface CodeDefined {
   kind: 'function' | 'class';
   /** 0-based line of the `def` or `class`. */
   line: number;
+  /** Document offset of the `def` or `class`. */
+  offset: number;
   /** The `return` expression as written. */
   source: string;
   expr: Expr;
@@ -38,79 +41,74 @@ export interface CodeDefined {
   closest?: { id: string; maxDelta: number };
 }
 
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-
-/** The identifier under (or just before) `offset`. */
-function wordAt(text: string, offset: number): string | undefined {
-  let a = offset;
-  let b = offset;
-  while (a > 0 && /\w/.test(text[a - 1])) a--;
-  while (b < text.length && /\w/.test(text[b])) b++;
-  const w = text.slice(a, b);
-  return IDENT.test(w) && !/^\d/.test(w) ? w : undefined;
-}
-
-/** The `def name` / `class name` block (dedented), its kind and line, or undefined. */
-function definitionBlock(text: string, name: string) {
-  const re = new RegExp(`^([ \\t]*)(def|class)[ \\t]+${name}\\b`, 'm');
-  const m = re.exec(text);
-  if (!m) return undefined;
-  const indent = m[1].length;
-  const lines = text.slice(m.index, m.index + MAX_BLOCK).split('\n');
-  const out = [lines[0].slice(indent)];
-  for (const l of lines.slice(1)) {
-    if (l.trim() !== '' && l.length - l.trimStart().length <= indent) break;
-    out.push(l.slice(indent));
-  }
-  const line = text.slice(0, m.index).split('\n').length - 1;
-  return { block: out.join('\n'), kind: m[2] === 'def' ? 'function' : 'class', line } as const;
-}
-
 const child = (n: SyntaxNode | null, name: string) => {
   for (let c = n?.firstChild; c; c = c.nextSibling) if (c.name === name) return c;
   return null;
 };
 
-/** The element-wise input: the first parameter other than `self`. */
-function inputOf(block: string, params: SyntaxNode | null): string | undefined {
-  for (let c = params?.firstChild; c; c = c.nextSibling)
-    if (c.name === 'VariableName') {
-      const n = block.slice(c.from, c.to);
-      if (n !== 'self') return n;
-    }
-  return undefined;
+/**
+ * The element-wise input: the first parameter other than `self`. Every other parameter must have
+ * a default (`def softmax(x, axis=-1)`), so calling it with one argument is what the code does.
+ */
+function inputOf(ctx: ScopeContext, params: SyntaxNode | null): string | undefined {
+  let input: string | undefined;
+  for (let c = params?.firstChild; c; c = c.nextSibling) {
+    if (c.name !== 'VariableName') continue;
+    const n = nodeText(ctx, c);
+    const prev = c.prevSibling?.name;
+    if (prev === '*' || prev === '**') continue;
+    let next = c.nextSibling;
+    if (next?.name === 'TypeDef') next = next.nextSibling;
+    const hasDefault = next?.name === 'AssignOp';
+    if (n === 'self' && input === undefined && !hasDefault) continue;
+    if (input === undefined && !hasDefault) input = n;
+    else if (!hasDefault) return undefined;
+  }
+  return input;
 }
 
 type Helper = (name: string) => Expr | undefined;
 
+/** Most statements read in a body (docstring, comments, simple assignments, the return). */
+const MAX_STATEMENTS = 12;
+
 /** The function's body as one expression over its input, or undefined. */
 function bodyExpr(
-  block: string,
+  ctx: ScopeContext,
   def: SyntaxNode,
-  helper?: Helper,
+  helper: Helper,
 ): { expr: Expr; source: string } | undefined {
-  const input = inputOf(block, child(def, 'ParamList'));
+  const input = inputOf(ctx, child(def, 'ParamList'));
   const body = child(def, 'Body');
   if (!input || !body) return undefined;
-  const ctx: PyContext = { text: block, input, locals: new Map(), nodes: 0, helper };
+  const py: PyContext = {
+    text: ctx.analysis.text,
+    base: ctx.window.base,
+    input,
+    locals: new Map(),
+    nodes: 0,
+    helper,
+  };
+  let statements = 0;
   for (let s = body.firstChild; s; s = s.nextSibling) {
     if (s.name === ':' || s.name === 'Comment') continue;
+    if (++statements > MAX_STATEMENTS) return undefined;
     if (s.name === 'ExpressionStatement' && s.firstChild?.name === 'String') continue;
     if (s.name === 'AssignStatement') {
       const target = s.firstChild;
       const value = s.lastChild;
       if (target?.name !== 'VariableName' || target.nextSibling?.name !== 'AssignOp' || !value)
         return undefined;
-      const e = pyToExpr(ctx, value);
+      const e = pyToExpr(py, value);
       if (!e) return undefined;
-      ctx.locals.set(block.slice(target.from, target.to), e);
+      py.locals.set(nodeText(ctx, target), e);
       continue;
     }
     if (s.name === 'ReturnStatement') {
       const value = s.lastChild;
       if (!value || value.name === 'return') return undefined;
-      const expr = pyToExpr(ctx, value);
-      return expr && { expr, source: block.slice(value.from, value.to) };
+      const expr = pyToExpr(py, value);
+      return expr && { expr, source: nodeText(ctx, value, 400) };
     }
     return undefined;
   }
@@ -122,44 +120,46 @@ const METHODS = new Set(['forward', 'call', '__call__']);
 /** Most nested helper functions followed (`hard_swish` → `hard_sigmoid`). */
 const MAX_HELPER_DEPTH = 3;
 
-/** Most helper definitions read for one hovered name (each is parsed once, then remembered). */
+/** Most helper definitions read for one definition (each is translated once). */
 const MAX_HELPERS = 8;
 
 /**
- * Helpers: other one-argument functions of the same file, followed at most `MAX_HELPER_DEPTH`
- * deep and `MAX_HELPERS` in all, each translated once however often it is called.
+ * Helpers: module-level one-argument functions of the same file (found through the binding
+ * model's module index), followed at most `MAX_HELPER_DEPTH` deep and `MAX_HELPERS` in all, each
+ * translated once however often it is called.
  */
 function helpersOf(
-  text: string,
+  analysis: PythonAnalysis,
   depth: number,
-  seen: ReadonlySet<string>,
+  seen: ReadonlySet<number>,
   memo = new Map<string, Expr | undefined>(),
 ): Helper {
   return (name) => {
     if (memo.has(name)) return memo.get(name);
-    if (depth >= MAX_HELPER_DEPTH || seen.has(name) || !IDENT.test(name)) return undefined;
-    if (memo.size >= MAX_HELPERS) return undefined;
+    if (depth >= MAX_HELPER_DEPTH || memo.size >= MAX_HELPERS) return undefined;
     memo.set(name, undefined);
-    const def = definitionBlock(text, name);
-    if (!def || def.kind !== 'function') return undefined;
-    const next = helpersOf(text, depth + 1, new Set([...seen, name]), memo);
-    const e = translateBlock(def.block, 'function', next)?.expr;
+    const sites = moduleSites(analysis, name, Infinity);
+    const site = sites.length === 1 ? sites[0] : undefined;
+    if (site?.node.name !== 'FunctionDefinition' || seen.has(site.pos)) return undefined;
+    if (site.node.to - site.node.from > MAX_BLOCK) return undefined;
+    const next = helpersOf(analysis, depth + 1, new Set([...seen, site.pos]), memo);
+    const e = bodyExpr(site.ctx, site.node, next)?.expr;
     memo.set(name, e);
     return e;
   };
 }
 
-function translateBlock(block: string, kind: 'function' | 'class', helper?: Helper) {
-  const top = parser.parse(block).topNode.firstChild;
-  if (kind === 'function')
-    return top?.name === 'FunctionDefinition' ? bodyExpr(block, top, helper) : undefined;
-  if (top?.name !== 'ClassDefinition') return undefined;
-  for (let c = child(top, 'Body')?.firstChild; c; c = c.nextSibling) {
+/** The function that computes: the definition itself, or a class's `forward`/`call`. */
+function computingFunction(ctx: ScopeContext, def: SyntaxNode): SyntaxNode | undefined {
+  if (def.name === 'FunctionDefinition') return def;
+  if (def.name !== 'ClassDefinition') return undefined;
+  let found: SyntaxNode | undefined;
+  for (let c = child(def, 'Body')?.firstChild; c; c = c.nextSibling) {
     if (c.name !== 'FunctionDefinition') continue;
     const n = child(c, 'VariableName');
-    if (n && METHODS.has(block.slice(n.from, n.to))) return bodyExpr(block, c, helper);
+    if (n && METHODS.has(nodeText(ctx, n))) found = c;
   }
-  return undefined;
+  return found;
 }
 
 /** Points of the first, coarse pass; only entries it cannot rule out get the dense grid. */
@@ -208,39 +208,68 @@ export function nearestCatalogEntry(
   return best;
 }
 
-const cache = new WeakMap<PythonAnalysis, Map<string, CodeDefined | null>>();
+/** Definitions read per analysis (one document version), by document offset. */
+const memo = new WeakMap<PythonAnalysis, Map<number, CodeDefined | null>>();
+
+/** Most definitions compared with the catalog per analysis (each costs about a millisecond). */
+export const MAX_DEFINITIONS = 200;
 
 /**
- * The activation defined in this file under the name at `offset` (the definition's name or any
- * use of it), or undefined when there is none or its body is not element-wise math the
- * translator understands. Never throws; one comparison per name and analysis.
+ * The activation a `def` or `class` node (in `ctx`'s window) defines: its body read as a formula
+ * and compared with the catalog, or undefined when it is not element-wise math of one input the
+ * translator understands. Cheap gates first (size, one input, a short body of assignments and one
+ * `return`); the result is remembered per analysis. Never throws.
  */
-export function definedActivationAt(
-  analysis: PythonAnalysis,
-  offset: number,
-): CodeDefined | undefined {
+export function codeDefinedAt(ctx: ScopeContext, def: SyntaxNode): CodeDefined | undefined {
+  const pos = def.from + ctx.window.base;
+  let table = memo.get(ctx.analysis);
+  if (!table) memo.set(ctx.analysis, (table = new Map()));
+  const hit = table.get(pos);
+  if (hit !== undefined) return hit ?? undefined;
+  if (table.size >= MAX_DEFINITIONS) return undefined;
+  let found: CodeDefined | undefined;
   try {
-    const name = wordAt(analysis.text, offset);
-    if (!name) return undefined;
-    let byName = cache.get(analysis);
-    if (!byName) cache.set(analysis, (byName = new Map()));
-    if (byName.has(name)) return byName.get(name) ?? undefined;
-    const found = recognise(analysis.text, name);
-    byName.set(name, found ?? null);
-    return found;
-  } catch {
-    return undefined;
+    found = recognise(ctx, def, pos);
+  } catch (e) {
+    reportDetectorError(e);
   }
+  table.set(pos, found ?? null);
+  return found;
 }
 
-function recognise(text: string, name: string): CodeDefined | undefined {
-  const def = definitionBlock(text, name);
-  if (!def) return undefined;
-  const body = translateBlock(def.block, def.kind, helpersOf(text, 0, new Set([name])));
+function recognise(ctx: ScopeContext, def: SyntaxNode, pos: number): CodeDefined | undefined {
+  if (def.to - def.from > MAX_BLOCK) return undefined;
+  const fnNode = computingFunction(ctx, def);
+  const nameNode = child(def, 'VariableName');
+  if (!fnNode || !nameNode) return undefined;
+  const body = bodyExpr(ctx, fnNode, helpersOf(ctx.analysis, 0, new Set([pos])));
   if (!body) return undefined;
   const fn = compileExpr(body.expr);
   const best = nearestCatalogEntry(fn.f);
-  const base = { name, kind: def.kind, line: def.line, ...body, fn };
+  const base = {
+    name: nodeText(ctx, nameNode, 200),
+    kind: def.name === 'ClassDefinition' ? 'class' : 'function',
+    line: lineOf(ctx.analysis, pos) - 1,
+    offset: pos,
+    ...body,
+    fn,
+  } as const;
   if (best && best.maxDelta <= MATCH_TOLERANCE) return { ...base, match: best };
   return best ? { ...base, closest: best } : base;
+}
+
+/** Whether the formula applies some non-linear function (not only + − × ÷ and powers). */
+export function hasNonlinearity(e: Expr): boolean {
+  switch (e.k) {
+    case 'num':
+    case 'name':
+      return false;
+    case 'neg':
+      return hasNonlinearity(e.a);
+    case 'cmp':
+    case 'call':
+      return true;
+    case 'bin':
+      return hasNonlinearity(e.a) || hasNonlinearity(e.b);
+  }
 }

@@ -27,9 +27,11 @@ import {
   type DispatchSite,
 } from './dispatchSites';
 import { dispatchLookup } from './dispatchLookup';
+import { codeDefinedAt } from './codeDefined';
 import {
   STEP_TEXT_MAX,
   type BoundValue,
+  type CodeValue,
   type SourceRange,
   type UnknownReason,
   type UnknownValue,
@@ -88,6 +90,7 @@ function truthiness(v: BoundValue): boolean | undefined {
     case 'callable':
     case 'instance':
     case 'dispatch':
+    case 'code':
       return true;
     default:
       return undefined;
@@ -259,8 +262,9 @@ function evaluateSite(env: EvalEnv, site: Site, match: TargetMatch): BoundValue 
       const rhs = assignedValueNode(ctx, node, match);
       v = rhs ? evaluateNode(env, ctx, rhs) : unknown(ctx, node, 'expression');
     } else if (node.name === 'FunctionDefinition' || node.name === 'ClassDefinition') {
-      const name = node.getChild('VariableName');
-      v = unknown(ctx, name ?? node, 'defined', { definedAt: site.pos });
+      v =
+        definedValue(ctx, node) ??
+        unknown(ctx, node.getChild('VariableName') ?? node, 'defined', { definedAt: site.pos });
     } else if (node.name === 'NamedExpression' && node.lastChild) {
       v = evaluateNode(env, ctx, node.lastChild);
     } else {
@@ -272,6 +276,14 @@ function evaluateSite(env: EvalEnv, site: Site, match: TargetMatch): BoundValue 
     env.depth--;
     env.active.delete(site.pos);
   }
+}
+
+/** A `def`/`class` whose body is element-wise math (codeDefined.ts), as a value. */
+export function definedValue(ctx: ScopeContext, node: SyntaxNode): CodeValue | undefined {
+  const definition = codeDefinedAt(ctx, node);
+  if (!definition) return undefined;
+  const stage = definition.kind === 'class' ? 'class' : 'function';
+  return { kind: 'code', definition, stage, via: [] };
 }
 
 /** The default expression of a parameter name in a `ParamList`, if it has one. */
@@ -480,6 +492,8 @@ export function dispatchOf(
     };
   }
   // timm passes classes and functions through: `get_act_layer(nn.GELU)` is `nn.GELU`.
+  if (key.kind === 'code')
+    return site.stage === 'instance' && key.stage === 'class' ? { ...key, stage: 'instance' } : key;
   if (key.kind === 'callable' || key.kind === 'instance' || key.kind === 'dispatch') {
     if (site.stage === 'instance' && key.kind !== 'instance')
       return applyCall(key, NO_ARGS, whole, ctx);
@@ -575,6 +589,10 @@ export function applyCall(
       return { ...v, kind: 'applied' };
     case 'dispatch':
       return { ...v, stage: v.stage === 'class' ? 'instance' : 'applied' };
+    case 'code':
+      return v.stage === 'applied'
+        ? unknown(ctx, call, 'call', { via: v.via })
+        : { ...v, stage: v.stage === 'class' ? 'instance' : 'applied' };
     case 'alternatives':
       return { ...v, options: v.options.map((o) => applyCall(o, a, call, ctx)) };
     case 'unknown':

@@ -15,12 +15,19 @@ export const MAX_PY_DEPTH = 60;
 
 /** Translation context: the source text, the input parameter's name and the locals so far. */
 export interface PyContext {
+  /** The document text; `base` plus a node's position is its document offset. */
   text: string;
+  base: number;
   input: string;
   locals: Map<string, Expr>;
   nodes: number;
   /** Another one-argument function defined in the file (`hard_sigmoid` inside `hard_swish`). */
   helper?(name: string): Expr | undefined;
+}
+
+/** The source text of a node. */
+function textOf(ctx: PyContext, n: SyntaxNode): string {
+  return ctx.text.slice(n.from + ctx.base, n.to + ctx.base);
 }
 
 class Untranslatable extends Error {}
@@ -111,13 +118,13 @@ const METHODS: Record<string, FnName | 'pow'> = {
 
 /** The dotted name of a callee or attribute (`torch.nn.functional.relu`), or undefined. */
 function dotted(ctx: PyContext, n: SyntaxNode): string | undefined {
-  if (n.name === 'VariableName') return ctx.text.slice(n.from, n.to);
+  if (n.name === 'VariableName') return textOf(ctx, n);
   if (n.name !== 'MemberExpression') return undefined;
   const obj = n.firstChild;
   const prop = n.lastChild;
   if (!obj || !prop || prop.name !== 'PropertyName') return undefined;
   const head = dotted(ctx, obj);
-  return head === undefined ? undefined : `${head}.${ctx.text.slice(prop.from, prop.to)}`;
+  return head === undefined ? undefined : `${head}.${textOf(ctx, prop)}`;
 }
 
 function splitDotted(name: string): { lib: string; fn: string } {
@@ -133,7 +140,7 @@ function argsOf(ctx: PyContext, list: SyntaxNode | null, depth: number) {
   for (let c = list?.firstChild; c; c = c.nextSibling) {
     if (c.name === '(' || c.name === ')' || c.name === ',') continue;
     if (c.name === 'VariableName' && c.nextSibling?.name === 'AssignOp') {
-      keyword = ctx.text.slice(c.from, c.to);
+      keyword = textOf(ctx, c);
       continue;
     }
     if (c.name === 'AssignOp') continue;
@@ -173,6 +180,23 @@ export function substitute(e: Expr, u: Expr): Expr {
   }
 }
 
+/** How often the input x occurs in `e`. */
+function inputUses(e: Expr): number {
+  switch (e.k) {
+    case 'num':
+      return 0;
+    case 'name':
+      return e.name === 'x' ? 1 : 0;
+    case 'neg':
+      return inputUses(e.a);
+    case 'bin':
+    case 'cmp':
+      return inputUses(e.a) + inputUses(e.b);
+    case 'call':
+      return e.args.reduce((n, a) => n + inputUses(a), 0);
+  }
+}
+
 /** `min(max(u, lo), hi)` with either bound absent (clip, clamp, hardtanh-like calls). */
 function clip(u: Expr, lo: Expr | undefined, hi: Expr | undefined): Expr {
   const low = lo ? call('max', u, lo) : u;
@@ -207,8 +231,11 @@ function translateCall(ctx: PyContext, n: SyntaxNode, depth: number): Expr {
   const { lib, fn } = splitDotted(name);
   const helper = lib === '' && a.length === 1 ? ctx.helper?.(fn) : undefined;
   if (helper) {
-    const e = substitute(helper, a[0]);
-    return countNodes(e, MAX_PY_NODES) > MAX_PY_NODES ? fail() : e;
+    // The substituted tree's size is known before it is built: a helper that uses its input
+    // many times on a large argument fails instead of growing the tree.
+    const size =
+      countNodes(helper, MAX_PY_NODES) + inputUses(helper) * countNodes(a[0], MAX_PY_NODES);
+    return size > MAX_PY_NODES ? fail() : substitute(helper, a[0]);
   }
   // A method of the input or of a sub-expression: `x.pow(3)`, `(x + 1).sigmoid()`.
   if (callee.name === 'MemberExpression' && !LIBS.has(lib) && hasOwn(METHODS, fn)) {
@@ -254,7 +281,7 @@ const CMP: Record<string, '>' | '>=' | '<' | '<='> = { '>': '>', '>=': '>=', '<'
 /** Translates one expression node; throws `Untranslatable` on anything it does not understand. */
 function translate(ctx: PyContext, n: SyntaxNode, depth: number): Expr {
   if (++ctx.nodes > MAX_PY_NODES || depth > MAX_PY_DEPTH) return fail();
-  const src = () => ctx.text.slice(n.from, n.to);
+  const src = () => textOf(ctx, n);
   switch (n.name) {
     case 'Number': {
       const t = src().replace(/_/g, '');
@@ -287,7 +314,7 @@ function translate(ctx: PyContext, n: SyntaxNode, depth: number): Expr {
       const arg = n.lastChild;
       if (!op || !arg || op === arg) return fail();
       const a = translate(ctx, arg, depth + 1);
-      const o = ctx.text.slice(op.from, op.to);
+      const o = textOf(ctx, op);
       return o === '-' ? { k: 'neg', a } : o === '+' ? a : fail();
     }
     case 'BinaryExpression': {
@@ -295,7 +322,7 @@ function translate(ctx: PyContext, n: SyntaxNode, depth: number): Expr {
       const op = left?.nextSibling;
       const right = n.lastChild;
       if (!left || !op || !right || op === right) return fail();
-      const o = ctx.text.slice(op.from, op.to).trim();
+      const o = textOf(ctx, op).trim();
       const a = translate(ctx, left, depth + 1);
       const b = translate(ctx, right, depth + 1);
       if (op.name === 'CompareOp' && hasOwn(CMP, o)) return { k: 'cmp', op: CMP[o], a, b };
