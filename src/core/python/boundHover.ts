@@ -412,14 +412,12 @@ function targetAt(ctx: ScopeContext, node: SyntaxNode, offset: number): Target |
 }
 
 /**
- * Whether a code-defined function is worth a hover: it equals a catalog entry, or it sits where
- * an activation is expected, or it is called an activation, or its formula is non-linear (not
- * a mere scaling helper such as `def scale(x): return x / 255`).
+ * Whether a code-defined function is worth a hover: its formula is non-linear, or it sits where
+ * an activation is expected, or its name says it is one. A mere scaling or identity helper
+ * (`def scale(x): return x / 255`, `def softmax(z): return z`) is not, whatever it equals.
  */
 function shownCode(code: CodeDefined, activationPlace: boolean): boolean {
-  return (
-    !!code.match || activationPlace || ACTIVATION_NAME.test(code.name) || hasNonlinearity(code.expr)
-  );
+  return activationPlace || ACTIVATION_NAME.test(code.name) || hasNonlinearity(code.expr);
 }
 
 /**
