@@ -7,7 +7,8 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { listActivations, defaultParams } from '../catalog/catalog';
-import { compileExpr, type CustomFunction } from '../formula/compile';
+import { compileExpr } from '../formula/compile';
+import type { ScalarFunction } from '../math/scalarFunction';
 import type { Expr } from '../formula/expr';
 import { reportDetectorError, type PythonAnalysis } from './parse';
 import { pyToExpr, type PyContext } from './pyExpr';
@@ -34,7 +35,7 @@ export interface CodeDefined {
   /** The `return` expression as written. */
   source: string;
   expr: Expr;
-  fn: CustomFunction;
+  fn: ScalarFunction;
   /** The catalog entry equal on the grid (max |Δ| ≤ `MATCH_TOLERANCE`), if any. */
   match?: { id: string; maxDelta: number };
   /** The closest entry when none matches. */
