@@ -72,7 +72,10 @@ export class App {
     }
     this.selectTab(req.tab ?? (vectorId && !curves.length ? 'vector' : 'graphs'));
     const first = req.curves[0];
-    if (req.tab === 'train' && first)
+    const gradient = req.gradient;
+    if (req.tab === 'train' && gradient)
+      void this.trainingTab().then((tab) => tab.showGradient(gradient));
+    else if (req.tab === 'train' && first)
       void this.trainingTab().then((tab) =>
         tab.show({ id: first.id, params: first.params, start: req.train === true }),
       );

@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { parser } from '@lezer/python';
 import { diagnoseCells, diagnosePython } from '../../src/core/diagnostics/diagnose';
 import type { DiagnosticCode, PitfallDiagnostic } from '../../src/core/diagnostics/types';
+import { showRefusal } from '../../src/core/protocol/commandArgs';
+import { parseShowRequest } from '../../src/core/protocol/webviewProtocol';
 
 const TORCH = 'import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n';
 const KERAS = 'import keras\nfrom keras import layers\n';
@@ -540,4 +542,32 @@ test('every quick fix applied above was also accepted by python3 (ast.parse)', (
     return;
   }
   assert.ok(cpythonChecked >= 20, `only ${cpythonChecked} fixed texts went through python3`);
+});
+
+test('saturating-deep-stack: the link is a valid show request for Gradient flow at that depth', () => {
+  const stack = (n: number, act: string) =>
+    `${TORCH}net = nn.Sequential(${Array.from({ length: n }, () => `nn.Linear(8, 8), nn.${act}()`).join(', ')})\n`;
+  for (const [n, act, id, depth] of [
+    [8, 'Tanh', 'tanh', 8],
+    [13, 'Sigmoid', 'sigmoid', 13],
+    [45, 'Sigmoid', 'sigmoid', 30],
+  ] as const) {
+    const [d] = codes(stack(n, act), 'saturating-deep-stack');
+    const checked = parseShowRequest(JSON.parse(JSON.stringify(d.explain)));
+    assert.ok(checked.ok, JSON.stringify(d.explain));
+    assert.equal(checked.message.tab, 'train');
+    assert.deepEqual(checked.message.gradient, { id, depth });
+    assert.equal(showRefusal(checked.message), undefined);
+  }
+  const kerasRun = codes(
+    `${KERAS}m = keras.Sequential([layers.Dense(32, activation="tanh") for _ in range(10)])\n`,
+    'saturating-deep-stack',
+  )[0];
+  assert.deepEqual(kerasRun.explain.gradient, { id: 'tanh', depth: 10 });
+  // What the host refuses: a depth outside the view's range, a non-integer, a vector activation.
+  const base = { curves: [], tab: 'train' };
+  for (const gradient of [{ id: 'tanh', depth: 31 }, { id: 'tanh', depth: 8.5 }, { id: 'tanh' }])
+    assert.equal(parseShowRequest({ ...base, gradient }).ok, false, JSON.stringify(gradient));
+  const softmax = parseShowRequest({ ...base, gradient: { id: 'softmax', depth: 8 } });
+  assert.ok(softmax.ok && showRefusal(softmax.message));
 });

@@ -87,7 +87,7 @@ export class GradientView {
     const presets = el(
       'div',
       'presets',
-      ...PRESETS.map((p) => button(p.label(), () => this.applyPreset(p.set))),
+      ...PRESETS.map((p) => button(p.label(), () => this.preset(p.set))),
     );
     presets.setAttribute('role', 'group');
     presets.setAttribute('aria-label', t('Examples'));
@@ -155,7 +155,8 @@ export class GradientView {
     this.clear();
   }
 
-  private applyPreset(set: Partial<GradientState>): void {
+  /** Sets part of the network (a preset button, or the host's preset) and shows it. */
+  preset(set: Partial<GradientState>): void {
     Object.assign(this.ctx.state.gradient, set);
     this.load();
     this.changed();

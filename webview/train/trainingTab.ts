@@ -5,6 +5,7 @@
  */
 import type { Params } from '../../src/core/catalog/types';
 import { epochLimit } from '../../src/core/train/config';
+import type { GradientPreset } from '../../src/core/protocol/webviewProtocol';
 import { t } from '../i18n';
 import { readTheme, watchTheme, type Theme } from '../theme';
 import { el } from '../dom';
@@ -49,6 +50,8 @@ export interface TrainRequest {
 export interface TrainingTab {
   /** Opens the Train view with this activation selected (and training, if asked). */
   show(request: TrainRequest): Promise<void>;
+  /** Opens the Gradient-flow view with this network (a pitfall diagnostic's link). */
+  showGradient(preset: GradientPreset): void;
   /** Applies a changed `maxTrainingEpochs` setting to the next runs. */
   setMaxEpochs(maxEpochs: number): void;
   /** Stops every worker and removes the tab's content. */
@@ -131,6 +134,10 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
         { id: request.id, params: request.params ?? {}, formula: state.train.activation.formula },
         request.start === true,
       );
+    },
+    showGradient(preset) {
+      select('gradient', true);
+      views.gradient.preset({ id: preset.id, depth: preset.depth });
     },
     setMaxEpochs(maxEpochs) {
       ctx.maxEpochs = epochLimit(maxEpochs);

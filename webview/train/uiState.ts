@@ -9,13 +9,14 @@ import { DEFAULT_DATASET_OPTIONS, DEFAULT_TRAINER_CONFIG } from '../../src/core/
 import { DEFAULT_EARLY_STOP, TrainSetupSchema } from '../../src/core/protocol/workerProtocol';
 import type { TrainSetup } from '../../src/core/protocol/workerProtocol';
 import { MAX_FORMULA, MAX_RUNS } from '../../src/core/protocol/workerProtocol';
+import { GRADIENT_DEPTH } from '../../src/core/protocol/webviewProtocol';
 
 const finite = v.pipe(v.number(), v.finite());
 const id = v.pipe(v.string(), v.maxLength(64));
 const params = v.record(id, finite);
 
-/** Deepest and narrowest/widest network of the gradient-flow view. */
-export const GRADIENT_DEPTH = { min: 2, max: 30 } as const;
+export { GRADIENT_DEPTH };
+/** Narrowest/widest network of the gradient-flow view. */
 export const GRADIENT_WIDTH = { min: 2, max: 32 } as const;
 /** Speeds offered, in epochs per tick (0 = as fast as possible). */
 export const SPEEDS = [1, 5, 20, 0] as const;

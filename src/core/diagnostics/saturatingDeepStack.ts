@@ -2,8 +2,10 @@
  * `saturating-deep-stack`: eight or more sigmoid/tanh layers in a row in one container with no
  * normalisation, other activation or unknown block between them. Backpropagation multiplies one
  * derivative per layer, σ′ ≤ 1/4 and tanh′ ≤ 1, so with saturated units the first layers'
- * gradients shrink geometrically with depth (vanishing gradients).
+ * gradients shrink geometrically with depth (vanishing gradients). The link opens the training
+ * lab's Gradient-flow view with that many hidden layers of that activation (at most its 30).
  */
+import { GRADIENT_DEPTH } from '../protocol/webviewProtocol';
 import { classify, containers } from './layerList';
 import { show, type Finding, type Rule } from './rule';
 
@@ -44,7 +46,10 @@ export const saturatingDeepStack: Rule = (ctx) => {
         ja: `正規化や残差接続のない ${act} 層が ${best} 層連続しています。勾配は層ごとに小さくなり（σ′ ≤ 1/4、tanh′ ≤ 1）、最初の層では消失することがあります。ReLU/GELU、正規化、残差ブロックを検討してください。`,
       },
       fixes: [],
-      explain: show([act], 'train'),
+      explain: {
+        ...show([act], 'train'),
+        gradient: { id: act, depth: Math.min(best, GRADIENT_DEPTH.max) },
+      },
     });
   }
   return out;

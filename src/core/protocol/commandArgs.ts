@@ -66,9 +66,11 @@ export function parseRevealArgs(raw: unknown): RevealArgs | undefined {
 /**
  * Why a valid `showInPlayground` request is still refused, or undefined: `train: true` needs its
  * first curve to be an element-wise catalog activation; otherwise the playground would train
- * whatever was selected before.
+ * whatever was selected before. A Gradient-flow preset needs an element-wise activation too.
  */
 export function showRefusal(req: ShowRequest): string | undefined {
+  if (req.gradient && getActivation(req.gradient.id)?.kind !== 'elementwise')
+    return `cannot show gradient flow with ${JSON.stringify(req.gradient.id)}: not an element-wise activation`;
   if (req.train !== true) return undefined;
   const id = req.curves[0]?.id;
   const e = id === undefined ? undefined : getActivation(id);

@@ -37,6 +37,21 @@ export type CurveSelection = v.InferOutput<typeof CurveSelectionSchema>;
 export const PLAYGROUND_TABS = ['graphs', 'vector', 'train'] as const;
 export type PlaygroundTab = (typeof PLAYGROUND_TABS)[number];
 
+/** Deepest network of the training lab's Gradient-flow view (hidden layers). */
+export const GRADIENT_DEPTH = { min: 2, max: 30 } as const;
+
+/** The Gradient-flow view preset: `depth` hidden layers, each applying activation `id`. */
+export const GradientPresetSchema = v.object({
+  id: text(64),
+  depth: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(GRADIENT_DEPTH.min),
+    v.maxValue(GRADIENT_DEPTH.max),
+  ),
+});
+export type GradientPreset = v.InferOutput<typeof GradientPresetSchema>;
+
 /** What the host asks the playground to show (from a hover link or a command). */
 export const ShowRequestSchema = v.object({
   curves: v.pipe(v.array(CurveSelectionSchema), v.maxLength(12)),
@@ -44,6 +59,8 @@ export const ShowRequestSchema = v.object({
   tab: v.optional(v.picklist(PLAYGROUND_TABS)),
   /** Start training immediately with the first curve's activation. */
   train: v.optional(v.boolean()),
+  /** Open the training lab's Gradient-flow view with this network (with `tab: 'train'`). */
+  gradient: v.optional(GradientPresetSchema),
 });
 export type ShowRequest = v.InferOutput<typeof ShowRequestSchema>;
 
