@@ -2,14 +2,17 @@
 // NumPy within 1e-9, PyTorch (python3-torch, float64) within 1e-6; Keras and JAX exports must
 // parse (`ast.parse`), since neither framework is packaged by Debian. `scripts/ensurePython.mjs`
 // installs python3-numpy and python3-torch through apt when they are missing (about 1 minute
-// for torch here), so this test never skips.
+// for torch here), so this test never skips. The networks: 2 and 3 classes, regression on two
+// inputs and on one, a built-in dataset, two custom formulas, one activation per catalog family,
+// every element-wise catalog activation with its parameters moved off their defaults, and a
+// table whose column and class names try to break out of the docstring and string literals.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listActivations } from '../../src/core/catalog/catalog';
+import { defaultParams, listActivations, validateParams } from '../../src/core/catalog/catalog';
 import { exportModel } from '../../src/core/export/exportModel';
 import { EXPORTABLE_FUNCTIONS } from '../../src/core/export/formulaPy';
 import type { TrainerConfig } from '../../src/core/train/config';
@@ -239,7 +242,56 @@ function cases(): [string, Trainer][] {
       `family ${id}`,
       make({ ...base, dataset: { name: 'table', ...table('three') }, activation: id }, 5),
     ]);
+  // Text from a person's file must stay data: names that would end a docstring or a string.
+  out.push([
+    'hostile column and class names',
+    make(
+      {
+        ...base,
+        dataset: {
+          name: 'table',
+          ...table('binary'),
+          inputNames: ['a"""\nimport os  # \\', "b'''\\"],
+          targetName: 'c"""',
+          classes: ['no"""', 'yes\\'],
+        },
+        activation: 'relu',
+      },
+      5,
+    ),
+  ]);
   return out;
+}
+
+/**
+ * Every element-wise catalog activation, each with its parameters moved off their defaults where
+ * the catalog accepts it (×1.3), so "the framework's own call with the exact parameters" is
+ * checked for every entry, not only its default form.
+ */
+function everyActivation(): [string, Trainer][] {
+  return listActivations()
+    .filter((a) => a.kind === 'elementwise')
+    .map((a) => {
+      const moved = Object.fromEntries(
+        Object.entries(defaultParams(a.id)).map(([k, v]) => [k, v === 0 ? 0.25 : v * 1.3]),
+      );
+      const checked = validateParams(a.id, moved);
+      // An infinite default (Keras ReLU's max_value) is left to the trainer's own default.
+      const params = Object.fromEntries(
+        Object.entries(checked.ok ? checked.params : defaultParams(a.id)).filter(([, v]) =>
+          Number.isFinite(v),
+        ),
+      );
+      const t = createTrainer({
+        dataset: { name: 'table', ...table('binary', 40) },
+        hidden: [4],
+        optimizer: { type: 'adam' },
+        learningRate: 0.02,
+        activation: { id: a.id, params },
+      });
+      t.step(3);
+      return [`${a.id} ${JSON.stringify(params)}`, t];
+    });
 }
 
 /** Runs every file's `predict(points)` in one Python process; returns their outputs. */
@@ -259,7 +311,11 @@ function runPython(files: string[], pts: number[][][]): unknown[] {
   );
   const jobs = join(dir, 'jobs.json');
   writeFileSync(jobs, JSON.stringify(files.map((f, i) => [f, pts[i]])));
-  const r = spawnSync(PYTHON, [driver, jobs], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // `-W error`: an export that makes the framework warn (a deprecated call) fails too.
+  const r = spawnSync(PYTHON, ['-W', 'error', driver, jobs], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout);
 }
@@ -272,7 +328,7 @@ function maxDiff(a: unknown, b: unknown): number {
   return Math.abs((a as number) - (b as number));
 }
 
-const all = cases();
+const all = [...cases(), ...everyActivation()];
 const pointsOf = (t: Trainer) =>
   t.dataset.inputDims === 1
     ? points.map((p) => [p[0]])

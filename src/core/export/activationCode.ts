@@ -8,9 +8,11 @@ import { getActivation } from '../catalog/catalog';
 import { resolveActivationDetailed } from '../catalog/resolve';
 import { parsePyLiteral } from '../catalog/pyLiteral';
 import type { ApiAlias, Framework, Params } from '../catalog/types';
+import { NEUTRAL } from '../snippets/definitions';
 import { generateImplementation, type ImplFramework } from '../snippets/generate';
 import { pyNumber } from '../snippets/pyPrint';
 import type { LayerActivation } from '../train/activations';
+import { pyDocText } from './exportPlan';
 import { formulaPython } from './formulaPy';
 
 /** An activation's code: imports, definitions to put before the model, and the call on `h`. */
@@ -57,14 +59,22 @@ function aliasCall(id: string, alias: ApiAlias, params: Params): string[] | unde
   return kws.map(([k, src]) => `${k}=${src}`);
 }
 
-/** The framework's own call for entry `id` with `params`, preferring functions over modules. */
+/** Calls PyTorch warns about on every use (`F.tanh is deprecated. Use torch.tanh instead.`). */
+const DEPRECATED = new Set(['torch.nn.functional.tanh', 'torch.nn.functional.sigmoid']);
+
+/**
+ * The framework's own call for entry `id` with `params`, preferring functions over modules. An
+ * entry with a learned parameter (PReLU's slope) has none: the framework's versions hold it as a
+ * weight (a tensor argument, or a layer with its own initialiser), while the export needs the
+ * trained value as a constant, which the generated definition writes.
+ */
 function frameworkCall(fw: ImplFramework, id: string, params: Params): ActivationCode | undefined {
   const framework = FRAMEWORK[fw];
   const entry = getActivation(id);
-  if (!framework || !entry) return undefined;
+  if (!framework || !entry || NEUTRAL[id]?.learnable?.length) return undefined;
   const rank = (a: ApiAlias) => (a.form === 'function' ? 0 : 1);
   const aliases = entry.apis
-    .filter((a) => a.framework === framework && !a.listingOnly)
+    .filter((a) => a.framework === framework && !a.listingOnly && !DEPRECATED.has(a.qualifiedName))
     .filter((a) => a.form === 'function' || a.form === 'module' || a.form === 'layer')
     .sort((a, b) => rank(a) - rank(b));
   for (const alias of aliases) {
@@ -98,7 +108,7 @@ export function activationCode(
     if ('error' in body) return body.error;
     return {
       imports: body.imports,
-      helpers: `${body.helpers}def ${name}(x):\n    """${act.label.replace(/"""|\\/g, '')}"""\n    return ${body.code}\n`,
+      helpers: `${body.helpers}def ${name}(x):\n    """${pyDocText(act.label)}"""\n    return ${body.code}\n`,
       call: (h) => `${name}(${h})`,
       how: `custom formula ${act.label}`,
     };

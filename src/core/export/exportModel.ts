@@ -5,7 +5,7 @@
  * float64 literals, and `predict(points)` taking an (n, 2) or (n, 1) array of raw inputs and
  * returning what the panel shows (p(class 1), class probabilities, or the regression value).
  */
-import type { ImplFramework } from '../snippets/generate';
+import { CODE_FRAMEWORKS, type CodeFramework } from '../snippets/frameworks';
 import type { Trainer } from '../train/trainerTypes';
 import { activationCode, type ActivationCode } from './activationCode';
 import {
@@ -13,12 +13,13 @@ import {
   featureSource,
   outputText,
   pyList,
+  pyDocText,
   pyMatrix,
   type ExportPlan,
 } from './exportPlan';
 
-export type ExportFramework = ImplFramework;
-export const EXPORT_FRAMEWORKS: readonly ExportFramework[] = ['pytorch', 'keras', 'jax', 'numpy'];
+export type ExportFramework = CodeFramework;
+export const EXPORT_FRAMEWORKS: readonly ExportFramework[] = CODE_FRAMEWORKS;
 
 /** Thrown by `exportModel` when the network cannot be written (e.g. a custom function without a formula). */
 export class ExportError extends Error {}
@@ -33,14 +34,14 @@ const NS: Record<ExportFramework, string> = {
 
 function header(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): string {
   const cols = plan.inputNames.join(', ');
-  return [
-    `"""Activation Lab export (${fw}): ${plan.summary}.`,
+  const body = [
+    `Activation Lab export (${fw}): ${plan.summary}.`,
     '',
     `predict(points) takes an (n, ${plan.inputDims}) array of raw inputs (${cols}) and returns`,
     `${outputText(plan)}.`,
     `Activations: ${[...new Set(acts.map((a) => a.how))].join('; ')}.`,
-    '"""',
   ].join('\n');
+  return `"""${pyDocText(body)}\n"""`;
 }
 
 /** Constants shared by every framework: scaling, features, classes. */
@@ -129,7 +130,7 @@ function model(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): s
     const ns = NS[fw];
     const L = [
       'def predict(points):',
-      `    """${outputText(plan)}, for raw points of shape (n, ${plan.inputDims})."""`,
+      `    """Returns ${pyDocText(outputText(plan))}, for raw points of shape (n, ${plan.inputDims})."""`,
       '    h = features(points)',
     ];
     for (let i = 0; i < n; i++) {
@@ -173,7 +174,7 @@ function model(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): s
       '',
       '@torch.no_grad()',
       'def predict(points):',
-      `    """${outputText(plan)} (a float64 tensor), for raw points of shape (n, ${plan.inputDims})."""`,
+      `    """Returns ${pyDocText(outputText(plan))} (a float64 tensor), for raw points of shape (n, ${plan.inputDims})."""`,
       '    z = model(features(points))',
       ...headLines(plan, 'torch'),
     );
@@ -202,7 +203,7 @@ function model(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): s
     '',
     '',
     'def predict(points):',
-    `    """${outputText(plan)}, for raw points of shape (n, ${plan.inputDims})."""`,
+    `    """Returns ${pyDocText(outputText(plan))}, for raw points of shape (n, ${plan.inputDims})."""`,
     '    z = np.asarray(model(features(points)), dtype=np.float64)',
     ...headLines(plan, 'np'),
   );

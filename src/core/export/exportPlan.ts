@@ -38,6 +38,14 @@ export function featureSource(id: FeatureId, ns: string): string {
   return table[id];
 }
 
+/**
+ * Text from a person's file (column and class names, a formula's label) made safe inside a
+ * `"""…"""` docstring: backslashes and quotes escaped, so no name can end the string early.
+ */
+export function pyDocText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}
+
 /** A float list literal. */
 export function pyList(v: readonly number[]): string {
   return `[${v.map(pyNumber).join(', ')}]`;

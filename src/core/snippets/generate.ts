@@ -5,6 +5,7 @@
  * entries come from hand-written templates (vector.ts). Parameters become constructor or keyword
  * arguments whose defaults are the entry's defaults, or the values passed in.
  */
+import { CODE_FRAMEWORKS, type CodeFramework } from './frameworks';
 import { reportCoreError } from '../errors';
 import type { Activation, Params } from '../catalog/types';
 import { NEUTRAL, type NeutralDef } from './definitions';
@@ -19,8 +20,8 @@ import { className, functionName, pyParamName } from './names';
 export { className, functionName, pyParamName };
 
 /** Frameworks an implementation can be written for. */
-export type ImplFramework = 'pytorch' | 'keras' | 'jax' | 'numpy';
-export const IMPL_FRAMEWORKS: readonly ImplFramework[] = ['pytorch', 'keras', 'jax', 'numpy'];
+export type ImplFramework = CodeFramework;
+export const IMPL_FRAMEWORKS: readonly ImplFramework[] = CODE_FRAMEWORKS;
 
 /** Generated code, split so a host can merge the imports with the file's own. */
 export interface Implementation {
