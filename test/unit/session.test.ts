@@ -13,6 +13,7 @@ import {
 import { defaultSetup } from '../../webview/train/uiState';
 import { tryCreateTrainerWith } from '../../src/core/train/trainer';
 import type { ActivationLookup } from '../../src/core/train/activations';
+import { exportModel } from '../../src/core/export/exportModel';
 
 // A tiny catalog so the session is tested over the real trainer without the whole catalog.
 const lookup: ActivationLookup = (id) =>
@@ -36,6 +37,7 @@ const realFactory: TrainerFactory = (setup, a) => {
     predictGrid: (res, out) => tr.predictGrid(res, out) as Float32Array,
     gradientNorms: () => tr.gradientNorms(),
     deadFraction: () => tr.deadFraction(),
+    exportCode: (fw) => ({ source: exportModel(tr, fw) }),
   };
 };
 
@@ -119,6 +121,30 @@ test('racing runs share data and seed: the same activation twice gives the same 
   assert.notEqual(a.testLoss, c.testLoss);
   assert.equal(a.epoch, 30);
   assert.equal(c.epoch, 30);
+});
+
+test('exportRun writes the named run of a race with its label and epoch, and refuses an unknown key', () => {
+  const s = new TrainingSession(
+    start({
+      runs: [
+        { key: 'a', activation: { kind: 'catalog', id: 'tanh' } },
+        { key: 'b', activation: { kind: 'catalog', id: 'relu' } },
+      ],
+      maxEpochs: 12,
+    }),
+    realFactory,
+    now,
+  );
+  while (s.currentStatus === 'running') s.tick(10);
+  const b = s.exportRun('b', 'numpy');
+  assert.ok('source' in b, JSON.stringify(b));
+  assert.equal(b.label, 'relu');
+  assert.equal(b.epoch, 12);
+  assert.match(b.source, /def predict\(points\):/);
+  assert.match(b.source, /np\.maximum|relu/);
+  const a = s.exportRun('a', 'pytorch');
+  assert.ok('source' in a && /torch\.nn\.functional\.tanh\(/.test(a.source));
+  assert.deepEqual(s.exportRun('zzz', 'numpy'), { error: 'no run zzz' });
 });
 
 test('step trains exactly n epochs then pauses; pause and resume switch status', () => {
@@ -270,6 +296,7 @@ function fakeFactory(clock: { t: number }, msPerEpoch: number, loss: (e: number)
       predictGrid: (res) => new Float32Array(res * res),
       gradientNorms: () => [],
       deadFraction: () => [],
+      exportCode: () => ({ error: 'a fake run has no network' }),
     };
   };
   return factory;

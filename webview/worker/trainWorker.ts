@@ -9,8 +9,10 @@
 import { assertNever, replyTo } from '../../src/core/protocol/channel';
 import {
   isRawStart,
+  rawExportId,
   parsePageToWorker,
   rawRunId,
+  type ExportMessage,
   type PageToWorker,
   type StartMessage,
   type WorkerToPage,
@@ -90,8 +92,19 @@ function start(m: StartMessage): void {
   schedule(0);
 }
 
+/** Answers an export request: the run's code now, or why there is none. */
+function exportRun(m: ExportMessage): void {
+  const r =
+    session && session.runId === m.runId
+      ? session.exportRun(m.key, m.framework)
+      : { error: 'The run has ended: train again to export it.' };
+  if ('error' in r) post({ type: 'model/exported', ...replyTo(m.requestId, 'error', r.error) });
+  else post({ type: 'model/exported', ...replyTo(m.requestId, 'ok'), code: r });
+}
+
 function handle(m: PageToWorker): void {
   if (m.type === 'train/start') return start(m);
+  if (m.type === 'model/export') return exportRun(m);
   const s = session;
   if (!s || m.runId !== s.runId) return;
   switch (m.type) {
@@ -122,13 +135,20 @@ self.onmessage = (e: MessageEvent<unknown>) => {
   if (!checked.ok) {
     const runId = rawRunId(e.data);
     const detail = `dropped page message: ${checked.reason}`;
+    const exportId = rawExportId(e.data);
     if (isRawStart(e.data)) post({ type: 'train/started', ...replyTo(runId, 'error', detail) });
+    else if (exportId !== undefined)
+      post({ type: 'model/exported', ...replyTo(exportId, 'error', detail) });
     else post({ type: 'train/error', runId, message: detail });
     return;
   }
   try {
     handle(checked.message);
   } catch (err) {
-    fail(rawRunId(e.data), err);
+    const m = checked.message;
+    // A failed export still answers its request, so the page never waits for ever.
+    if (m.type === 'model/export')
+      post({ type: 'model/exported', ...replyTo(m.requestId, 'error', String(err)) });
+    else fail(rawRunId(e.data), err);
   }
 };

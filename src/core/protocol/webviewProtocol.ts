@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { EPOCH_LIMIT } from '../train/config';
 import { replyEntries, RequestIdSchema } from './channel';
+import { ExportedCodeSchema, ExportFrameworkSchema } from './exportCode';
 import { check, type Checked } from './validate';
 
 /** Largest payload a webview may ask the host to save (a PNG of a large chart is ~1–3 MB as base64). */
@@ -96,12 +97,35 @@ export const SaveFileSchema = v.object({
 /** Insert an implementation of an activation at the cursor of the last active editor. */
 export const InsertSnippetSchema = v.object({ type: v.literal('snippet/insert'), id: text(64) });
 
+/**
+ * Open an exported network (the person pressed "Export as code" on the page) in a new untitled
+ * Python editor; the host answers with `export/opened`.
+ */
+export const ExportOpenSchema = v.object({
+  type: v.literal('export/open'),
+  requestId: RequestIdSchema,
+  framework: ExportFrameworkSchema,
+  code: ExportedCodeSchema,
+});
+/**
+ * The reply to the host's `export/request`: `ok` with the code of the network the page shows, or
+ * `error` with why there is none (nothing trained yet), in the page's language, in `detail`.
+ */
+export const ExportReplySchema = v.object({
+  type: v.literal('export/reply'),
+  ...replyEntries,
+  code: v.optional(ExportedCodeSchema),
+});
+export type ExportReply = v.InferOutput<typeof ExportReplySchema>;
+
 export const WebviewToHostSchema = v.variant('type', [
   ReadySchema,
   ErrorReportSchema,
   FirstChartSchema,
   SaveFileSchema,
   InsertSnippetSchema,
+  ExportOpenSchema,
+  ExportReplySchema,
 ]);
 export type WebviewToHost = v.InferOutput<typeof WebviewToHostSchema>;
 
@@ -144,10 +168,26 @@ export const ShowSchema = v.object({ type: v.literal('playground/show'), show: S
 export const SaveResultSchema = v.object({ type: v.literal('file/saved'), ...replyEntries });
 export type SaveResult = v.InferOutput<typeof SaveResultSchema>;
 
+/**
+ * The command "Export Trained Network as Code…": send the code of the network the page shows (the
+ * Train view's, the run picked in the race results, the gradient view's) for `framework`. The page
+ * answers with one `export/reply`.
+ */
+export const ExportRequestSchema = v.object({
+  type: v.literal('export/request'),
+  requestId: RequestIdSchema,
+  framework: ExportFrameworkSchema,
+});
+/** The reply to `export/open`: `detail` says why the code could not be opened. */
+export const ExportOpenedSchema = v.object({ type: v.literal('export/opened'), ...replyEntries });
+export type ExportOpened = v.InferOutput<typeof ExportOpenedSchema>;
+
 export const HostToWebviewSchema = v.variant('type', [
   SettingsChangedSchema,
   ShowSchema,
   SaveResultSchema,
+  ExportRequestSchema,
+  ExportOpenedSchema,
 ]);
 export type HostToWebview = v.InferOutput<typeof HostToWebviewSchema>;
 

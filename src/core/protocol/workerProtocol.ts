@@ -13,6 +13,7 @@ import { DATASET_IDS } from '../train/datasets';
 import type { Dataset } from '../train/datasets';
 import { isFormulaTree } from '../formula/expr';
 import { MAX_FORMULA } from '../formula/parse';
+import { ExportedCodeSchema, ExportFrameworkSchema } from './exportCode';
 
 /** Most runs one `train/start` may ask for (a race of six activations). */
 export const MAX_RUNS = 6;
@@ -154,6 +155,18 @@ export const SpeedSchema = v.object({
 /** The page has drawn the last progress message; the worker may send the next one. */
 export const FrameSchema = v.object({ type: v.literal('view/frame'), runId });
 
+/**
+ * Write run `key` of `runId` as Python for `framework` (the core's `exportModel`, with the weights
+ * as they are now). A request: the worker answers with one `model/exported`.
+ */
+export const ExportSchema = v.object({
+  type: v.literal('model/export'),
+  requestId: RequestIdSchema,
+  runId,
+  key: text(64),
+  framework: ExportFrameworkSchema,
+});
+
 export const PageToWorkerSchema = v.variant('type', [
   StartSchema,
   PauseSchema,
@@ -161,6 +174,7 @@ export const PageToWorkerSchema = v.variant('type', [
   StepSchema,
   SpeedSchema,
   FrameSchema,
+  ExportSchema,
 ]);
 export type PageToWorker = v.InferOutput<typeof PageToWorkerSchema>;
 export type StartMessage = v.InferOutput<typeof StartSchema>;
@@ -275,16 +289,29 @@ export const ErrorSchema = v.object({
   message: text(1000),
 });
 
+/**
+ * The reply to `model/export`: `ok` with `code`, or `error` with the reason in `detail` (no such
+ * run, an activation that cannot be written).
+ */
+export const ExportedSchema = v.object({
+  type: v.literal('model/exported'),
+  ...replyEntries,
+  code: v.optional(ExportedCodeSchema),
+});
+
 export const WorkerToPageSchema = v.variant('type', [
   StartedSchema,
   DataSchema,
   ProgressSchema,
   ErrorSchema,
+  ExportedSchema,
 ]);
 export type WorkerToPage = v.InferOutput<typeof WorkerToPageSchema>;
 export type DataMessage = v.InferOutput<typeof DataSchema>;
 export type ProgressMessage = v.InferOutput<typeof ProgressSchema>;
 export type StartedMessage = v.InferOutput<typeof StartedSchema>;
+export type ExportMessage = v.InferOutput<typeof ExportSchema>;
+export type ExportedMessage = v.InferOutput<typeof ExportedSchema>;
 
 /**
  * The `runId` of a message the worker could not validate, if it has a usable one, so the answer
@@ -298,6 +325,12 @@ export function rawRunId(raw: unknown): number {
 /** Whether a message the worker could not validate was meant to start a run. */
 export function isRawStart(raw: unknown): boolean {
   return (raw as { type?: unknown } | null)?.type === 'train/start';
+}
+
+/** The request id of an export request the worker could not validate, if it has a usable one. */
+export function rawExportId(raw: unknown): number | undefined {
+  const m = raw as { type?: unknown; requestId?: unknown } | null;
+  return m?.type === 'model/export' && v.is(RequestIdSchema, m.requestId) ? m.requestId : undefined;
 }
 
 /** Validates a message the worker received from the page. */

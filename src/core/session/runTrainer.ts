@@ -6,6 +6,7 @@
  */
 import { getActivation } from '../catalog/catalog';
 import type { ScalarFunction } from '../math/scalarFunction';
+import { ExportError, exportModel, type ExportFramework } from '../export/exportModel';
 import type { ActivationSpec, TrainSetup } from '../protocol/workerProtocol';
 import type { ActivationChoice, TrainerConfig } from '../train/config';
 import type { Dataset } from '../train/datasets';
@@ -28,6 +29,8 @@ export interface RunTrainer {
   predictGrid(res: number, out?: Float32Array): Float32Array;
   gradientNorms(): number[];
   deadFraction(): number[];
+  /** The network as Python source for `framework` (core `exportModel`), or why it cannot be written. */
+  exportCode(framework: ExportFramework): { source: string } | { error: string };
 }
 
 /** Builds a run's trainer, or says why it cannot. */
@@ -64,7 +67,8 @@ function choiceOf(
   const compiled = compile(a.expr);
   if (typeof compiled === 'string') return compiled;
   const label = a.formula;
-  return { choice: { ...compiled, name: label }, label };
+  // The tree goes along so an export can print the formula (functions cannot be printed).
+  return { choice: { ...compiled, name: label, expr: a.expr }, label };
 }
 
 /** The factory of run trainers over the catalog, compiling custom formulas with `compile`. */
@@ -95,6 +99,14 @@ export function runTrainerFactory(compile: CustomCompiler): TrainerFactory {
       },
       gradientNorms: () => tr.gradientNorms(),
       deadFraction: () => tr.deadFraction(),
+      exportCode: (framework) => {
+        try {
+          return { source: exportModel(tr, framework) };
+        } catch (e) {
+          if (e instanceof ExportError) return { error: e.message };
+          throw e;
+        }
+      },
     };
   };
 }

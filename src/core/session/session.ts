@@ -14,6 +14,7 @@ import type {
   StopReason,
   TrainStatus,
 } from '../protocol/workerProtocol';
+import type { ExportFramework } from '../export/exportModel';
 import { EarlyStopper } from './earlyStop';
 import { ThinnedHistory } from './history';
 import type { RunTrainer, TrainerFactory } from './runTrainer';
@@ -255,6 +256,20 @@ export class TrainingSession {
   data(): DataMessage {
     const first = this.runs[0].trainer;
     return dataMessage(first.dataset, this.runId, first.notes.slice(0, 20));
+  }
+
+  /**
+   * Run `key`'s network as Python source for `framework`, with its label and epoch, or why it
+   * cannot be written (no such run, or an activation without code).
+   */
+  exportRun(
+    key: string,
+    framework: ExportFramework,
+  ): { source: string; label: string; epoch: number } | { error: string } {
+    const run = this.runs.find((r) => r.spec.key === key);
+    if (!run) return { error: `no run ${key}` };
+    const code = run.trainer.exportCode(framework);
+    return 'error' in code ? code : { source: code.source, label: run.label, epoch: run.epoch };
   }
 
   /** The complete state of every run (grids and gradients computed now). */
