@@ -8,6 +8,7 @@ import { insertImplementation } from './commands/insertImplementation';
 import { PlaygroundPanel } from './playgroundPanel';
 import { trainWith } from './commands/trainWith';
 import { revealBinding } from './commands/revealBinding';
+import { exportTrainedNetwork } from './commands/exportCode';
 import { log, logDisposable } from './log';
 import { setCoreErrorHandler } from './core/errors';
 import { showRefusal } from './core/protocol/commandArgs';
@@ -73,6 +74,9 @@ export function activate(context: vscode.ExtensionContext): void {
       vscode.commands.registerCommand(CommandIds.trainWith, (raw: unknown) => trainWith(uri, raw)),
       vscode.commands.registerCommand(CommandIds.revealBinding, (raw: unknown) =>
         revealBinding(raw),
+      ),
+      vscode.commands.registerCommand(CommandIds.exportTrainedNetwork, () =>
+        exportTrainedNetwork(),
       ),
       vscode.window.registerWebviewPanelSerializer(PLAYGROUND_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel) => PlaygroundPanel.revive(panel, uri),

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import { PLAYGROUND_VIEW_TYPE } from './core/commandIds';
-import { assertNever, replyTo } from './core/protocol/channel';
+import { assertNever, PendingRequests, replyTo } from './core/protocol/channel';
+import type { CodeFramework } from './core/snippets/frameworks';
+import { openExportedCode } from './openCode';
 import {
   parseWebviewMessage,
   type HostToWebview,
+  type ExportReply,
   type PageInit,
   type PlaygroundSettings,
   type SaveFormat,
@@ -29,6 +32,18 @@ export class PlaygroundPanel {
   private pendingShow: ShowRequest | undefined;
   /** The settings embedded in the rendered HTML (a reloaded page starts from them again). */
   private htmlSettings: PlaygroundSettings | undefined;
+  /** The export command's requests to the page, settled by its `export/reply`. */
+  private readonly exports = new PendingRequests<ExportReply>();
+
+  /** The editor column the panel is in. */
+  get viewColumn(): vscode.ViewColumn | undefined {
+    return this.panel.viewColumn;
+  }
+
+  /** The open panel, if any. */
+  static get open(): PlaygroundPanel | undefined {
+    return PlaygroundPanel.current;
+  }
 
   /** Opens (or reveals) the panel, optionally showing the given activations. */
   static show(extensionUri: vscode.Uri, show?: ShowRequest): PlaygroundPanel {
@@ -135,6 +150,17 @@ export class PlaygroundPanel {
       case 'snippet/insert':
         await vscode.commands.executeCommand('activationLab.insertImplementation', { id: m.id });
         return;
+      case 'export/open': {
+        const detail = await openExportedCode(m.code.source, undefined, this.panel.viewColumn);
+        this.post({
+          type: 'export/opened',
+          ...replyTo(m.requestId, detail === undefined ? 'ok' : 'error', detail),
+        });
+        return;
+      }
+      case 'export/reply':
+        if (!this.exports.settle(m)) log().warn(`Dropped an export reply nobody waits for`);
+        return;
       default:
         assertNever(m);
     }
@@ -164,6 +190,27 @@ export class PlaygroundPanel {
     }
   }
 
+  /**
+   * Asks the page for the code of the network it shows. Settles with the page's reply, or with an
+   * `error` when the page is not ready, does not answer within `EXPORT_TIMEOUT_MS`, or closes.
+   */
+  requestExport(framework: CodeFramework): Promise<ExportReply> {
+    const fail = (id: number, detail: string): ExportReply => ({
+      type: 'export/reply',
+      ...replyTo(id, 'error', detail),
+    });
+    const { id, reply } = this.exports.request((requestId) => {
+      if (this.ready) this.post({ type: 'export/request', requestId, framework });
+    });
+    if (!this.ready)
+      this.exports.settle(fail(id, vscode.l10n.t('The playground is still loading.')));
+    const timer = setTimeout(
+      () => this.exports.settle(fail(id, vscode.l10n.t('The playground did not answer.'))),
+      EXPORT_TIMEOUT_MS,
+    );
+    return reply.finally(() => clearTimeout(timer));
+  }
+
   private post(message: HostToWebview): void {
     if (message.type === 'playground/show' && !this.ready) {
       // The page has not said `webview/ready` yet: the request waits for it.
@@ -176,10 +223,17 @@ export class PlaygroundPanel {
   dispose(): void {
     this.disposed = true;
     if (PlaygroundPanel.current === this) PlaygroundPanel.current = undefined;
+    this.exports.settleAll((id) => ({
+      type: 'export/reply',
+      ...replyTo(id, 'error', vscode.l10n.t('The playground was closed.')),
+    }));
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
+
+/** How long the export command waits for the page (the worker writes the code in milliseconds). */
+const EXPORT_TIMEOUT_MS = 15_000;
 
 function webviewOptions(
   extensionUri: vscode.Uri,

@@ -11,8 +11,10 @@ import { buildLayout, type Layout, type Tab } from './layout';
 import { MAX_CURVES, persist, type CurveState, type UiState } from './state';
 import { showTab } from './tabs';
 import { readTheme, reducedMotion, watchTheme, type Theme } from './theme';
+import type { ExportResult } from './train/exportBar';
 import type { TrainingTab } from './train/trainingTab';
 import { assignSlots } from './ui/curveColors';
+import type { CodeFramework } from '../src/core/snippets/frameworks';
 import { VectorTab } from './vector/vectorTab';
 
 /** How long a success note ("Saved to …") stays in the header. */
@@ -85,6 +87,12 @@ export class App {
   setSettings(settings: PlaygroundSettings): void {
     this.settings = settings;
     void this.training?.then((tab) => tab.setMaxEpochs(settings.maxTrainingEpochs));
+  }
+
+  /** The code of the network the training tab shows, for the host's export command. */
+  async exportCode(framework: CodeFramework): Promise<ExportResult> {
+    if (!this.training) return { error: nothingTrained() };
+    return (await this.training).exportCode(framework);
   }
 
   /** Shows the result of a `file/save` request. */
@@ -170,6 +178,11 @@ export class App {
     this.graphs.setTheme(th);
     this.vectorTab?.setTheme(th);
   }
+}
+
+/** Why there is nothing to export (the host's command, before any training). */
+export function nothingTrained(): string {
+  return t('Nothing is trained yet: train a network in the playground first.');
 }
 
 /** A first-run selection that shows what the playground is for. */

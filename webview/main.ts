@@ -7,12 +7,13 @@ import 'katex/dist/katex.min.css';
 import './style.css';
 // The training tab's code is a lazy chunk, but its CSS must be in webview.css (esbuild does not load a chunk's CSS).
 import './train/train.css';
-import { assertNever } from '../src/core/protocol/channel';
+import { assertNever, replyTo } from '../src/core/protocol/channel';
+import type { CodeFramework } from '../src/core/snippets/frameworks';
 import { readPageInit, type PageInit } from '../src/core/protocol/webviewProtocol';
-import { App, starterCurves } from './app';
+import { App, nothingTrained, starterCurves } from './app';
 import { setLocale, t } from './i18n';
 import { defaultState, restoreState } from './state';
-import { hostRequests, onHostMessage, post } from './vscodeApi';
+import { exportOpenRequests, hostRequests, onHostMessage, post } from './vscodeApi';
 
 // Page-load milestones, read by the end-to-end test to tell VS Code's share from ours.
 performance.mark('al:script');
@@ -99,10 +100,28 @@ onHostMessage((m) => {
       else
         post({ type: 'log/error', message: `dropped a reply to unknown request ${m.inReplyTo}` });
       return;
+    case 'export/request':
+      void answerExport(m.requestId, m.framework);
+      return;
+    case 'export/opened':
+      if (!exportOpenRequests.settle(m))
+        post({ type: 'log/error', message: `dropped a reply to unknown request ${m.inReplyTo}` });
+      return;
     default:
       assertNever(m);
   }
 });
+
+/** Answers the host's export command with the code of the network the page shows, or why not. */
+async function answerExport(requestId: number, framework: CodeFramework): Promise<void> {
+  const r = app ? await app.exportCode(framework) : { error: nothingTrained() };
+  post({
+    type: 'export/reply',
+    ...('code' in r
+      ? { ...replyTo(requestId, 'ok'), code: r.code }
+      : replyTo(requestId, 'error', r.error)),
+  });
+}
 try {
   start(readInit());
 } finally {

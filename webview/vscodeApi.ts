@@ -5,6 +5,7 @@
 import { PendingRequests } from '../src/core/protocol/channel';
 import {
   parseHostMessage,
+  type ExportOpened,
   type HostToWebview,
   type SaveResult,
   type WebviewToHost,
@@ -26,6 +27,9 @@ export function post(message: WebviewToHost): void {
 
 /** The page's requests to the host that wait for a reply (today: `file/save`). */
 export const hostRequests = new PendingRequests<SaveResult>();
+
+/** The page's `export/open` requests, settled by the host's `export/opened`. */
+export const exportOpenRequests = new PendingRequests<ExportOpened>();
 
 /** Subscribes to validated host messages; malformed ones are reported to the host and dropped. */
 export function onHostMessage(handler: (m: HostToWebview) => void): void {

@@ -6,6 +6,7 @@ export const CommandIds = {
   trainWith: 'activationLab.trainWith',
   showLog: 'activationLab.showLog',
   revealBinding: 'activationLab.revealBinding',
+  exportTrainedNetwork: 'activationLab.exportTrainedNetwork',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -12,6 +12,7 @@ import type { Theme } from '../theme';
 import { activationOptions } from './activationPicker';
 import { LayerCharts } from './charts';
 import { button, el, field, numberInput, readNumber, select } from '../dom';
+import { ExportBar } from './exportBar';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
 import { previewData } from './preview';
 import { Readout } from './readout';
@@ -48,6 +49,7 @@ export function gradientRatio(g: number[] | undefined): number | undefined {
 export class GradientView {
   readonly element: HTMLElement;
   readonly controls: RunControls;
+  readonly exportBar: ExportBar;
   private readonly act: HTMLSelectElement;
   private readonly depth: HTMLInputElement;
   private readonly width: HTMLInputElement;
@@ -104,6 +106,7 @@ export class GradientView {
       },
       g.speed,
     );
+    this.exportBar = new ExportBar(ctx, this.controls.client, { pickRun: false });
     const gradCanvas = el('canvas');
     gradCanvas.setAttribute('role', 'img');
     gradCanvas.setAttribute(
@@ -150,6 +153,7 @@ export class GradientView {
           el('figure', 'dead-figure', el('div', 'chart-box short', deadCanvas)),
           el('figure', 'lane', boundary, el('figcaption', undefined, t('Decision boundary'))),
         ),
+        this.exportBar.element,
       ),
     );
     this.clear();
@@ -224,6 +228,7 @@ export class GradientView {
     this.painter.draw(r.grid, m.gridResolution, m.gridChannels, this.colors);
     this.readout.show(m.status, this.summary(r, m.maxEpochs), r.divergedAt);
     this.element.dataset.epoch = String(r.epoch);
+    this.exportBar.update(m);
   }
 
   private summary(r: RunState, maxEpochs: number): string {
@@ -251,10 +256,12 @@ export class GradientView {
     const preview = previewData(this.startRequest().setup);
     if (preview) this.painter.setData(preview);
     this.painter.draw(undefined, 0, 0, this.colors);
+    this.exportBar.update(undefined);
   }
 
   refresh(): void {
     this.load();
+    this.exportBar.refresh();
   }
 
   setTheme(theme: Theme): void {

@@ -16,6 +16,7 @@ import { assignSlots } from '../ui/curveColors';
 import { activationOptions } from './activationPicker';
 import { CurveChart } from './charts';
 import { checkbox, el, field, numberInput, readNumber } from '../dom';
+import { ExportBar } from './exportBar';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
 import { pct, Readout, stopText } from './readout';
 import { RunControls, type StartRequest } from './runControls';
@@ -36,6 +37,7 @@ interface Lane {
 export class RaceView {
   readonly element: HTMLElement;
   readonly controls: RunControls;
+  readonly exportBar: ExportBar;
   private readonly form: SetupForm;
   private readonly boxes = new Map<string, HTMLInputElement>();
   private readonly pickNote = el('p', 'hint');
@@ -86,6 +88,7 @@ export class RaceView {
       s.race.speed,
       { start: t('Start race') },
     );
+    this.exportBar = new ExportBar(ctx, this.controls.client, { pickRun: true });
     const lossCanvas = el('canvas');
     lossCanvas.setAttribute('role', 'img');
     lossCanvas.setAttribute('aria-label', t('Test loss of every racing activation over epochs'));
@@ -120,6 +123,7 @@ export class RaceView {
         this.multiples,
         el('figure', 'loss-figure', el('div', 'chart-box', lossCanvas)),
         this.table,
+        this.exportBar.element,
       ),
     );
     this.picksChanged(false);
@@ -128,6 +132,7 @@ export class RaceView {
 
   refresh(): void {
     this.form.load(this.ctx.state.setup);
+    this.exportBar.refresh();
   }
 
   private selected(): string[] {
@@ -217,6 +222,7 @@ export class RaceView {
       (lead ? ' · ' + t('lowest test loss: {0} ({1})', lead.label, fmt(lead.testLoss)) : '');
     this.readout.show(m.status, summary);
     this.element.dataset.epoch = String(maxEpoch);
+    this.exportBar.update(m);
   }
 
   private renderTable(m: ProgressMessage): void {
@@ -285,6 +291,7 @@ export class RaceView {
     this.chart.setCurves([]);
     this.chart.draw(10);
     this.readout.clear();
+    this.exportBar.update(undefined);
   }
 
   setTheme(theme: Theme): void {

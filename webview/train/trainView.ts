@@ -9,6 +9,7 @@ import type { Theme } from '../theme';
 import { ActivationPicker } from './activationPicker';
 import { CurveChart, type CurveSpec } from './charts';
 import { el } from '../dom';
+import { ExportBar } from './exportBar';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
 import { previewData } from './preview';
 import { Readout, runSummary } from './readout';
@@ -30,6 +31,7 @@ export interface ViewContext {
 export class TrainView {
   readonly element: HTMLElement;
   readonly controls: RunControls;
+  readonly exportBar: ExportBar;
   private readonly picker: ActivationPicker;
   private readonly form: SetupForm;
   private readonly readout = new Readout();
@@ -66,6 +68,7 @@ export class TrainView {
       },
       s.train.speed,
     );
+    this.exportBar = new ExportBar(ctx, this.controls.client, { pickRun: false });
     this.boundary = el('canvas', 'boundary');
     this.boundary.setAttribute('role', 'img');
     this.boundary.setAttribute('aria-label', t('Decision boundary with the data points'));
@@ -102,6 +105,7 @@ export class TrainView {
           el('figure', 'loss-figure', lossBox),
         ),
         this.notes,
+        this.exportBar.element,
       ),
     );
     this.clear();
@@ -119,6 +123,7 @@ export class TrainView {
   /** Shows the saved setup again (another view may have changed it). */
   refresh(): void {
     this.form.load(this.ctx.state.setup);
+    this.exportBar.refresh();
   }
 
   private configChanged(): void {
@@ -178,6 +183,7 @@ export class TrainView {
     this.painter.draw(r.grid, m.gridResolution, m.gridChannels, this.colors);
     this.readout.show(m.status, runSummary(r, m.maxEpochs), r.divergedAt);
     this.element.dataset.epoch = String(r.epoch);
+    this.exportBar.update(m);
   }
 
   private clear(): void {
@@ -193,6 +199,7 @@ export class TrainView {
     this.caption.textContent = '';
     this.notes.replaceChildren();
     delete this.element?.dataset.epoch;
+    this.exportBar.update(undefined);
   }
 
   setTheme(theme: Theme): void {

@@ -10,6 +10,8 @@ import { t } from '../i18n';
 import { readTheme, watchTheme, type Theme } from '../theme';
 import { el } from '../dom';
 import { showTab, tabBar, tabPanel } from '../tabs';
+import type { ExportResult } from './exportBar';
+import type { CodeFramework } from '../../src/core/snippets/frameworks';
 import { GradientView } from './gradientView';
 import { limitsText } from './setupForm';
 import { RaceView } from './raceView';
@@ -54,6 +56,8 @@ export interface TrainingTab {
   showGradient(preset: GradientPreset): void;
   /** Applies a changed `maxTrainingEpochs` setting to the next runs. */
   setMaxEpochs(maxEpochs: number): void;
+  /** The code of the network the visible view shows (the host's export command), or why not. */
+  exportCode(framework: CodeFramework): Promise<ExportResult>;
   /** Stops every worker and removes the tab's content. */
   dispose(): void;
 }
@@ -143,6 +147,9 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
       ctx.maxEpochs = epochLimit(maxEpochs);
       for (const p of root.querySelectorAll('.hint.limits'))
         p.textContent = limitsText(ctx.maxEpochs);
+    },
+    exportCode(framework) {
+      return views[state.view].exportBar.exportCode(framework);
     },
     dispose() {
       clearTimeout(timer);

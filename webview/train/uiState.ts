@@ -10,6 +10,7 @@ import { DEFAULT_EARLY_STOP, TrainSetupSchema } from '../../src/core/protocol/wo
 import type { TrainSetup } from '../../src/core/protocol/workerProtocol';
 import { MAX_FORMULA, MAX_RUNS } from '../../src/core/protocol/workerProtocol';
 import { GRADIENT_DEPTH } from '../../src/core/protocol/webviewProtocol';
+import { ExportFrameworkSchema } from '../../src/core/protocol/exportCode';
 
 const finite = v.pipe(v.number(), v.finite());
 const id = v.pipe(v.string(), v.maxLength(64));
@@ -63,6 +64,8 @@ export const TrainingUiSchema = v.object({
     dataset: TrainSetupSchema.entries.dataset.entries.name,
     speed: v.picklist(SPEEDS),
   }),
+  /** The framework "Export as code" writes for (absent in a state saved before export existed). */
+  exportFramework: v.optional(ExportFrameworkSchema, 'pytorch'),
 });
 export type TrainingUiState = v.InferOutput<typeof TrainingUiSchema>;
 
@@ -125,6 +128,7 @@ export function defaultTrainingUi(): TrainingUiState {
       dataset: 'circle',
       speed: 1,
     },
+    exportFramework: 'pytorch',
   };
 }
 

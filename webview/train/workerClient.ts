@@ -8,9 +8,11 @@
  */
 import workerSource from 'worker-source:webview/worker/trainWorker.ts';
 import { assertNever, PendingRequests, replyTo } from '../../src/core/protocol/channel';
+import type { CodeFramework } from '../../src/core/snippets/frameworks';
 import {
   parseWorkerToPage,
   type DataMessage,
+  type ExportedMessage,
   type PageToWorker,
   type ProgressMessage,
   type StartedMessage,
@@ -33,11 +35,16 @@ addEventListener('pagehide', () => {
   for (const c of live) c.terminate();
 });
 
+function exportReply(id: number, status: 'error' | 'cancelled', detail = ''): ExportedMessage {
+  return { type: 'model/exported', ...replyTo(id, status, detail) };
+}
+
 export class TrainingClient {
   private worker: Worker | undefined;
   /** The run whose messages are shown: the id of the last start; 0 after `terminate`. */
   private runId = 0;
   private readonly starts = new PendingRequests<StartedMessage>();
+  private readonly exports = new PendingRequests<ExportedMessage>();
   private pending: ProgressMessage | undefined;
   private frame = 0;
 
@@ -85,6 +92,19 @@ export class TrainingClient {
     }
   }
 
+  /**
+   * Asks the worker for run `key`'s network as Python for `framework` (its weights now). Settles
+   * with the worker's `model/exported`; `cancelled` when the worker is stopped first, `error`
+   * at once when there is no worker (nothing was trained since the last reset).
+   */
+  exportCode(key: string, framework: CodeFramework): Promise<ExportedMessage> {
+    const w = this.worker;
+    return this.exports.request((requestId) => {
+      if (w) this.send(w, { type: 'model/export', requestId, runId: this.runId, key, framework });
+      else queueMicrotask(() => this.exports.settle(exportReply(requestId, 'error', 'no run')));
+    }).reply;
+  }
+
   /** Stops the worker immediately; the next `start` creates a fresh one. */
   terminate(): void {
     this.worker?.terminate();
@@ -94,6 +114,7 @@ export class TrainingClient {
     this.frame = 0;
     this.runId = 0;
     this.cancelStarts();
+    this.exports.settleAll((id) => exportReply(id, 'cancelled'));
     live.delete(this);
   }
 
@@ -128,6 +149,10 @@ export class TrainingClient {
     const m = checked.message;
     if (m.type === 'train/started') {
       this.starts.settle(m);
+      return;
+    }
+    if (m.type === 'model/exported') {
+      this.exports.settle(m);
       return;
     }
     if (m.runId !== this.runId) return;
