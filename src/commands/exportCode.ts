@@ -5,7 +5,11 @@
  * own "Export as code…" button always opens a new editor (`openCode.ts`).
  */
 import * as vscode from 'vscode';
-import { CODE_FRAMEWORKS, FRAMEWORK_NAMES, type CodeFramework } from '../core/snippets/frameworks';
+import {
+  CODE_FRAMEWORKS,
+  CODE_FRAMEWORK_NAMES,
+  type CodeFramework,
+} from '../core/snippets/frameworks';
 import { CommandIds } from '../core/commandIds';
 import { PlaygroundPanel } from '../playgroundPanel';
 import { openExportedCode } from '../openCode';
@@ -23,7 +27,7 @@ function frameworkDetail(fw: CodeFramework): string {
 
 async function pickFramework(): Promise<CodeFramework | undefined> {
   const items = CODE_FRAMEWORKS.map((fw) => ({
-    label: FRAMEWORK_NAMES[fw],
+    label: CODE_FRAMEWORK_NAMES[fw],
     detail: frameworkDetail(fw),
     fw,
   }));

@@ -9,7 +9,7 @@ import type { ProgressMessage } from '../../src/core/protocol/workerProtocol';
 import type { ExportedCode } from '../../src/core/protocol/exportCode';
 import {
   CODE_FRAMEWORKS,
-  FRAMEWORK_NAMES,
+  CODE_FRAMEWORK_NAMES,
   type CodeFramework,
 } from '../../src/core/snippets/frameworks';
 import { nothingTrained } from '../app';
@@ -38,7 +38,7 @@ export class ExportBar {
     options: { pickRun: boolean },
   ) {
     this.framework = select(
-      CODE_FRAMEWORKS.map((f) => [f, FRAMEWORK_NAMES[f]]),
+      CODE_FRAMEWORKS.map((f) => [f, CODE_FRAMEWORK_NAMES[f]]),
       ctx.state.exportFramework,
     );
     this.framework.dataset.role = 'export-framework';
@@ -136,7 +136,7 @@ export class ExportBar {
           '{0} (epoch {1}) opened as {2} code in a new editor.',
           r.code.label,
           r.code.epoch,
-          FRAMEWORK_NAMES[framework],
+          CODE_FRAMEWORK_NAMES[framework],
         ),
         'done',
       );
