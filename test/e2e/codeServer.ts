@@ -13,6 +13,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -227,6 +228,46 @@ export interface ServerOptions {
   locale?: string;
   /** Run the browser entry in the web worker extension host (see `installExtension`). */
   webHost?: boolean;
+  /** Other unpacked extension folders to install beside ours (test fixtures, e.g. a language
+   * pack under test/fixtures/). */
+  extraExtensions?: string[];
+}
+
+/** One entry of VS Code's `languagepacks.json` (as its `LanguagePacksCache` writes it). */
+interface LanguagePackEntry {
+  hash: string;
+  extensions: { extensionIdentifier: { id: string }; version: string }[];
+  translations: Record<string, string>;
+  label: string;
+}
+
+interface LocalizationContribution {
+  languageId: string;
+  languageName?: string;
+  localizedLanguageName?: string;
+  translations: { id: string; path: string }[];
+}
+
+/** Adds the `contributes.localizations` of the extension installed at `folder`, the way VS Code's
+ * `createLanguagePacksFromExtension` does (hash: md5 of each extension's id and version). */
+function addLanguagePacks(packs: Record<string, LanguagePackEntry>, folder: string): void {
+  const m = readManifest(folder) as Manifest & {
+    contributes?: { localizations?: LocalizationContribution[] };
+  };
+  for (const loc of m.contributes?.localizations ?? []) {
+    const id = `${m.publisher}.${m.name}`;
+    const pack = (packs[loc.languageId] ??= {
+      hash: '',
+      extensions: [],
+      translations: {},
+      label: loc.localizedLanguageName ?? loc.languageName ?? loc.languageId,
+    });
+    pack.extensions.push({ extensionIdentifier: { id }, version: m.version });
+    for (const t of loc.translations) pack.translations[t.id] = join(folder, t.path);
+    const hash = createHash('md5');
+    for (const e of pack.extensions) hash.update(e.extensionIdentifier.id).update(e.version);
+    pack.hash = hash.digest('hex');
+  }
 }
 
 /** Starts code-server and resolves once it answers /healthz. */
@@ -256,6 +297,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   delete env.PORT;
   const installedAs = installExtension(server, extensionsDir, env, options.webHost);
+  const languagePacks: Record<string, LanguagePackEntry> = {};
+  for (const folder of options.extraExtensions ?? []) {
+    const m = readManifest(folder);
+    const target = join(extensionsDir, `${m.publisher}.${m.name}-${m.version}`);
+    cpSync(folder, target, { recursive: true });
+    addLanguagePacks(languagePacks, target);
+  }
+  // VS Code resolves a display language through `<user-data>/languagepacks.json`, which its
+  // language-pack service writes when a pack is installed through the running workbench (not for
+  // a folder placed in the extensions dir, nor by `--install-extension`): write the same entries.
+  if (Object.keys(languagePacks).length > 0)
+    writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(languagePacks));
   const port = await findFreePort();
   const logFile = join(runDir, 'code-server.log');
   const out = openSync(logFile, 'a');

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repoRoot } from './codeServer';
 import { e2eSkipReason, lineOf, Workbench } from './workbench';
 
 const FIXTURE = `import torch
@@ -60,6 +61,11 @@ function suite(): void {
     assert.match(problems, /applies log-softmax itself/);
     assert.match(problems, /double-softmax/);
     const line = lineOf('double_softmax.py', /nn\.Softmax\(dim=1\)/, workspace);
+    const hover = await wb.step('diagnostics-2b-hover', () =>
+      wb.hoverText('Softmax', { line, expect: /applies log-softmax itself/ }),
+    );
+    assert.match(hover.text, /double-softmax/);
+    await wb.dismissHover();
     await wb.goToLine(line);
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.press('ArrowLeft');
@@ -75,38 +81,59 @@ function suite(): void {
       await new Promise((r) => setTimeout(r, 200));
       text = readFileSync(join(workspace, 'double_softmax.py'), 'utf8');
     }
-    await wb.screenshot('diagnostics-4-fixed');
     assert.match(text, /model = nn\.Sequential\(nn\.Linear\(4, 3\)\)\n/);
     await wb.page
       .locator('.monaco-editor .squiggly-warning')
       .first()
       .waitFor({ state: 'detached', timeout: 20_000 });
+    await wb.screenshot('diagnostics-4-fixed');
   });
 }
 
-// `--locale ja` leaves this code-server in English (no Japanese language pack is installed, so
-// vscode.env.language stays `en`); until the e2e setup installs one, this part is skipped with its
-// reason and the Japanese texts are checked by test/unit/diagnostics.test.ts.
-const NO_JA_PACK = 'code-server shows English without a Japanese language pack';
+// code-server ships no Japanese language pack and nothing may be downloaded here, so the test
+// installs a minimal one from test/fixtures/language-pack-ja (`contributes.localizations` for
+// `ja`, two workbench labels translated). With it, `--locale ja` resolves the display language to
+// Japanese, `vscode.env.language` is `ja`, and the extension picks its Japanese texts from that.
+const LANGUAGE_PACK_JA = join(repoRoot, 'test', 'fixtures', 'language-pack-ja');
 
 describe('diagnostics in Japanese', async () => {
-  const skip = (await e2eSkipReason()) || NO_JA_PACK;
+  const skip = await e2eSkipReason();
   describe('in code-server', { skip }, () => {
     let wb: Workbench;
     const workspace = makeWorkspace();
     before(async () => {
-      wb = await Workbench.start({ name: 'diagnostics-ja', workspace, locale: 'ja' });
+      wb = await Workbench.start({
+        name: 'diagnostics-ja',
+        workspace,
+        locale: 'ja',
+        extraExtensions: [LANGUAGE_PACK_JA],
+      });
     });
     after(async () => {
       await wb?.close();
       rmSync(workspace, { recursive: true, force: true });
     });
-    test('the Problems entry is in Japanese', async () => {
+    test('the hover of the squiggle and the Problems entry are in Japanese', async () => {
       await wb.openFile('double_softmax.py');
-      const problems = await wb.step('diagnostics-ja-1-problems', () =>
+      await wb.page
+        .locator('.monaco-editor .squiggly-warning')
+        .first()
+        .waitFor({ timeout: 30_000 });
+      const line = lineOf('double_softmax.py', /nn\.Softmax\(dim=1\)/, workspace);
+      const hover = await wb.step('diagnostics-ja-1-hover', () =>
+        wb.hoverText('Softmax', { line, expect: /交差エントロピー/ }),
+      );
+      assert.match(hover.text, /log-softmax を適用します/);
+      const problems = await wb.step('diagnostics-ja-2-problems', () =>
         problemsText(wb, /交差エントロピー/),
       );
       assert.match(problems, /log-softmax を適用します/);
+      assert.doesNotMatch(problems, /applies log-softmax itself/);
+      // The workbench itself runs in Japanese: the fixture's translation of the panel's title.
+      await wb.page
+        .locator('.panel .composite-bar', { hasText: '問題' })
+        .first()
+        .waitFor({ timeout: 10_000 });
     });
   });
 });

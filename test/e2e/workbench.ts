@@ -49,6 +49,8 @@ export interface WorkbenchOptions {
   locale?: string;
   /** Run the extension's browser entry in the web worker extension host. */
   webHost?: boolean;
+  /** Other unpacked extension folders to install (see `ServerOptions.extraExtensions`). */
+  extraExtensions?: string[];
 }
 
 export interface HoverResult {
@@ -111,6 +113,7 @@ export class Workbench {
       settings: options.settings,
       locale: options.locale,
       webHost: options.webHost,
+      extraExtensions: options.extraExtensions,
     });
     const serverMs = Date.now() - t;
     let browser: Browser | undefined;
