@@ -5,10 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { CommandIds } from './core/commandIds';
-import { diagnoseNotebook, diagnosePython } from './core/diagnostics/diagnose';
+import { diagnoseAnalysis, diagnoseNotebook } from './core/diagnostics/diagnose';
 import type { Fix, PitfallDiagnostic, Severity } from './core/diagnostics/types';
 import { displayLanguage, readSettings } from './config';
 import { log } from './log';
+import type { DocumentAnalyses } from './documentAnalysis';
 
 const DEBOUNCE_MS = 300;
 
@@ -52,7 +53,8 @@ export class PitfallDiagnostics implements vscode.Disposable {
   private readonly done = new Map<string, string>();
   private readonly subs: vscode.Disposable[] = [];
 
-  constructor() {
+  /** @param analyses the per-version analyses the hovers use (shared scan and parse). */
+  constructor(private readonly analyses: DocumentAnalyses) {
     this.subs.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
@@ -122,7 +124,7 @@ export class PitfallDiagnostics implements vscode.Disposable {
       const version = String(doc.version);
       if (this.done.get(doc.uri.toString()) === version) return;
       this.done.set(doc.uri.toString(), version);
-      this.set(doc, diagnosePython(doc.getText(), { lang }));
+      this.set(doc, diagnoseAnalysis(this.analyses.get(doc), { lang }));
     } catch (e) {
       log().error(`Diagnostics failed for ${doc.uri.toString()}: ${String(e)}`);
     }

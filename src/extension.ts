@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
       return checked.ok && !refused ? checked.message : undefined;
     };
     const analyses = new DocumentAnalyses();
-    const pitfalls = new PitfallDiagnostics();
+    const pitfalls = new PitfallDiagnostics(analyses);
     // A core bug (caught so a hover is quietly missing) shows in the log with its stack.
     setCoreErrorHandler((e, where) =>
       log().error(

@@ -571,3 +571,28 @@ test('saturating-deep-stack: the link is a valid show request for Gradient flow 
   const softmax = parseShowRequest({ ...base, gradient: { id: 'softmax', depth: 8 } });
   assert.ok(softmax.ok && showRefusal(softmax.message));
 });
+
+test('a large file edited above a finding: windows reused from the earlier version, offsets right', () => {
+  const filler = Array.from(
+    { length: 700 },
+    (_, i) => `def helper_${i}(x):\n    return x + ${i}\n\n`,
+  ).join('');
+  const body = `def train(loader):
+    model = nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1))
+    criterion = nn.CrossEntropyLoss()
+    for x, y in loader:
+        loss = criterion(model(x), y)
+`;
+  const src = `${TORCH}${filler}${body}`;
+  assert.ok(src.length > 16_000, 'beyond the whole-text window');
+  const first = codes(src, 'double-softmax');
+  assert.equal(first.length, 1);
+  const inserted = '# a comment typed at the top\n';
+  const edited = inserted + src;
+  const again = codes(edited, 'double-softmax');
+  assert.equal(again.length, 1);
+  assert.equal(again[0].start, first[0].start + inserted.length);
+  assert.equal(edited.slice(again[0].start, again[0].end), 'nn.Softmax(dim=1)');
+  const [fixed] = positive(edited, 'double-softmax', 'nn.Softmax(dim=1)');
+  assert.ok(fixed.startsWith(inserted));
+});

@@ -8,6 +8,7 @@ import {
   blankMagics,
   MAX_DOCUMENT_CHARS,
   reportDetectorError,
+  type PythonAnalysis,
 } from '../python/parse';
 import { doubleSoftmax } from './doubleSoftmax';
 import { jaxGeluApproximate } from './jaxGeluApproximate';
@@ -51,10 +52,21 @@ const ANY_TRIGGER =
  * per (code, range). Texts beyond `MAX_DOCUMENT_CHARS` are skipped (empty result). Never throws.
  */
 export function diagnosePython(text: string, options: DiagnoseOptions = {}): PitfallDiagnostic[] {
-  if (typeof text !== 'string' || text.length > MAX_DOCUMENT_CHARS || !ANY_TRIGGER.test(text))
-    return [];
+  return typeof text === 'string' ? diagnoseAnalysis(analyzePython(text), options) : [];
+}
+
+/**
+ * `diagnosePython` over an existing analysis of the text: the host passes the one its hovers
+ * use for that document version, so the scan and the parsed windows are shared.
+ */
+export function diagnoseAnalysis(
+  analysis: PythonAnalysis,
+  options: DiagnoseOptions = {},
+): PitfallDiagnostic[] {
+  const text = analysis.text;
+  if (text.length > MAX_DOCUMENT_CHARS || !ANY_TRIGGER.test(text)) return [];
   const lang = options.lang === 'ja' ? 'ja' : 'en';
-  const ctx = new RuleContext(new Program(analyzePython(text)));
+  const ctx = new RuleContext(new Program(analysis));
   const seen = new Set<string>();
   const all: PitfallDiagnostic[] = [];
   for (const code of Object.keys(RULES) as DiagnosticCode[]) {

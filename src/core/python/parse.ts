@@ -117,8 +117,7 @@ export class PythonAnalysis {
       return hit;
     }
     const nonEmpty = ranges.filter((r) => r.to > r.from);
-    const tree =
-      nonEmpty.length > 0 ? parser.parse(this.text, undefined, nonEmpty) : parser.parse('');
+    const tree = nonEmpty.length > 0 ? sharedParse(this.text, nonEmpty) : parser.parse('');
     const main = ranges[ranges.length - 1];
     const w: ParsedWindow = {
       tree,
@@ -133,6 +132,45 @@ export class PythonAnalysis {
     }
     return w;
   }
+}
+
+/** Parsed windows kept across analyses (document versions), and the characters they cover. */
+export const SHARED_TREES_MAX = 4096;
+export const SHARED_TREES_MAX_CHARS = 1_000_000;
+const sharedTrees = new Map<string, { tree: Tree; chars: number }>();
+let sharedChars = 0;
+
+/**
+ * The lezer tree of `ranges` of `text` (positions relative to the first range's start), reused
+ * from any earlier analysis whose ranges held the same characters in the same layout: the parser
+ * reads nothing outside the ranges, so such a tree is the same. An edit therefore re-parses only
+ * the windows it touched. Kept least recently used first, bounded by count and characters.
+ */
+function sharedParse(text: string, ranges: Array<{ from: number; to: number }>): Tree {
+  const base = ranges[0].from;
+  let chars = 0;
+  const parts: string[] = [];
+  for (const r of ranges) {
+    chars += r.to - r.from;
+    parts.push(`${r.from - base}:${r.to - r.from}:`, text.slice(r.from, r.to));
+  }
+  const key = parts.join('');
+  const hit = sharedTrees.get(key);
+  if (hit) {
+    sharedTrees.delete(key);
+    sharedTrees.set(key, hit);
+    return hit.tree;
+  }
+  const tree = parser.parse(text, undefined, ranges);
+  if (chars > SHARED_TREES_MAX_CHARS / 4) return tree;
+  sharedTrees.set(key, { tree, chars });
+  sharedChars += chars;
+  for (const [k, v] of sharedTrees) {
+    if (sharedTrees.size <= SHARED_TREES_MAX && sharedChars <= SHARED_TREES_MAX_CHARS) break;
+    sharedTrees.delete(k);
+    sharedChars -= v.chars;
+  }
+  return tree;
 }
 
 /**
