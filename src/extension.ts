@@ -9,6 +9,8 @@ import { PlaygroundPanel } from './playgroundPanel';
 import { trainWith } from './commands/trainWith';
 import { revealBinding } from './commands/revealBinding';
 import { exportTrainedNetwork } from './commands/exportCode';
+import { trainOnDataFile } from './commands/trainOnDataFile';
+import { DataFiles } from './dataFiles';
 import { log, logDisposable } from './log';
 import { setCoreErrorHandler } from './core/errors';
 import { showRefusal } from './core/protocol/commandArgs';
@@ -38,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): void {
       if (refused) log().warn(`Refused a playground request (${refused})`);
       return checked.ok && !refused ? checked.message : undefined;
     };
+    const dataFiles = new DataFiles(context.workspaceState);
+    PlaygroundPanel.dataFiles = dataFiles;
     const analyses = new DocumentAnalyses();
     const pitfalls = new PitfallDiagnostics(analyses);
     // A core bug (caught so a hover is quietly missing) shows in the log with its stack.
@@ -77,6 +81,9 @@ export function activate(context: vscode.ExtensionContext): void {
       ),
       vscode.commands.registerCommand(CommandIds.exportTrainedNetwork, () =>
         exportTrainedNetwork(),
+      ),
+      vscode.commands.registerCommand(CommandIds.trainOnDataFile, (raw: unknown) =>
+        trainOnDataFile(uri, dataFiles, raw),
       ),
       vscode.window.registerWebviewPanelSerializer(PLAYGROUND_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel) => PlaygroundPanel.revive(panel, uri),

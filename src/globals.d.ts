@@ -10,6 +10,7 @@ declare const performance: { now(): number };
 declare function setTimeout(handler: () => void, ms?: number): unknown;
 declare function clearTimeout(handle: unknown): void;
 declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
   decode(input?: Uint8Array): string;
 }
 /** Which extension host the bundle was built for, set by scripts/build.mjs: "node" or "web worker". */

@@ -5,6 +5,8 @@ import type { CodeFramework } from './core/snippets/frameworks';
 import { openExportedCode } from './openCode';
 import {
   parseWebviewMessage,
+  type DataFailed,
+  type DataLoaded,
   type HostToWebview,
   type ExportReply,
   type PageInit,
@@ -16,6 +18,7 @@ import {
 import { playgroundHtml } from './core/webviewHtml';
 import { displayLanguage, readSettings } from './config';
 import { log } from './log';
+import type { DataFiles } from './dataFiles';
 
 /**
  * The playground webview panel: one instance, restored after a reload by the serializer.
@@ -25,11 +28,15 @@ import { log } from './log';
  */
 export class PlaygroundPanel {
   private static current: PlaygroundPanel | undefined;
+  /** Reads data files for the page (set once by `activate`). */
+  static dataFiles: DataFiles | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private disposed = false;
   /** A show request that arrived after the HTML was rendered but before `webview/ready`. */
   private pendingShow: ShowRequest | undefined;
+  /** A data file read before the page said `webview/ready` (the newest one wins). */
+  private pendingData: DataLoaded | DataFailed | undefined;
   /** The settings embedded in the rendered HTML (a reloaded page starts from them again). */
   private htmlSettings: PlaygroundSettings | undefined;
   /** The export command's requests to the page, settled by its `export/reply`. */
@@ -130,6 +137,8 @@ export class PlaygroundPanel {
         this.ready = true;
         if (this.pendingShow) this.post({ type: 'playground/show', show: this.pendingShow });
         this.pendingShow = undefined;
+        if (this.pendingData) this.post(this.pendingData);
+        this.pendingData = undefined;
         // The page may be a reload of HTML rendered before a settings change.
         if (JSON.stringify(readSettings().playground) !== JSON.stringify(this.htmlSettings))
           this.sendSettings();
@@ -161,6 +170,17 @@ export class PlaygroundPanel {
       case 'export/reply':
         if (!this.exports.settle(m)) log().warn(`Dropped an export reply nobody waits for`);
         return;
+      case 'data/open': {
+        const files = PlaygroundPanel.dataFiles;
+        const uri = await files?.pick();
+        if (files && uri) this.post(await files.load(uri));
+        return;
+      }
+      case 'data/reload': {
+        const files = PlaygroundPanel.dataFiles;
+        if (files) this.post(await files.reload(m.uri));
+        return;
+      }
       default:
         assertNever(m);
     }
@@ -211,10 +231,19 @@ export class PlaygroundPanel {
     return reply.finally(() => clearTimeout(timer));
   }
 
+  /** Sends a data file's text (or why it could not be read) to the page. */
+  postData(message: DataLoaded | DataFailed): void {
+    this.post(message);
+  }
+
   private post(message: HostToWebview): void {
     if (message.type === 'playground/show' && !this.ready) {
       // The page has not said `webview/ready` yet: the request waits for it.
       this.pendingShow = message.show;
+      return;
+    }
+    if ((message.type === 'data/loaded' || message.type === 'data/failed') && !this.ready) {
+      this.pendingData = message;
       return;
     }
     void this.panel.webview.postMessage(message);

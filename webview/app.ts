@@ -3,7 +3,12 @@
  * Vector activations and Train (mounted on first use) — and applies what the host asks to show.
  */
 import { assertNever, type ReplyStatus } from '../src/core/protocol/channel';
-import type { PlaygroundSettings, ShowRequest } from '../src/core/protocol/webviewProtocol';
+import type {
+  DataFailed,
+  DataLoaded,
+  PlaygroundSettings,
+  ShowRequest,
+} from '../src/core/protocol/webviewProtocol';
 import { elementwiseEntries, entryOf, paramsFor } from './catalog';
 import { GraphsTab } from './graphsTab';
 import { t } from './i18n';
@@ -16,6 +21,7 @@ import type { TrainingTab } from './train/trainingTab';
 import { assignSlots } from './ui/curveColors';
 import type { CodeFramework } from '../src/core/snippets/frameworks';
 import { VectorTab } from './vector/vectorTab';
+import { post } from './vscodeApi';
 
 /** How long a success note ("Saved to …") stays in the header. */
 const STATUS_NOTE_MS = 6000;
@@ -81,6 +87,15 @@ export class App {
       void this.trainingTab().then((tab) =>
         tab.show({ id: first.id, params: first.params, start: req.train === true }),
       );
+  }
+
+  /**
+   * A data file from the host (the person chose it, or a restored page asked for it again): the
+   * training tab opens with it, unless it is a restore that failed while another tab is shown.
+   */
+  dataFile(m: DataLoaded | DataFailed): void {
+    if (!m.restore) this.selectTab('train');
+    void this.trainingTab().then((tab) => tab.dataFile(m));
   }
 
   /** Applies changed settings (the vector tab reads reduced motion live). */
@@ -168,6 +183,7 @@ export class App {
           this.save();
         },
         maxEpochs: this.settings.maxTrainingEpochs,
+        requestData: (m) => post(m),
       });
     });
     return this.training;

@@ -94,6 +94,10 @@ onHostMessage((m) => {
     case 'settings/changed':
       app?.setSettings(m.settings);
       return;
+    case 'data/loaded':
+    case 'data/failed':
+      app?.dataFile(m);
+      return;
     case 'file/saved':
       // Only the answer to a request this page made and still waits for is shown.
       if (hostRequests.settle(m)) app?.saved(m.status, m.detail);

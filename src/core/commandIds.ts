@@ -7,6 +7,7 @@ export const CommandIds = {
   showLog: 'activationLab.showLog',
   revealBinding: 'activationLab.revealBinding',
   exportTrainedNetwork: 'activationLab.exportTrainedNetwork',
+  trainOnDataFile: 'activationLab.trainOnDataFile',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -50,7 +50,13 @@ test('missing values become empty cells; short rows are padded, long rows report
     [4, '', 6],
     [7, 8, ''],
   ]);
-  assert.deepEqual(t.errors, [{ line: 5, message: 'line 5: 4 fields, but the header has 3' }]);
+  assert.deepEqual(t.errors, [
+    {
+      line: 5,
+      message: 'line 5: 4 fields, but the header has 3',
+      text: { key: 'tooManyFields', args: [5, 4, 3] },
+    },
+  ]);
 });
 
 test('a header-less file gets numbered columns and keeps its first row', () => {
@@ -106,6 +112,7 @@ test('no usable rows, one class, or more than 10 classes give one message', () =
   assert.deepEqual(noRows, {
     ok: false,
     message: 'no row has usable values in the chosen columns',
+    text: { key: 'noUsableRows', args: [] },
   });
   const one = pickColumns(parseTable('a,b\n1,u\n2,u\n'), { inputs: [0], target: 1 });
   assert.ok(!one.ok && /same b \(u\); at least two classes/.test(one.message));

@@ -14,6 +14,7 @@ import { LayerCharts } from './charts';
 import { button, el, field, numberInput, readNumber, select } from '../dom';
 import { ExportBar } from './exportBar';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
+import { PlotAxes } from './plotAxes';
 import { previewData } from './preview';
 import { Readout } from './readout';
 import { RunControls, type StartRequest } from './runControls';
@@ -22,6 +23,9 @@ import type { ViewContext } from './trainView';
 import { GRADIENT_DEPTH, GRADIENT_WIDTH, type TrainingUiState } from './uiState';
 
 type GradientState = TrainingUiState['gradient'];
+
+/** The dataset list's value for the data file in use. */
+const FILE_OPTION = 'file';
 
 /** The presets: what each one sets. */
 const PRESETS: { label: () => string; set: Partial<GradientState> }[] = [
@@ -60,6 +64,9 @@ export class GradientView {
   private readonly readout = new Readout();
   private readonly charts: LayerCharts;
   private readonly painter: BoundaryPainter;
+  private readonly axes: PlotAxes;
+  /** The option of the dataset list that stands for the data file in use. */
+  private readonly fileOption = el('option');
   private colors: HeatmapColors;
   private last: ProgressMessage | undefined;
 
@@ -96,7 +103,10 @@ export class GradientView {
     this.controls = new RunControls(
       {
         startRequest: () => this.startRequest(),
-        data: (m) => this.painter.setData(m),
+        data: (m) => {
+          this.painter.setData(m);
+          this.axes.set(m, this.colors);
+        },
         progress: (m) => this.onProgress(m),
         clear: () => this.clear(),
         speedChanged: (sp) => {
@@ -130,6 +140,9 @@ export class GradientView {
     boundary.setAttribute('role', 'img');
     boundary.setAttribute('aria-label', t('Decision boundary of the deep network'));
     this.painter = new BoundaryPainter(boundary);
+    this.axes = new PlotAxes(boundary, true);
+    this.fileOption.value = FILE_OPTION;
+    this.dataset.append(this.fileOption);
     this.element = el(
       'section',
       'gradient-view',
@@ -151,11 +164,17 @@ export class GradientView {
           'plots',
           el('figure', 'grad-figure', el('div', 'chart-box', gradCanvas)),
           el('figure', 'dead-figure', el('div', 'chart-box short', deadCanvas)),
-          el('figure', 'lane', boundary, el('figcaption', undefined, t('Decision boundary'))),
+          el(
+            'figure',
+            'lane',
+            this.axes.element,
+            el('figcaption', undefined, t('Decision boundary')),
+          ),
         ),
         this.exportBar.element,
       ),
     );
+    this.load();
     this.clear();
   }
 
@@ -174,7 +193,17 @@ export class GradientView {
     this.lr.value = String(g.learningRate);
     this.init.value = g.init;
     this.optimizer.value = g.optimizer;
-    this.dataset.value = g.dataset;
+    const file = this.ctx.file();
+    this.fileOption.hidden = !file;
+    this.fileOption.textContent = file ? t('File: {0}', file.name) : '';
+    this.dataset.disabled = !!file;
+    this.dataset.value = file ? FILE_OPTION : g.dataset;
+  }
+
+  /** The data file (or its columns, or whether it is used) changed: a different run. */
+  dataChanged(): void {
+    this.load();
+    this.changed();
   }
 
   private read(): void {
@@ -185,7 +214,7 @@ export class GradientView {
     g.learningRate = readNumber(this.lr, g.learningRate);
     g.init = this.init.value as GradientState['init'];
     g.optimizer = this.optimizer.value as GradientState['optimizer'];
-    g.dataset = this.dataset.value as DatasetId;
+    if (this.dataset.value !== FILE_OPTION) g.dataset = this.dataset.value as DatasetId;
     this.load();
     this.changed();
   }
@@ -217,6 +246,7 @@ export class GradientView {
       maxEpochs: this.ctx.maxEpochs,
       gridResolution: 40,
       gradients: true,
+      table: this.ctx.table(),
     };
   }
 
@@ -253,8 +283,10 @@ export class GradientView {
     this.last = undefined;
     this.readout.clear();
     this.charts.update(undefined, undefined, undefined);
-    const preview = previewData(this.startRequest().setup);
+    const request = this.startRequest();
+    const preview = previewData(request.setup, request.table);
     if (preview) this.painter.setData(preview);
+    this.axes.set(preview, this.colors);
     this.painter.draw(undefined, 0, 0, this.colors);
     this.exportBar.update(undefined);
   }

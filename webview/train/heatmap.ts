@@ -35,9 +35,17 @@ function toRgb(color: string): Rgb {
   return [d[0], d[1], d[2]];
 }
 
-/** Class 0 orange, class 1 blue, class 2 green (Playground's convention, from the theme's chart colours). */
+/**
+ * Class 0 orange, class 1 blue, class 2 green (Playground's convention, from the theme's chart
+ * colours), then the rest of the palette for a file's further classes.
+ */
 export function heatmapColors(theme: Theme): HeatmapColors {
-  const classCss = [theme.palette[1], theme.palette[0], theme.palette[2]];
+  const classCss = [
+    theme.palette[1],
+    theme.palette[0],
+    theme.palette[2],
+    ...theme.palette.slice(3),
+  ];
   return {
     background: toRgb(theme.background),
     classes: classCss.map(toRgb),

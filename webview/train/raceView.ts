@@ -18,6 +18,7 @@ import { CurveChart } from './charts';
 import { checkbox, el, field, numberInput, readNumber } from '../dom';
 import { ExportBar } from './exportBar';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
+import { PlotAxes } from './plotAxes';
 import { pct, Readout, stopText } from './readout';
 import { RunControls, type StartRequest } from './runControls';
 import { limitsText, SetupForm } from './setupForm';
@@ -126,6 +127,7 @@ export class RaceView {
         this.exportBar.element,
       ),
     );
+    this.form.setFile(ctx.file());
     this.picksChanged(false);
     this.clear();
   }
@@ -133,6 +135,13 @@ export class RaceView {
   refresh(): void {
     this.form.load(this.ctx.state.setup);
     this.exportBar.refresh();
+  }
+
+  /** The data file (or its columns, or whether it is used) changed: a different race. */
+  dataChanged(): void {
+    this.form.setFile(this.ctx.file());
+    if (this.controls.current !== 'idle') this.controls.reset();
+    else this.clear();
   }
 
   private selected(): string[] {
@@ -170,6 +179,7 @@ export class RaceView {
       gridResolution: SMALL_RES,
       gradients: false,
       targetLoss: this.ctx.state.race.targetLoss,
+      table: this.ctx.table(),
     };
   }
 
@@ -184,9 +194,11 @@ export class RaceView {
       canvas.setAttribute('aria-label', t('Decision boundary with {0}', name));
       const painter = new BoundaryPainter(canvas);
       painter.setData(m);
+      const axes = new PlotAxes(canvas, true);
+      axes.set(m, this.colors);
       const caption = el('figcaption', undefined, name);
       caption.style.borderColor = colors[i];
-      return { id, painter, figure: el('figure', 'lane', canvas, caption), caption };
+      return { id, painter, figure: el('figure', 'lane', axes.element, caption), caption };
     });
     this.multiples.replaceChildren(...this.lanes.map((l) => l.figure));
     this.chart.setCurves(

@@ -81,9 +81,15 @@ export function limitsText(maxEpochs: number): string {
   );
 }
 
+/** The dataset list's value for the data file in use. */
+const FILE_OPTION = 'file';
+
 export class SetupForm {
   readonly element: HTMLElement;
   private setup: TrainSetup;
+  /** The data file in use (the dataset fields then say so and are off), or none. */
+  private file: { name: string; inputDims: number } | undefined;
+  private readonly fileOption = el('option');
   private readonly dataset: HTMLSelectElement;
   private readonly noise: HTMLInputElement;
   private readonly testFraction: HTMLInputElement;
@@ -107,6 +113,9 @@ export class SetupForm {
     this.setup = structuredClone(setup);
     const L = TRAIN_LIMITS;
     this.dataset = select(datasetOptions(), setup.dataset.name);
+    this.fileOption.value = FILE_OPTION;
+    this.fileOption.hidden = true;
+    this.dataset.append(this.fileOption);
     this.noise = numberInput(setup.dataset.noise, 0, L.maxNoise, 0.05);
     this.testFraction = numberInput(
       setup.dataset.testFraction,
@@ -182,10 +191,28 @@ export class SetupForm {
     return structuredClone(this.setup);
   }
 
+  /**
+   * A data file is in use (its name and number of inputs) or none: while one is, the dataset list
+   * names it and the fields that only generated data have (dataset, noise, points) are off.
+   */
+  setFile(file: { name: string; inputDims: number } | undefined): void {
+    this.file = file;
+    this.fileOption.hidden = !file;
+    this.fileOption.textContent = file ? t('File: {0}', file.name) : '';
+    for (const c of [this.dataset, this.noise, this.nSamples]) c.disabled = !!file;
+    this.dataset.value = file ? FILE_OPTION : this.setup.dataset.name;
+    this.syncFeatures();
+  }
+
+  /** Inputs of the data: the file's, or the built-in dataset's. */
+  private inputDims(): number {
+    return this.file?.inputDims ?? DATASET_INFO[this.setup.dataset.name].inputDims;
+  }
+
   /** Shows `setup` (e.g. after another view changed it). */
   load(setup: TrainSetup): void {
     this.setup = structuredClone(setup);
-    this.dataset.value = setup.dataset.name;
+    this.dataset.value = this.file ? FILE_OPTION : setup.dataset.name;
     this.noise.value = String(setup.dataset.noise);
     this.testFraction.value = String(setup.dataset.testFraction);
     this.nSamples.value = String(setup.dataset.nSamples);
@@ -202,27 +229,27 @@ export class SetupForm {
     this.syncFeatures();
   }
 
-  /** A 1-D dataset (sine) offers only the features of x. */
+  /** A 1-D dataset (sine, a file with one input column) offers only the features of x. */
   private syncFeatures(): void {
-    const oneD = DATASET_INFO[this.dataset.value as DatasetId]?.inputDims === 1;
+    const oneD = this.inputDims() === 1;
     for (const [id, input] of this.features) {
       input.disabled = oneD && !FEATURES_1D.includes(id);
     }
   }
 
   private read(): void {
-    this.syncFeatures();
     const s = this.setup;
     s.dataset = {
-      name: this.dataset.value as DatasetId,
+      name: this.file ? s.dataset.name : (this.dataset.value as DatasetId),
       noise: readNumber(this.noise, s.dataset.noise),
       testFraction: readNumber(this.testFraction, s.dataset.testFraction),
       nSamples: readNumber(this.nSamples, s.dataset.nSamples, true),
       seed: s.dataset.seed,
     };
+    this.syncFeatures();
     let feats = [...this.features].filter(([, i]) => i.checked && !i.disabled).map(([id]) => id);
     if (feats.length === 0) {
-      feats = DATASET_INFO[s.dataset.name].inputDims === 1 ? ['x'] : ['x', 'y'];
+      feats = this.inputDims() === 1 ? ['x'] : ['x', 'y'];
       for (const f of feats) this.features.get(f)!.checked = true;
     }
     s.features = feats;

@@ -3,7 +3,11 @@
  * (train and test) with test accuracy, the decision boundary (or fitted curve) with the data
  * points, and the numbers as text.
  */
-import type { DataMessage, ProgressMessage } from '../../src/core/protocol/workerProtocol';
+import type {
+  DataMessage,
+  ProgressMessage,
+  TableRows,
+} from '../../src/core/protocol/workerProtocol';
 import { t } from '../i18n';
 import type { Theme } from '../theme';
 import { ActivationPicker } from './activationPicker';
@@ -11,6 +15,7 @@ import { CurveChart, type CurveSpec } from './charts';
 import { el } from '../dom';
 import { ExportBar } from './exportBar';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
+import { PlotAxes } from './plotAxes';
 import { previewData } from './preview';
 import { Readout, runSummary } from './readout';
 import { RunControls, type StartRequest } from './runControls';
@@ -26,6 +31,10 @@ export interface ViewContext {
   changed(): void;
   maxEpochs: number;
   theme(): Theme;
+  /** The rows of the data file in use, if any: the views train on them instead of a built-in dataset. */
+  table(): TableRows | undefined;
+  /** The data file in use: its name and number of input columns. */
+  file(): { name: string; inputDims: number } | undefined;
 }
 
 export class TrainView {
@@ -38,6 +47,7 @@ export class TrainView {
   private readonly chart: CurveChart;
   private readonly painter: BoundaryPainter;
   private readonly boundary: HTMLCanvasElement;
+  private readonly axes: PlotAxes;
   private readonly caption = el('figcaption');
   private readonly notes = el('ul', 'notes');
   private colors: HeatmapColors;
@@ -73,6 +83,7 @@ export class TrainView {
     this.boundary.setAttribute('role', 'img');
     this.boundary.setAttribute('aria-label', t('Decision boundary with the data points'));
     this.painter = new BoundaryPainter(this.boundary);
+    this.axes = new PlotAxes(this.boundary);
     const lossCanvas = el('canvas');
     lossCanvas.setAttribute('role', 'img');
     lossCanvas.setAttribute('aria-label', t('Loss curves over epochs'));
@@ -82,6 +93,7 @@ export class TrainView {
       y: t('Loss'),
       y2: t('Test accuracy (%)'),
     });
+    this.form.setFile(ctx.file());
     this.element = el(
       'section',
       'train-view',
@@ -101,7 +113,7 @@ export class TrainView {
         el(
           'div',
           'plots',
-          el('figure', 'boundary-figure', this.boundary, this.caption),
+          el('figure', 'boundary-figure', this.axes.element, this.caption),
           el('figure', 'loss-figure', lossBox),
         ),
         this.notes,
@@ -126,6 +138,13 @@ export class TrainView {
     this.exportBar.refresh();
   }
 
+  /** The data file (or its columns, or whether it is used) changed: a different run. */
+  dataChanged(): void {
+    this.form.setFile(this.ctx.file());
+    if (this.controls.current !== 'idle') this.controls.reset();
+    else this.clear();
+  }
+
   private configChanged(): void {
     this.ctx.changed();
     // A different network or dataset is a different run: stop the old one.
@@ -142,12 +161,14 @@ export class TrainView {
       maxEpochs: this.ctx.maxEpochs,
       gridResolution: GRID_RES,
       gradients: false,
+      table: this.ctx.table(),
     };
   }
 
   private onData(m: DataMessage): void {
     this.data = m;
     this.painter.setData(m);
+    this.axes.set(m, this.colors);
     const regression = m.kind === 'regression';
     this.chart.setCurves(this.curveSpecs(regression));
     this.caption.textContent =
@@ -193,8 +214,9 @@ export class TrainView {
     this.chart.setCurves(this.curveSpecs(false));
     this.chart.draw(10);
     // Before training, the points to be learnt (the same seeded points the worker will use).
-    const preview = previewData(this.ctx.state.setup);
+    const preview = previewData(this.ctx.state.setup, this.ctx.table());
     if (preview) this.painter.setData(preview);
+    this.axes.set(preview, this.colors);
     this.painter.draw(undefined, 0, 0, this.colors);
     this.caption.textContent = '';
     this.notes.replaceChildren();

@@ -8,10 +8,12 @@ import { epochLimit } from '../../src/core/train/config';
 import type { GradientPreset } from '../../src/core/protocol/webviewProtocol';
 import { t } from '../i18n';
 import { readTheme, watchTheme, type Theme } from '../theme';
+import type { DataFailed, DataLoaded } from '../../src/core/protocol/webviewProtocol';
 import { el } from '../dom';
 import { showTab, tabBar, tabPanel } from '../tabs';
 import type { ExportResult } from './exportBar';
 import type { CodeFramework } from '../../src/core/snippets/frameworks';
+import { DataPanel, type DataPanelHooks } from './dataPanel';
 import { GradientView } from './gradientView';
 import { limitsText } from './setupForm';
 import { RaceView } from './raceView';
@@ -39,6 +41,8 @@ export interface TrainingTabOptions {
   save(state: SavedTraining): void;
   /** `activationLab.playground.maxTrainingEpochs`. */
   maxEpochs: number;
+  /** Sends a data-file request to the host (the open dialog, a re-read after a reload). */
+  requestData: DataPanelHooks['request'];
 }
 
 /** What the host asks for with "Train with…" or a hover link. */
@@ -54,6 +58,8 @@ export interface TrainingTab {
   show(request: TrainRequest): Promise<void>;
   /** Opens the Gradient-flow view with this network (a pitfall diagnostic's link). */
   showGradient(preset: GradientPreset): void;
+  /** A data file from the host (or why it could not be read). */
+  dataFile(m: DataLoaded | DataFailed): void;
   /** Applies a changed `maxTrainingEpochs` setting to the next runs. */
   setMaxEpochs(maxEpochs: number): void;
   /** The code of the network the visible view shows (the host's export command), or why not. */
@@ -75,14 +81,24 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
     lastRecord = performance.now();
     options.save(structuredClone({ ...state, liveRuns }));
   };
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(saveNow, 150);
+  };
+  const data = new DataPanel(state, {
+    request: options.requestData,
+    changed: () => {
+      changed();
+      for (const v of Object.values(views)) v.dataChanged();
+    },
+  });
   const ctx: ViewContext = {
     state,
     maxEpochs: epochLimit(options.maxEpochs),
     theme: () => theme,
-    changed: () => {
-      clearTimeout(timer);
-      timer = setTimeout(saveNow, 150);
-    },
+    changed,
+    table: () => data.rows(),
+    file: () => data.inUse(),
   };
   /** Keeps the record of a view's live run: at once when a run starts or ends, else throttled. */
   const record = (view: ViewName, run: RunRecord | undefined) => {
@@ -114,7 +130,14 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
     panels[name] = tabPanel(views[name].element, 'train-', name);
     views[name].controls.watch((run) => record(name, run));
   }
-  const root = el('div', 'training', lostNotice(lost, titles), bar.list, ...Object.values(panels));
+  const root = el(
+    'div',
+    'training',
+    lostNotice(lost, titles),
+    data.element,
+    bar.list,
+    ...Object.values(panels),
+  );
   container.append(root);
   if (Object.keys(lost).length) saveNow();
 
@@ -125,6 +148,7 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
     if (save) ctx.changed();
   }
   select(state.view, false);
+  data.restore();
 
   watchTheme((th) => {
     theme = th;
@@ -142,6 +166,9 @@ export function mountTrainingTab(container: HTMLElement, options: TrainingTabOpt
     showGradient(preset) {
       select('gradient', true);
       views.gradient.preset({ id: preset.id, depth: preset.depth });
+    },
+    dataFile(m) {
+      data.receive(m);
     },
     setMaxEpochs(maxEpochs) {
       ctx.maxEpochs = epochLimit(maxEpochs);

@@ -11,6 +11,7 @@ import type { TrainSetup } from '../../src/core/protocol/workerProtocol';
 import { MAX_FORMULA, MAX_RUNS } from '../../src/core/protocol/workerProtocol';
 import { GRADIENT_DEPTH } from '../../src/core/protocol/webviewProtocol';
 import { ExportFrameworkSchema } from '../../src/core/protocol/exportCode';
+import { MAX_URI } from '../../src/core/protocol/webviewProtocol';
 
 const finite = v.pipe(v.number(), v.finite());
 const id = v.pipe(v.string(), v.maxLength(64));
@@ -21,6 +22,21 @@ export { GRADIENT_DEPTH };
 export const GRADIENT_WIDTH = { min: 2, max: 32 } as const;
 /** Speeds offered, in epochs per tick (0 = as fast as possible). */
 export const SPEEDS = [1, 5, 20, 0] as const;
+
+const name = v.pipe(v.string(), v.maxLength(256));
+
+/**
+ * The data file chosen (by the URI the host gave) and its columns by name, and whether the views
+ * train on it. Not the file's text: a reloaded page asks the host to read the file again.
+ */
+export const DataChoiceSchema = v.object({
+  uri: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URI)),
+  name,
+  inputs: v.pipe(v.array(name), v.minLength(1), v.maxLength(2)),
+  target: name,
+  use: v.boolean(),
+});
+export type DataChoice = v.InferOutput<typeof DataChoiceSchema>;
 
 /** The activation of the Train view: a catalog entry with parameters, or the custom formula. */
 const TrainActivationSchema = v.object({
@@ -66,6 +82,8 @@ export const TrainingUiSchema = v.object({
   }),
   /** The framework "Export as code" writes for (absent in a state saved before export existed). */
   exportFramework: v.optional(ExportFrameworkSchema, 'pytorch'),
+  /** A data file the views train on instead of the built-in datasets. */
+  data: v.optional(DataChoiceSchema),
 });
 export type TrainingUiState = v.InferOutput<typeof TrainingUiSchema>;
 

@@ -7,23 +7,26 @@
  * `errors` entries with their line.
  */
 import Papa from 'papaparse';
+import { TABLE_LIMITS } from './limits';
+import { tableText, type TableText, type TableTextKey } from './tableText';
 
-/** Stated limits of a data file. */
-export const TABLE_LIMITS = {
-  /** Largest text accepted (characters; a UTF-8 file of 10 MB never has more). */
-  maxChars: 10 * 1024 * 1024,
-  /** Largest file the host reads at all, in bytes (the same 10 MB). */
-  maxBytes: 10 * 1024 * 1024,
-  /** Rows used for training at most; more usable rows are sampled down (seeded). */
-  maxRows: 5000,
-  /** Classes a string or small-integer target may have. */
-  maxClasses: 10,
-} as const;
+export { TABLE_LIMITS };
 
 /** One problem of a row: the line of the file (1-based, the header is line 1) and what is wrong. */
 export interface TableError {
   line: number;
   message: string;
+  /** The same report as a template and its values, for a translation (see `tableText.ts`). */
+  text?: TableText;
+}
+
+/** A row error on `line` from a template. */
+export function rowError(
+  line: number,
+  key: TableTextKey,
+  ...args: (string | number)[]
+): TableError {
+  return { line, ...tableText(key, line, ...args) };
 }
 
 /** A parsed table. */
@@ -63,11 +66,11 @@ function cellValue(raw: string, decimalComma: boolean): string | number {
   return toNumber(s, decimalComma) ?? s;
 }
 
-function refuse(message: string): ParsedTable {
+function refuse(key: TableTextKey, ...args: (string | number)[]): ParsedTable {
   return {
     columns: [],
     rows: [],
-    errors: [{ line: 0, message }],
+    errors: [{ line: 0, ...tableText(key, ...args) }],
     lines: [],
     delimiter: ',',
     header: false,
@@ -152,11 +155,9 @@ function columnNames(header: (string | number)[] | undefined, width: number): st
  * an error; shorter rows are padded with missing values; empty lines are ignored.
  */
 export function parseTable(text: string): ParsedTable {
-  if (typeof text !== 'string') return refuse('the file is not text');
-  if (text.length > TABLE_LIMITS.maxChars) {
-    const mb = (text.length / (1024 * 1024)).toFixed(1);
-    return refuse(`the file is ${mb} MB; files up to 10 MB can be loaded`);
-  }
+  if (typeof text !== 'string') return refuse('notText');
+  if (text.length > TABLE_LIMITS.maxChars)
+    return refuse('tooLarge', (text.length / (1024 * 1024)).toFixed(1));
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(body);
   const decimalComma = delimiter !== ',';
@@ -177,14 +178,21 @@ export function parseTable(text: string): ParsedTable {
       start = r.meta.cursor;
       const fields = r.data;
       if (r.errors.length > 0) {
-        errors.push({ line: at, message: `line ${at}: ${r.errors[0].message}` });
+        const e = r.errors[0];
+        errors.push(
+          e.code === 'MissingQuotes'
+            ? rowError(at, 'unclosedQuote')
+            : e.code === 'InvalidQuotes'
+              ? rowError(at, 'badQuote')
+              : rowError(at, 'rowError', e.message),
+        );
         return;
       }
       if (fields.every((f) => f.trim() === '')) return;
       raw.push({ cells: fields.map((f) => cellValue(f, decimalComma)), line: at });
     },
   });
-  if (raw.length === 0) return { ...refuse('the file has no rows'), delimiter };
+  if (raw.length === 0) return { ...refuse('noRows'), delimiter };
   const header =
     raw.length > 1 &&
     looksLikeHeader(
@@ -202,10 +210,7 @@ export function parseTable(text: string): ParsedTable {
     // A trailing delimiter gives empty fields past the last column: harmless.
     while (cells.length > width && cells[cells.length - 1] === '') cells.pop();
     if (cells.length > width) {
-      errors.push({
-        line: at,
-        message: `line ${at}: ${cells.length} fields, but the header has ${width}`,
-      });
+      errors.push(rowError(at, 'tooManyFields', cells.length, width));
       continue;
     }
     while (cells.length < width) cells.push('');

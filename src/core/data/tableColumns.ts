@@ -7,7 +7,9 @@
  * is used. A choice that leaves nothing to learn gives one message and no data.
  */
 import { createRng } from '../train/rng';
-import { TABLE_LIMITS, type ParsedTable, type TableError } from './parseTable';
+import { TABLE_LIMITS } from './limits';
+import { rowError, type ParsedTable, type TableError } from './parseTable';
+import { tableText, type TableText, type TableTextKey } from './tableText';
 
 /** Which columns to use, by index into `ParsedTable.columns`. */
 export interface ColumnChoice {
@@ -35,7 +37,12 @@ export interface TableData {
   sampled: boolean;
 }
 
-export type PickResult = { ok: true; data: TableData } | { ok: false; message: string };
+export type PickResult =
+  { ok: true; data: TableData } | { ok: false; message: string; text: TableText };
+
+function refuse(key: TableTextKey, ...args: (string | number)[]): PickResult {
+  return { ok: false, ...tableText(key, ...args) };
+}
 
 /** The target's kind and, for classes, the sorted class values. */
 function targetKind(
@@ -53,10 +60,10 @@ function targetKind(
 }
 
 /** Why a cell of an input column cannot be used, or undefined. */
-function badInput(v: string | number, line: number, column: string): string | undefined {
-  if (v === '') return `line ${line}: column ${column} is empty`;
-  if (typeof v === 'string') return `line ${line}: '${v}' in column ${column} is not a number`;
-  if (!Number.isFinite(v)) return `line ${line}: ${v} in column ${column} is not a finite number`;
+function badInput(v: string | number, line: number, column: string): TableError | undefined {
+  if (v === '') return rowError(line, 'emptyCell', column);
+  if (typeof v === 'string') return rowError(line, 'notNumber', v, column);
+  if (!Number.isFinite(v)) return rowError(line, 'notFinite', v, column);
   return undefined;
 }
 
@@ -82,12 +89,10 @@ export function pickColumns(table: ParsedTable, choice: ColumnChoice, seed = 1):
   const { columns } = table;
   const inRange = (c: number) => Number.isInteger(c) && c >= 0 && c < columns.length;
   if (choice.inputs.length < 1 || choice.inputs.length > 2 || !choice.inputs.every(inRange))
-    return { ok: false, message: 'choose one or two input columns' };
-  if (!inRange(choice.target)) return { ok: false, message: 'choose a target column' };
-  if (choice.inputs.includes(choice.target))
-    return { ok: false, message: 'the target column cannot also be an input' };
-  if (new Set(choice.inputs).size !== choice.inputs.length)
-    return { ok: false, message: 'choose two different input columns' };
+    return refuse('chooseInputs');
+  if (!inRange(choice.target)) return refuse('chooseTarget');
+  if (choice.inputs.includes(choice.target)) return refuse('targetIsInput');
+  if (new Set(choice.inputs).size !== choice.inputs.length) return refuse('sameInputs');
   const targetName = columns[choice.target];
   const skipped: TableError[] = table.errors.filter((e) => e.line > 0);
   const xs: number[][] = [];
@@ -97,32 +102,24 @@ export function pickColumns(table: ParsedTable, choice: ColumnChoice, seed = 1):
     const point: number[] = [];
     for (const c of choice.inputs) {
       const why = badInput(row[c], line, columns[c]);
-      if (why) return skipped.push({ line, message: why });
+      if (why) return skipped.push(why);
       point.push(row[c] as number);
     }
     const t = row[choice.target];
     if (t === '' || (typeof t === 'number' && !Number.isFinite(t)))
-      return skipped.push({
-        line,
-        message: `line ${line}: column ${targetName} has no usable value`,
-      });
+      return skipped.push(rowError(line, 'noTarget', targetName));
     xs.push(point);
     targets.push(t);
   });
   skipped.sort((a, b) => a.line - b.line);
-  if (xs.length === 0)
-    return { ok: false, message: 'no row has usable values in the chosen columns' };
+  if (xs.length === 0) return refuse('noUsableRows');
   const kind = targetKind(targets);
   if (kind.task === 'classification' && kind.classes.length > TABLE_LIMITS.maxClasses)
-    return {
-      ok: false,
-      message: `the target column ${targetName} has ${kind.classes.length} different values; at most ${TABLE_LIMITS.maxClasses} classes can be learnt`,
-    };
+    return refuse('tooManyClasses', targetName, kind.classes.length, TABLE_LIMITS.maxClasses);
   if (kind.task === 'classification' && kind.classes.length < 2)
-    return {
-      ok: false,
-      message: `every usable row has the same ${targetName} (${kind.classes[0]}); at least two classes are needed`,
-    };
+    return refuse('oneClass', targetName, kind.classes[0]);
+  if (xs.length < TABLE_LIMITS.minRows)
+    return refuse('tooFewRows', xs.length, TABLE_LIMITS.minRows);
   const classIndex = new Map<string, number>();
   if (kind.task === 'classification') kind.classes.forEach((c, i) => classIndex.set(String(c), i));
   const ys = targets.map((t) =>

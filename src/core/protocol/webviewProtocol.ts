@@ -9,11 +9,14 @@ import { EPOCH_LIMIT } from '../train/config';
 import { replyEntries, RequestIdSchema } from './channel';
 import { ExportedCodeSchema, ExportFrameworkSchema } from './exportCode';
 import { check, type Checked } from './validate';
+import { TABLE_LIMITS } from '../data/limits';
 
 /** Largest payload a webview may ask the host to save (a PNG of a large chart is ~1–3 MB as base64). */
 export const MAX_SAVE_BYTES = 16 * 1024 * 1024;
 /** Largest message text (error reports, ids) accepted from the webview. */
 export const MAX_TEXT = 4096;
+/** Longest file URI a data message may carry. */
+export const MAX_URI = 4096;
 
 const text = (max = MAX_TEXT) => v.pipe(v.string(), v.maxLength(max));
 const finite = v.pipe(v.number(), v.finite());
@@ -117,6 +120,17 @@ export const ExportReplySchema = v.object({
   code: v.optional(ExportedCodeSchema),
 });
 export type ExportReply = v.InferOutput<typeof ExportReplySchema>;
+/** A file's URI as the host gave it to the page (`vscode.Uri.toString()`). */
+const uriText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URI));
+
+/** Ask the host for a data file: an open dialog (csv, tsv, txt) whose choice comes back as `data/loaded`. */
+export const DataOpenSchema = v.object({ type: v.literal('data/open') });
+/**
+ * Read again a data file the host sent before (the page was reloaded and restores its data
+ * choice): answered by `data/loaded` or `data/failed`. The host reads only files it was asked to
+ * load by the person (the command, the dialog) in this workspace.
+ */
+export const DataReloadSchema = v.object({ type: v.literal('data/reload'), uri: uriText });
 
 export const WebviewToHostSchema = v.variant('type', [
   ReadySchema,
@@ -126,6 +140,8 @@ export const WebviewToHostSchema = v.variant('type', [
   InsertSnippetSchema,
   ExportOpenSchema,
   ExportReplySchema,
+  DataOpenSchema,
+  DataReloadSchema,
 ]);
 export type WebviewToHost = v.InferOutput<typeof WebviewToHostSchema>;
 
@@ -181,6 +197,35 @@ export const ExportRequestSchema = v.object({
 /** The reply to `export/open`: `detail` says why the code could not be opened. */
 export const ExportOpenedSchema = v.object({ type: v.literal('export/opened'), ...replyEntries });
 export type ExportOpened = v.InferOutput<typeof ExportOpenedSchema>;
+/** A data file the person chose, read by the host: its text goes to the page's parser as data. */
+export const DataLoadedSchema = v.object({
+  type: v.literal('data/loaded'),
+  uri: uriText,
+  /** The file's base name, for display. */
+  name: text(256),
+  /** The decoded text (UTF-8), at most `TABLE_LIMITS.maxChars` characters. */
+  text: v.pipe(v.string(), v.maxLength(TABLE_LIMITS.maxChars)),
+  /** The file's size in bytes. */
+  bytes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(TABLE_LIMITS.maxBytes)),
+  /** The answer to `data/reload` (a page restoring its choice), not a file chosen just now. */
+  restore: v.optional(v.boolean()),
+});
+/** Why a data file could not be read. */
+export const DATA_FAILURES = ['missing', 'tooLarge', 'notText', 'unreadable'] as const;
+export type DataFailure = (typeof DATA_FAILURES)[number];
+/** A data file could not be read (a reload of a file that is gone, one over 10 MB, …); the page keeps its data. */
+export const DataFailedSchema = v.object({
+  type: v.literal('data/failed'),
+  uri: uriText,
+  name: text(256),
+  reason: v.picklist(DATA_FAILURES),
+  /** The size in bytes (`tooLarge`) or the file system's message (`unreadable`). */
+  detail: v.optional(text(1000)),
+  /** The answer to `data/reload`. */
+  restore: v.optional(v.boolean()),
+});
+export type DataLoaded = v.InferOutput<typeof DataLoadedSchema>;
+export type DataFailed = v.InferOutput<typeof DataFailedSchema>;
 
 export const HostToWebviewSchema = v.variant('type', [
   SettingsChangedSchema,
@@ -188,6 +233,8 @@ export const HostToWebviewSchema = v.variant('type', [
   SaveResultSchema,
   ExportRequestSchema,
   ExportOpenedSchema,
+  DataLoadedSchema,
+  DataFailedSchema,
 ]);
 export type HostToWebview = v.InferOutput<typeof HostToWebviewSchema>;
 

@@ -12,6 +12,9 @@ import { FEATURE_IDS, TRAIN_LIMITS } from '../train/config';
 import { DATASET_IDS } from '../train/datasets';
 import type { Dataset } from '../train/datasets';
 import { isFormulaTree } from '../formula/expr';
+import { TABLE_LIMITS } from '../data/limits';
+import type { TableScale } from '../train/tableDataset';
+import type { TableData } from '../data/tableColumns';
 import { MAX_FORMULA } from '../formula/parse';
 import { ExportedCodeSchema, ExportFrameworkSchema } from './exportCode';
 
@@ -112,6 +115,44 @@ export const TrainSetupSchema = v.object({
 });
 export type TrainSetup = v.InferOutput<typeof TrainSetupSchema>;
 
+/** A column or class name from a person's file (data: shown with `textContent` only). */
+const name = text(256);
+
+/**
+ * Rows of a table from a person's file, in the file's units (see `pickColumns`): one or two
+ * inputs per row and a class index or regression target. When a start carries one, the runs train
+ * on it instead of `setup.dataset.name` (the split still follows `testFraction` and `seed`).
+ */
+export const TableRowsSchema = v.pipe(
+  v.object({
+    x: v.pipe(
+      v.array(v.pipe(v.array(finite), v.minLength(1), v.maxLength(2))),
+      v.minLength(TABLE_LIMITS.minRows),
+      v.maxLength(TABLE_LIMITS.maxRows),
+    ),
+    y: v.pipe(v.array(finite), v.maxLength(TABLE_LIMITS.maxRows)),
+    task: v.picklist(['classification', 'regression']),
+    inputNames: v.pipe(v.array(name), v.minLength(1), v.maxLength(2)),
+    targetName: name,
+    classes: v.optional(v.pipe(v.array(name), v.maxLength(TABLE_LIMITS.maxClasses))),
+  }),
+  v.check((t) => t.y.length === t.x.length, 'y needs one value per row of x'),
+  v.check((t) => t.x.every((r) => r.length === t.inputNames.length), 'rows and input names differ'),
+);
+export type TableRows = v.InferOutput<typeof TableRowsSchema>;
+
+/** The rows a start message carries for a column choice's data (see `pickColumns`). */
+export function tableRows(d: TableData): TableRows {
+  return {
+    x: d.x,
+    y: d.y,
+    task: d.task,
+    inputNames: d.inputNames,
+    targetName: d.targetName,
+    ...(d.classes ? { classes: d.classes } : {}),
+  };
+}
+
 /** One run of a start request: a key the page uses to match progress, and its activation. */
 export const RunSpecSchema = v.object({ key: text(64), activation: ActivationSpecSchema });
 export type RunSpec = v.InferOutput<typeof RunSpecSchema>;
@@ -139,6 +180,8 @@ export const StartSchema = v.object({
   gradients: v.boolean(),
   /** Build the runs and report epoch 0, but do not train until `train/resume` or `train/step`. */
   paused: v.boolean(),
+  /** Train on these rows from a file instead of the setup's built-in dataset. */
+  table: v.optional(TableRowsSchema),
 });
 /** Pause every run of `runId` (progress stops after one last report). */
 export const PauseSchema = v.object({ type: v.literal('train/pause'), runId });
@@ -241,7 +284,34 @@ export const DataSchema = v.object({
   }),
   /** Values the trainer clamped or adjusted, as sentences for the person (English; keys of `t()`). */
   notes: v.array(text(300)),
+  /**
+   * For rows from a file: the points above are standardised, u = (v − mean)/std per input (and
+   * per regression target); these maps and names take plots back to the file's units.
+   */
+  table: v.optional(
+    v.object({
+      inputs: v.object({
+        mean: v.pipe(v.array(finite), v.maxLength(2)),
+        std: v.pipe(v.array(finite), v.maxLength(2)),
+      }),
+      target: v.object({ mean: finite, std: finite }),
+      inputNames: v.pipe(v.array(name), v.maxLength(2)),
+      targetName: name,
+      classes: v.optional(v.pipe(v.array(name), v.maxLength(TABLE_LIMITS.maxClasses))),
+    }),
+  ),
 });
+
+/** A plain copy of a table's scale (no shared arrays between a dataset and its message). */
+function tableScaleCopy(s: TableScale): NonNullable<DataMessage['table']> {
+  return {
+    inputs: { mean: [...s.inputs.mean], std: [...s.inputs.std] },
+    target: { ...s.target },
+    inputNames: [...s.inputNames],
+    targetName: s.targetName,
+    ...(s.classes ? { classes: [...s.classes] } : {}),
+  };
+}
 
 /** The data message of a dataset (the page's preview and the worker send the same shape). */
 export function dataMessage(d: Dataset, runId: number, notes: readonly string[]): DataMessage {
@@ -255,6 +325,7 @@ export function dataMessage(d: Dataset, runId: number, notes: readonly string[])
     train: { x: d.train.x, y: d.train.y, label: d.train.label },
     test: { x: d.test.x, y: d.test.y, label: d.test.label },
     notes: [...notes],
+    ...(d.table ? { table: tableScaleCopy(d.table) } : {}),
   };
 }
 

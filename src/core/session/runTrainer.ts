@@ -7,8 +7,9 @@
 import { getActivation } from '../catalog/catalog';
 import type { ScalarFunction } from '../math/scalarFunction';
 import { ExportError, exportModel, type ExportFramework } from '../export/exportModel';
-import type { ActivationSpec, TrainSetup } from '../protocol/workerProtocol';
-import type { ActivationChoice, TrainerConfig } from '../train/config';
+import type { ActivationSpec, TableRows, TrainSetup } from '../protocol/workerProtocol';
+import type { ActivationChoice, FeatureId, TrainerConfig } from '../train/config';
+import { FEATURES_1D } from '../train/features';
 import type { Dataset } from '../train/datasets';
 import { tryCreateTrainer } from '../train/createTrainer';
 import type { StepResult } from '../train/trainer';
@@ -33,17 +34,41 @@ export interface RunTrainer {
   exportCode(framework: ExportFramework): { source: string } | { error: string };
 }
 
-/** Builds a run's trainer, or says why it cannot. */
-export type TrainerFactory = (setup: TrainSetup, activation: ActivationSpec) => RunTrainer | string;
+/** Builds a run's trainer (on `table`'s rows when given), or says why it cannot. */
+export type TrainerFactory = (
+  setup: TrainSetup,
+  activation: ActivationSpec,
+  table?: TableRows,
+) => RunTrainer | string;
 
 /** Compiles a custom formula's plain-data tree, or says why it cannot be trained. */
 export type CustomCompiler = (expr: unknown) => ScalarFunction | string;
 
-/** The core trainer config of a setup, with one activation for every hidden layer. */
-export function trainerConfig(setup: TrainSetup, activation: ActivationChoice): TrainerConfig {
+/**
+ * The core trainer config of a setup, with one activation for every hidden layer. With `table`,
+ * the data are its rows (split by the setup's test fraction and seed) instead of the built-in
+ * dataset; the features are then the ones a table of that many inputs has (x, x², sin x for one).
+ */
+export function trainerConfig(
+  setup: TrainSetup,
+  activation: ActivationChoice,
+  table?: TableRows,
+): TrainerConfig {
   return {
-    dataset: { ...setup.dataset },
-    features: [...setup.features],
+    dataset: table
+      ? {
+          name: 'table',
+          x: table.x,
+          y: table.y,
+          task: table.task,
+          inputNames: table.inputNames,
+          targetName: table.targetName,
+          classes: table.classes,
+          testFraction: setup.dataset.testFraction,
+          seed: setup.dataset.seed,
+        }
+      : { ...setup.dataset },
+    features: table ? featuresFor(setup.features, table.x[0].length) : [...setup.features],
     hidden: [...setup.hidden],
     activation,
     init: setup.init,
@@ -53,6 +78,13 @@ export function trainerConfig(setup: TrainSetup, activation: ActivationChoice): 
     regularization: { type: setup.regularization, rate: setup.regularizationRate },
     seed: setup.seed,
   };
+}
+
+/** The features of `features` a dataset of `inputDims` inputs has (x alone when none is left). */
+export function featuresFor(features: readonly FeatureId[], inputDims: number): FeatureId[] {
+  if (inputDims !== 1) return [...features];
+  const kept = features.filter((f) => FEATURES_1D.includes(f));
+  return kept.length ? kept : ['x'];
 }
 
 function choiceOf(
@@ -73,10 +105,10 @@ function choiceOf(
 
 /** The factory of run trainers over the catalog, compiling custom formulas with `compile`. */
 export function runTrainerFactory(compile: CustomCompiler): TrainerFactory {
-  return (setup, activation) => {
+  return (setup, activation, table) => {
     const c = choiceOf(activation, compile);
     if (typeof c === 'string') return c;
-    const r = tryCreateTrainer(trainerConfig(setup, c.choice));
+    const r = tryCreateTrainer(trainerConfig(setup, c.choice, table));
     if (!r.ok)
       return r.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ');
     const tr = r.trainer;

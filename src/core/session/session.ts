@@ -83,7 +83,7 @@ export class TrainingSession {
   }
 
   private buildRun(spec: RunSpec): Run {
-    const built = this.factory(this.start.setup, spec.activation);
+    const built = this.factory(this.start.setup, spec.activation, this.start.table);
     if (typeof built === 'string') throw new RunError(spec.key, built);
     const trainer = built;
     const first = trainer.evaluate();

@@ -7,6 +7,7 @@
  */
 import { fitStandardizer, standardize, type Standardizer } from '../data/standardize';
 import { sampleIndices } from '../data/tableColumns';
+import { TABLE_LIMITS } from '../data/limits';
 import { TRAIN_LIMITS } from './config';
 import type { DatasetOptions } from './config';
 import type { Dataset, Extent } from './datasets';
@@ -32,7 +33,7 @@ export interface TableDatasetConfig {
 }
 
 /** Smallest table that can be split into a training and a test set. */
-export const MIN_TABLE_ROWS = 4;
+export const MIN_TABLE_ROWS = TABLE_LIMITS.minRows;
 
 /** The affine maps between the file's units and the network's: v = μ + σ·u. */
 export interface TableScale {
