@@ -1,11 +1,14 @@
-// Runs exported networks under Debian's Python and compares `predict` with `trainer.predict`:
-// NumPy within 1e-9, PyTorch (python3-torch, float64) within 1e-6; Keras and JAX exports must
-// parse (`ast.parse`), since neither framework is packaged by Debian. `scripts/ensurePython.mjs`
-// installs python3-numpy and python3-torch through apt when they are missing (about 1 minute
-// for torch here), so this test never skips. The networks: 2 and 3 classes, regression on two
-// inputs and on one, a built-in dataset, two custom formulas, one activation per catalog family,
-// every element-wise catalog activation with its parameters moved off their defaults, and a
-// table whose column and class names try to break out of the docstring and string literals.
+// Runs exported networks under Python and compares `predict` with `trainer.predict`: NumPy
+// within 1e-9, PyTorch (python3-torch, float64) within 1e-6, JAX (x64) within 1e-9 and Keras 3
+// on the JAX backend within 1e-6 (Keras 3.15's own element-wise functions compute float64 input
+// in float32: its result_type('float64', float) is float32). `scripts/ensurePython.mjs` installs
+// python3-numpy and python3-torch through apt when they are missing (about 1 minute for torch),
+// and builds a JAX + Keras environment from the wheels on this machine (about 20 s once; Debian
+// packages neither). Every export must also parse (`ast.parse`), and NumPy and PyTorch never skip.
+// The networks: 2 and 3 classes, regression on two inputs and on one, a built-in dataset, two
+// custom formulas, one activation per catalog family, every element-wise catalog activation with
+// its parameters moved off their defaults, and a table whose column and class names try to break
+// out of the docstring and string literals.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -13,7 +16,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultParams, listActivations, validateParams } from '../../src/core/catalog/catalog';
-import { exportModel } from '../../src/core/export/exportModel';
+import { exportModel, type ExportFramework } from '../../src/core/export/exportModel';
 import { EXPORTABLE_FUNCTIONS } from '../../src/core/export/formulaPy';
 import type { TrainerConfig } from '../../src/core/train/config';
 import { createTrainer } from '../../src/core/train/createTrainer';
@@ -294,14 +297,36 @@ function everyActivation(): [string, Trainer][] {
     });
 }
 
+/**
+ * The Python with JAX and Keras 3 that `scripts/ensurePython.mjs --jax` builds from the wheels on
+ * this machine (about 20 s once), or why there is none. Where CI runs the wheels are there, so a
+ * missing environment fails there; elsewhere those two tests say why they skip.
+ */
+function jaxPython(): { python: string } | { missing: string } {
+  const r = spawnSync(process.execPath, ['scripts/ensurePython.mjs', '--jax'], {
+    encoding: 'utf8',
+  });
+  const python = /^\[python\] jax: (.+)$/m.exec(r.stdout)?.[1];
+  if (r.status === 0 && python) return { python };
+  const missing = (r.stderr.trim() || `exit ${r.status}`).slice(0, 300);
+  assert.ok(!process.env.CI, `CI has the wheels, yet: ${missing}`);
+  return { missing };
+}
+
 /** Runs every file's `predict(points)` in one Python process; returns their outputs. */
-function runPython(files: string[], pts: number[][][]): unknown[] {
+function runPython(
+  files: string[],
+  pts: number[][][],
+  python = PYTHON,
+  env: Record<string, string> = {},
+): unknown[] {
   const driver = join(dir, 'driver.py');
   writeFileSync(
     driver,
     [
       'import json, runpy, sys',
-      'jobs = json.load(open(sys.argv[1]))',
+      'with open(sys.argv[1]) as fh:',
+      '    jobs = json.load(fh)',
       'out = []',
       'for f, p in jobs:',
       '    r = runpy.run_path(f)["predict"](p)',
@@ -312,9 +337,10 @@ function runPython(files: string[], pts: number[][][]): unknown[] {
   const jobs = join(dir, 'jobs.json');
   writeFileSync(jobs, JSON.stringify(files.map((f, i) => [f, pts[i]])));
   // `-W error`: an export that makes the framework warn (a deprecated call) fails too.
-  const r = spawnSync(PYTHON, ['-W', 'error', driver, jobs], {
+  const r = spawnSync(python, ['-W', 'error', driver, jobs], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
+    env: { ...process.env, ...env },
   });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout);
@@ -340,27 +366,51 @@ test('every formula function can be exported', () => {
   assert.deepEqual([...EXPORTABLE_FUNCTIONS].sort(), Object.keys(FUNCTIONS).sort());
 });
 
+/** Writes every network's export for `fw`, runs them, and checks each within `tol`. */
+function checkNumerics(fw: ExportFramework, tol: number, python?: string): void {
+  const files = all.map(([, t], i) => {
+    const f = join(dir, `${fw}_${i}.py`);
+    writeFileSync(f, exportModel(t, fw));
+    return f;
+  });
+  const got = runPython(
+    files,
+    all.map(([, t]) => pointsOf(t)),
+    python,
+    // Keras 3 on the JAX backend (TensorFlow is not there).
+    { KERAS_BACKEND: 'jax' },
+  );
+  let worst = 0;
+  all.forEach(([name, t], i) => {
+    const d = maxDiff(got[i], t.predict(pointsOf(t)));
+    worst = Math.max(worst, d);
+    assert.ok(d <= tol, `${name}: ${fw} differs by ${d}`);
+  });
+  console.log(`[export] ${fw}: ${all.length} networks, largest difference ${worst}`);
+}
+
 for (const [fw, tol] of [
   ['numpy', 1e-9],
   ['pytorch', 1e-6],
 ] as const) {
   test(`${fw} exports predict what trainer.predict gives (within ${tol})`, () => {
     ensurePython();
-    const files = all.map(([, t], i) => {
-      const f = join(dir, `${fw}_${i}.py`);
-      writeFileSync(f, exportModel(t, fw));
-      return f;
-    });
-    const got = runPython(
-      files,
-      all.map(([, t]) => pointsOf(t)),
-    );
-    all.forEach(([name, t], i) => {
-      const want = t.predict(pointsOf(t));
-      const d = maxDiff(got[i], want);
-      assert.ok(d <= tol, `${name}: ${fw} differs by ${d}`);
-    });
+    checkNumerics(fw, tol);
   });
+}
+
+const jax = jaxPython();
+for (const [fw, tol] of [
+  ['jax', 1e-9],
+  ['keras', 1e-6],
+] as const) {
+  test(
+    `${fw} exports predict what trainer.predict gives (within ${tol})`,
+    { skip: 'missing' in jax ? jax.missing : false },
+    () => {
+      if ('python' in jax) checkNumerics(fw, tol, jax.python);
+    },
+  );
 }
 
 test('keras and jax exports parse', () => {

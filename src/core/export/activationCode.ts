@@ -22,6 +22,8 @@ export interface ActivationCode {
   call(h: string): string;
   /** How it is computed, for a comment: `torch.nn.functional.gelu` or `generated gelu_tanh`. */
   how: string;
+  /** The call builds a layer or module (`keras.layers.ELU(...)(h)`), rather than applying a function. */
+  layer: boolean;
 }
 
 const FRAMEWORK: Record<ImplFramework, Framework | undefined> = {
@@ -86,7 +88,7 @@ function frameworkCall(fw: ImplFramework, id: string, params: Params): Activatio
       alias.form === 'function'
         ? (h: string) => `${q}(${[h, ...kws].join(', ')})`
         : (h: string) => `${q}(${args})(${h})`;
-    return { imports: [], helpers: '', call, how: q };
+    return { imports: [], helpers: '', call, how: q, layer: alias.form !== 'function' };
   }
   return undefined;
 }
@@ -111,6 +113,7 @@ export function activationCode(
       helpers: `${body.helpers}def ${name}(x):\n    """${pyDocText(act.label)}"""\n    return ${body.code}\n`,
       call: (h) => `${name}(${h})`,
       how: `custom formula ${act.label}`,
+      layer: false,
     };
   }
   const own = frameworkCall(fw, src.id, src.params);
@@ -129,5 +132,6 @@ export function activationCode(
     helpers: code,
     call: (h) => (cls ? `${name}()(${h})` : `${name}(${h})`),
     how: `generated ${src.id}`,
+    layer: cls,
   };
 }

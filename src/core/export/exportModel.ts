@@ -32,6 +32,23 @@ const NS: Record<ExportFramework, string> = {
   keras: 'np',
 };
 
+/** Set-up after the imports: float64 on JAX (off by default there, also under Keras). */
+const PRELUDE: Record<ExportFramework, string[]> = {
+  numpy: [],
+  pytorch: [],
+  jax: ['jax.config.update("jax_enable_x64", True)'],
+  keras: [
+    [
+      "# On the JAX backend, Keras computes in float64 only with JAX's x64 mode on (even then,",
+      "# Keras 3's own element-wise functions may round to float32: differences near 1e-7).",
+      'if keras.backend.backend() == "jax":',
+      '    import jax',
+      '',
+      '    jax.config.update("jax_enable_x64", True)',
+    ].join('\n'),
+  ],
+};
+
 function header(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): string {
   const cols = plan.inputNames.join(', ');
   const body = [
@@ -123,24 +140,56 @@ function imports(fw: ExportFramework, acts: ActivationCode[]): string {
     .join('\n');
 }
 
+/**
+ * JAX: the weights as a params pytree (a list of `{"w": (in, out), "b": (out,)}` per layer), a
+ * pure `apply(params, h)` returning the logits, and `predict` on raw points.
+ */
+function jaxModel(plan: ExportPlan, acts: ActivationCode[]): string {
+  const n = plan.layers.length;
+  const L = [
+    '# The trained weights as a pytree: one {"w": (inputs, outputs), "b": (outputs,)} per layer.',
+    'params = [',
+    ...plan.layers.map(
+      (_, i) =>
+        `    {"w": jnp.asarray(W${i + 1}, dtype=jnp.float64).T, "b": jnp.asarray(B${i + 1}, dtype=jnp.float64)},`,
+    ),
+    ']',
+    '',
+    '',
+    'def apply(params, h):',
+    '    """The network on standardised features h, shape (n, features); returns the logits."""',
+  ];
+  for (let i = 0; i < n; i++) {
+    const z = `h @ params[${i}]["w"] + params[${i}]["b"]`;
+    L.push(i < n - 1 ? `    h = ${acts[i].call(z)}` : `    return ${z}`);
+  }
+  L.push(
+    '',
+    '',
+    'def predict(points):',
+    `    """Returns ${pyDocText(outputText(plan))}, for raw points of shape (n, ${plan.inputDims})."""`,
+    '    z = apply(params, features(points))',
+    ...headLines(plan, 'jnp'),
+  );
+  return L.join('\n');
+}
+
 function model(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): string {
   const n = plan.layers.length;
   const hidden = (i: number, h: string) => acts[i].call(h);
-  if (fw === 'numpy' || fw === 'jax') {
-    const ns = NS[fw];
+  if (fw === 'jax') return jaxModel(plan, acts);
+  if (fw === 'numpy') {
     const L = [
       'def predict(points):',
       `    """Returns ${pyDocText(outputText(plan))}, for raw points of shape (n, ${plan.inputDims})."""`,
       '    h = features(points)',
+      "    with np.errstate(over='ignore', invalid='ignore'):",
     ];
     for (let i = 0; i < n; i++) {
-      const z = `h @ ${ns}.asarray(W${i + 1}).T + ${ns}.asarray(B${i + 1})`;
-      L.push(i < n - 1 ? `    h = ${hidden(i, z)}` : `    z = ${z}`);
+      const z = `h @ np.asarray(W${i + 1}).T + np.asarray(B${i + 1})`;
+      L.push(i < n - 1 ? `        h = ${hidden(i, z)}` : `        z = ${z}`);
     }
-    if (fw === 'numpy') L.splice(3, 0, "    with np.errstate(over='ignore', invalid='ignore'):");
-    const body = [...L.slice(fw === 'numpy' ? 4 : 3), ...headLines(plan, ns)];
-    const head = L.slice(0, fw === 'numpy' ? 4 : 3);
-    return [...head, ...(fw === 'numpy' ? body.map((l) => '    ' + l) : body)].join('\n');
+    return [...L, ...headLines(plan, 'np').map((l) => '    ' + l)].join('\n');
   }
   if (fw === 'pytorch') {
     const L = [
@@ -188,7 +237,14 @@ function model(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): s
   ];
   for (let i = 0; i < n; i++) {
     const dense = `keras.layers.Dense(${plan.layers[i].w.length}, dtype="float64", name="dense_${i + 1}")(h)`;
-    L.push(i < n - 1 ? `    h = ${hidden(i, dense)}` : `    outputs = ${dense}`);
+    // A function (keras.activations.mish, a custom formula) meets symbolic tensors while the
+    // functional model is built, which not every one accepts: an Activation layer applies it
+    // to real arrays only.
+    const act = (z: string) =>
+      acts[i].layer
+        ? acts[i].call(z)
+        : `keras.layers.Activation(lambda t: ${acts[i].call('t')}, dtype="float64")(${z})`;
+    L.push(i < n - 1 ? `    h = ${act(dense)}` : `    outputs = ${dense}`);
   }
   L.push(
     '    m = keras.Model(inputs, outputs)',
@@ -240,7 +296,7 @@ export function exportModel(trainer: Trainer, framework: ExportFramework): strin
   const parts = [
     header(plan, framework, acts),
     imports(framework, unique),
-    ...(framework === 'jax' ? ['jax.config.update("jax_enable_x64", True)'] : []),
+    ...PRELUDE[framework],
     ...unique.map((a) => a.helpers.trimEnd()).filter(Boolean),
     constants(plan),
     featuresFn(plan, ns, asArray),
