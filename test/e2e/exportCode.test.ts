@@ -1,7 +1,9 @@
 // Export as code (issue 12) in a real VS Code (code-server): open the playground from the palette,
 // train on XOR, press "Export as code…" with PyTorch picked, and read the new untitled Python
 // editor; then, with that Python editor active, the palette command "Export Trained Network as
-// Code…" with NumPy picked inserts the code at the cursor instead of opening another editor.
+// Code…" with NumPy picked inserts the code at the cursor instead of opening another editor;
+// last, right-click examples/leaves.csv in the explorer, Train on Data File…, train, and export
+// to PyTorch: the code carries the file's columns, classes and standardisation.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -177,5 +179,55 @@ function exportSuite(): void {
     assert.match(seen.bottom, /with np\.errstate\(over='ignore', invalid='ignore'\):/);
     assert.match(seen.bottom, /return 1\.0 \/ \(1\.0 \+ np\.exp\(-z\[:, 0\]\)\)/);
     assert.equal(seen.tabs, 1, 'inserted into the same editor, no new one');
+  });
+
+  test('right-click a CSV, train on it, export to PyTorch: the untitled editor has its columns', async () => {
+    const frame = wb.webviewFrame();
+    const panel = frame.locator('#train-panel-train');
+    const seen = await wb.step('export-3-csv-pytorch', async () => {
+      const row = wb.page.locator('.explorer-folders-view .monaco-list-row').filter({
+        has: wb.page.locator('.label-name', { hasText: /^leaves\.csv$/ }),
+      });
+      await row.first().click({ button: 'right' });
+      await wb.page
+        .locator('.context-view .monaco-menu .action-menu-item', { hasText: /Train on Data File/ })
+        .first()
+        .hover();
+      // VS Code's menus act on the key or on mouse-up over the hovered item; Enter is the sure one.
+      await wb.page.keyboard.press('Enter');
+      await frame
+        .locator('[data-role=data-file]', { hasText: /leaves\.csv/ })
+        .waitFor({ timeout: 30_000 });
+      const before = await untitledTabs(wb.page).count();
+      await panel.locator('[data-role=train]').click();
+      for (const until = Date.now() + 60_000; (await epoch(frame)) < 20;) {
+        if (Date.now() > until) throw new Error(`epoch ${await epoch(frame)} < 20 after 60 s`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      if ((await panel.locator('.run-controls').getAttribute('data-state')) === 'running')
+        await panel.locator('[data-role=train]').click();
+      await panel.locator('.export-bar [data-role=export-framework]').selectOption('pytorch');
+      await panel.locator('.export-bar [data-role=export]').click();
+      await untitledTabs(wb.page).nth(before).waitFor({ timeout: 30_000 });
+      await focusEditor(wb.page);
+      await wb.page.keyboard.press('Control+Home');
+      await wb.page.waitForTimeout(800);
+      return {
+        top: await editorText(wb.page),
+        task: await frame.locator('[data-role=data-task]').innerText(),
+        tabs: await untitledTabs(wb.page).count(),
+        before,
+      };
+    });
+    console.log(`[e2e] csv export: ${JSON.stringify({ ...seen, top: seen.top.slice(0, 400) })}`);
+    assert.equal(seen.tabs, seen.before + 1, 'a new untitled editor');
+    assert.match(seen.top, /Activation Lab export \(pytorch\)/);
+    assert.match(seen.top, /the columns leaf_length_cm, leaf_width_cm → species/);
+    assert.match(seen.top, /raw inputs \(leaf_length_cm, leaf_width_cm\)/);
+    assert.match(seen.top, /class probabilities/);
+    assert.match(seen.top, /^INPUT_MEAN = \[/m);
+    assert.match(seen.top, /^INPUT_STD = \[/m);
+    assert.match(seen.top, /^CLASSES = \["/m);
+    recordMetrics({ e2eExportCsv: { task: seen.task } });
   });
 }
