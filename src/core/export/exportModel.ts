@@ -61,18 +61,26 @@ function header(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): 
   return `"""${pyDocText(body)}\n"""`;
 }
 
+/**
+ * `x = <first column>, y = <second>` for a comment line: a column name's line breaks become
+ * spaces, so a name from a file cannot end the comment and start code.
+ */
+function columnsText(plan: ExportPlan): string {
+  return plan.inputNames.map((n, i) => `${'xy'[i]} = ${n.replace(/[\r\n]+/g, ' ')}`).join(', ');
+}
+
 /** Constants shared by every framework: scaling, features, classes. */
 function constants(plan: ExportPlan): string {
   const lines: string[] = [];
   if (plan.inputScale) {
     lines.push(
-      '# The columns are standardised first: u = (v - INPUT_MEAN) / INPUT_STD.',
+      `# The columns are standardised first (${columnsText(plan)}): u = (v - INPUT_MEAN) / INPUT_STD.`,
       `INPUT_MEAN = ${pyList(plan.inputScale.mean)}`,
       `INPUT_STD = ${pyList(plan.inputScale.std)}`,
     );
   }
   lines.push(
-    `# Features ${plan.features.join(', ')} of (x, y), standardised: (f - mean) * inv_std.`,
+    `# Features ${plan.features.join(', ')} of ${plan.inputDims === 1 ? 'x' : '(x, y)'}, standardised: (f - mean) * inv_std.`,
     `FEATURE_MEAN = ${pyList(plan.featureMean)}`,
     `FEATURE_INV_STD = ${pyList(plan.featureInvStd)}`,
   );
