@@ -66,6 +66,16 @@ export function tokenOffset(cell: string, label: Label): number | string {
     col = lines[label.line - 1].indexOf(label.token, col + 1);
     if (col < 0) return `token ${label.token} #${label.nth ?? 0} not on line ${label.line}`;
   }
+  // The occurrence must be the whole token, not part of a longer name (`act_layer` in
+  // `norm_act_layer`): a label that points into another name measures the wrong hover.
+  const line = lines[label.line - 1];
+  const word = /\w/;
+  const inside =
+    (word.test(label.token[0]) && word.test(line.charAt(col - 1))) ||
+    (word.test(label.token[label.token.length - 1]) &&
+      word.test(line.charAt(col + label.token.length)));
+  if (inside)
+    return `token ${label.token} #${label.nth ?? 0} on line ${label.line} is part of a longer name`;
   return start + col + Math.floor(label.token.length / 2);
 }
 
