@@ -192,3 +192,20 @@ test('hostile bodies: no crash, no hover or an honest one, and quick', () => {
     setDetectorErrorHandler(undefined);
   }
 });
+
+test('a string compared to pick the returned activation (BERT get_activation) and a ModuleDict entry', () => {
+  const bert = corpus('google-research__bert__modeling.py');
+  assert.equal(at(bert, 'act == "relu"', 9)?.id, 'relu');
+  assert.equal(at(bert, 'act == "gelu"', 9)?.id, 'gelu_tanh', 'the code-defined gelu it returns');
+  assert.equal(at(bert, 'act == "tanh"', 9)?.id, 'tanh');
+  assert.equal(at(bert, 'act == "linear"', 9), undefined, 'returns None: no activation');
+  const mingpt = corpus('karpathy__minGPT__mingpt__model.py');
+  const h = at(mingpt, 'm.act(', 2);
+  assert.equal(h?.id, 'gelu_tanh');
+  assert.deepEqual(
+    h.via?.map((v) => v.line),
+    [87, 81, 21],
+    'm = self.mlp, then the ModuleDict, then the class',
+  );
+  assert.equal(at(mingpt, 'm.dropout(', 2), undefined, 'a Dropout entry is no activation');
+});

@@ -74,6 +74,12 @@ test('the plot of the reference hovers fits in a 250 px hover, with their notes 
       'import torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        self.act = nn.GELU(approximate="tanh")\n    def forward(self, x):\n        return self.act(x)\n',
       'act(x)',
     ],
+    // An activation defined in the file: verdict and curve above its code and binding chain.
+    [
+      'import math, torch\nimport torch.nn as nn\nclass NewGELU(nn.Module):\n    def forward(self, x):\n        return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))\nclass M(nn.Module):\n    def __init__(self):\n        self.act = NewGELU()\n    def forward(self, x):\n        return self.act(x)\n',
+      'act(x)',
+    ],
+    ['import torch\ndef odd(x):\n    return x * torch.tanh(x) + 0.1\ny = odd(x)\n', 'odd(x)'],
   ];
   for (const [src, token] of cases) {
     const md = hoverOn(src, token);

@@ -100,14 +100,17 @@ export function codeDefinedMarkdown(
     mdCode(d.name),
     d.line + 1,
   );
-  const lines = [`**${head}**`, '', mdCode(`return ${d.source}`, 160)];
-  if (binding.length > 0) lines.push('', binding.join('  \n'));
+  // Head, verdict and curve first so the plot shows within VS Code's 250 px hover; the code and
+  // the binding chain after it.
+  const lines = [`**${head}**`];
   const v = verdict(d, o);
   if (v) lines.push('', v);
   if (o.showPlot) {
     const p = plot(d, o);
     if (p) lines.push('', p);
   }
+  lines.push('', mdCode(`return ${d.source}`, 160));
+  if (binding.length > 0) lines.push('', binding.join('  \n'));
   lines.push('', `*${localize(CL.readFrom, o.lang)}*`);
   return lines.join('\n');
 }

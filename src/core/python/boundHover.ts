@@ -17,6 +17,7 @@ import {
   evaluateArgs,
   evaluateNode,
   newEnv,
+  nodeAtRange,
   type EvalEnv,
 } from './evaluateValue';
 import { hasNonlinearity, type CodeDefined } from './codeDefined';
@@ -370,9 +371,32 @@ function parameterTarget(
   return { expr: def, token, called: false, slot, name };
 }
 
+/**
+ * A string a function compares its argument with to pick what it returns (BERT's
+ * `get_activation`: `elif act == "gelu": return gelu`): the returned expression of that branch.
+ */
+function comparedBranch(ctx: ScopeContext, token: SyntaxNode): SyntaxNode | undefined {
+  const test = token.parent;
+  if (test?.name !== 'BinaryExpression' || test.parent?.name !== 'IfStatement') return undefined;
+  const kids = children(test);
+  if (kids.length !== 3 || kids[1].name !== 'CompareOp' || nodeText(ctx, kids[1]) !== '==')
+    return undefined;
+  const other = same(kids[0], token) ? kids[2] : kids[0];
+  if (other.name === 'String') return undefined;
+  const body = test.nextSibling;
+  if (body?.name !== 'Body') return undefined;
+  let first = body.firstChild;
+  while (first && (first.name === ':' || first.name === 'Comment')) first = first.nextSibling;
+  if (first?.name !== 'ReturnStatement') return undefined;
+  const value = first.lastChild;
+  return value && value.name !== 'return' ? value : undefined;
+}
+
 function stringTarget(ctx: ScopeContext, token: SyntaxNode, offset: number): Target | undefined {
   const dispatch = enclosingDispatch(ctx, token);
   if (dispatch) return { expr: dispatch.node, token, called: false, name: '' };
+  const returned = comparedBranch(ctx, token);
+  if (returned) return { expr: returned, token, called: false, name: '' };
   const p = token.parent;
   const prev = token.prevSibling;
   let key: string | undefined;
@@ -523,15 +547,8 @@ export function valueOfExpression(
   range: { from: number; to: number },
 ): BoundValue | undefined {
   try {
-    const window = analysis.windowAt(range.from);
-    if (!window) return undefined;
-    const ctx: ScopeContext = { analysis, window };
-    let n: SyntaxNode | null = window.tree.resolveInner(range.from - window.base, 1);
-    while (n && !(n.from === range.from - window.base && n.to === range.to - window.base)) {
-      if (n.to > range.to - window.base) return undefined;
-      n = n.parent;
-    }
-    return n ? evaluateNode(newEnv(analysis), ctx, n) : undefined;
+    const at = nodeAtRange(analysis, range);
+    return at ? evaluateNode(newEnv(analysis), at.ctx, at.node) : undefined;
   } catch (e) {
     reportDetectorError(e);
     return undefined;

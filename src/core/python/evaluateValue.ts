@@ -428,12 +428,17 @@ function memberValue(env: EvalEnv, ctx: ScopeContext, n: SyntaxNode): BoundValue
   }
   const path = dottedNames(ctx, n);
   if (path.length === 0) return unknown(ctx, n, 'expression');
-  if (path[0] === 'self')
-    return path.length === 2 ? attributeValue(env, ctx, n, path[1]) : unknown(ctx, n, 'attribute');
-  const q = resolveDotted(ctx, n, path, n.from + ctx.window.base);
+  if (path[0] === 'self' && path.length === 2) return attributeValue(env, ctx, n, path[1]);
+  const q = path[0] === 'self' ? undefined : resolveDotted(ctx, n, path, n.from + ctx.window.base);
   const v = q !== undefined ? importValue(q) : undefined;
   if (v) return v;
   if (q !== undefined) return unknown(ctx, n, 'unbound');
+  // `m.act` with `m = nn.ModuleDict(dict(act=NewGELU(), …))`: the module the container holds.
+  if (path.length === 2 || (path[0] === 'self' && path.length === 3)) {
+    const item = containerItem(env, ctx, evaluateNode(env, ctx, first), path[path.length - 1]);
+    if (item) return item;
+  }
+  if (path[0] === 'self') return unknown(ctx, n, 'attribute');
   // `config.hidden_act` with `config` a parameter: a configuration decides at run time. An
   // attribute of a local object the model does not follow is just not known.
   let base: SyntaxNode | null = n;
@@ -441,6 +446,71 @@ function memberValue(env: EvalEnv, ctx: ScopeContext, n: SyntaxNode): BoundValue
   const sites = base ? localSites(ctx, base, path[0], base.from + ctx.window.base) : undefined;
   const fromParameter = !!sites?.length && sites.every((x) => x.node.parent?.name === 'ParamList');
   return unknown(ctx, n, fromParameter ? 'attribute' : 'expression');
+}
+
+/** Containers whose entries are read by attribute (`m.act`). */
+const CONTAINERS = new Set(['torch.nn.ModuleDict']);
+
+/**
+ * The entry `key` of a container module built in the file from `dict(key=…)` or `{"key": …}`,
+ * or undefined when `container` is not one or the entry is not written there.
+ */
+function containerItem(
+  env: EvalEnv,
+  ctx: ScopeContext,
+  container: BoundValue,
+  key: string,
+): BoundValue | undefined {
+  if (container.kind !== 'instance' || !CONTAINERS.has(container.callee.qualifiedName))
+    return undefined;
+  const range = container.argRanges?.positional[0];
+  const at = range && nodeAtRange(ctx.analysis, range);
+  if (!at) return undefined;
+  const value = entryNode(at.ctx, at.node, key);
+  if (!value) return undefined;
+  const item = evaluateNode(env, at.ctx, value);
+  return { ...item, via: [...container.via, ...item.via] } as BoundValue;
+}
+
+/** The value node of entry `key` in `dict(key=…)` or `{"key": …}`. */
+function entryNode(ctx: ScopeContext, n: SyntaxNode, key: string): SyntaxNode | undefined {
+  if (n.name === 'CallExpression') {
+    const callee = n.firstChild;
+    const args = n.getChild('ArgList');
+    if (callee?.name !== 'VariableName' || nodeText(ctx, callee) !== 'dict' || !args)
+      return undefined;
+    for (let c = args.firstChild; c; c = c.nextSibling)
+      if (
+        c.name === 'VariableName' &&
+        c.nextSibling?.name === 'AssignOp' &&
+        nodeText(ctx, c) === key
+      )
+        return c.nextSibling.nextSibling ?? undefined;
+    return undefined;
+  }
+  if (n.name !== 'DictionaryExpression') return undefined;
+  for (let c = n.firstChild; c; c = c.nextSibling) {
+    if (c.name !== 'String' || c.nextSibling?.name !== ':') continue;
+    const k = evaluate(ctx, c);
+    if (k === key) return c.nextSibling.nextSibling ?? undefined;
+  }
+  return undefined;
+}
+
+/** The node spanning exactly a document range, in the window around it. */
+export function nodeAtRange(
+  analysis: PythonAnalysis,
+  range: SourceRange,
+): { ctx: ScopeContext; node: SyntaxNode } | undefined {
+  const window = analysis.windowAt(range.from);
+  if (!window) return undefined;
+  const ctx: ScopeContext = { analysis, window };
+  let n: SyntaxNode | null = window.tree.resolveInner(range.from - window.base, 1);
+  while (n && !(n.from === range.from - window.base && n.to === range.to - window.base)) {
+    if (n.to > range.to - window.base) return undefined;
+    n = n.parent;
+  }
+  return n ? { ctx, node: n } : undefined;
 }
 
 const NO_ARGS: ArgsInfo = {
