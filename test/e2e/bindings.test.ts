@@ -1,7 +1,8 @@
 // Hover on real code (issue 10) in a real VS Code (code-server): an activation reached through a
 // binding (`self.act` set in `__init__`, used in `forward`) shows where it was bound, and the
 // "bound at line N" link moves the cursor there; a transformers `config.json` value names the
-// tanh-form GELU. The workspace is a throwaway copy of examples/.
+// tanh-form GELU; a module class written in the file (`NewGELU`) is read as a formula and named
+// by the catalog entry it equals. The workspace is a throwaway copy of examples/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -68,6 +69,19 @@ function bindingsSuite(): void {
     await wb.dismissHover();
     assert.match(hover.text, /negative_slope=0\.2/);
     assert.match(hover.text, /a caller may pass another value/);
+  });
+
+  test('self.act bound to a class defined in the file: its curve and the catalog entry it equals', async () => {
+    const use = lineOf('bound_activations.py', /return self\.act\(self\.fc\(/, workspace);
+    const cls = lineOf('bound_activations.py', /^class NewGELU/, workspace);
+    const hover = await wb.step('bindings-5-hover-code-defined', () =>
+      wb.hoverText('.act', { line: use, expect: /defined in this file/ }),
+    );
+    await wb.dismissHover();
+    assert.match(hover.text, /NewGELU: an activation module defined in this file/);
+    assert.match(hover.text, /Equals GELU \(tanh approximation\) to 1e-\d+ on \[−10, 10\]/);
+    assert.match(hover.text, new RegExp(`Bound at line ${cls}: class NewGELU\\(nn\\.Module\\)`));
+    assert.ok(hover.hasImage, 'the hover shows the curve');
   });
 
   test('"hidden_act": "gelu_new" in config.json is the tanh approximation of GELU', async () => {
