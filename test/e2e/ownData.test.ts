@@ -2,9 +2,15 @@
 // explorer → "Train on Data File…"; the playground opens with the file loaded (its two bad rows
 // reported), trains a few epochs on it with axes in centimetres, then "Export as code…" with
 // PyTorch opens the trained network in a new untitled Python editor, standardisation included.
+// In a folder of its own: a file over 10 MB is refused at once; after a window reload the
+// playground reads its file again and says so when the file is gone.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
+import { repoRoot } from './codeServer';
 import { e2eSkipReason, recordMetrics, Workbench } from './workbench';
 
 describe('own data', async () => {
@@ -135,5 +141,102 @@ function ownDataSuite(): void {
     // The file's standardisation and class names are in the code.
     assert.match(top, /^INPUT_MEAN = \[8\.\d+, 3\.\d+\]$/m);
     assert.match(top, /^CLASSES = \["birch", ?"oak", ?"willow"\]$/m);
+  });
+}
+
+describe('own data: limits and a reload', async () => {
+  const skip = await e2eSkipReason();
+  describe('in code-server', { skip }, () => limitsSuite());
+});
+
+/** Opens the explorer's context menu on `name` and runs "Train on Data File…". */
+async function trainOnFromExplorer(wb: Workbench, name: string): Promise<void> {
+  const row = wb.page
+    .locator('.explorer-folders-view .monaco-list-row')
+    .filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) })
+    .first();
+  const item = wb.page.locator('.context-view .action-item', { hasText: /Train on Data File/ });
+  for (let attempt = 0; ; attempt++) {
+    await row.click({ button: 'right' });
+    try {
+      await item.first().waitFor({ state: 'visible', timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await wb.page.keyboard.press('Escape');
+    }
+  }
+  await item.first().locator('.action-menu-item').click();
+  await wb.page.waitForTimeout(1000);
+  if (await wb.page.locator('.context-view .monaco-menu').isVisible()) {
+    await item.first().hover();
+    await wb.page.keyboard.press('Enter');
+  }
+}
+
+function limitsSuite(): void {
+  let wb: Workbench;
+  let folder: string;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'al-own-data-'));
+    copyFileSync(join(repoRoot, 'examples', 'leaves.csv'), join(folder, 'leaves.csv'));
+    // 11 MB of well-formed rows: refused for its size alone, before it is read.
+    const line = '1.25,2.5,a\n';
+    writeFileSync(
+      join(folder, 'big.csv'),
+      'x,y,k\n' + line.repeat(Math.ceil((11 * 2 ** 20) / line.length)),
+    );
+    wb = await Workbench.start({ name: 'ownDataLimits', workspace: folder });
+  });
+
+  after(async () => {
+    await wb?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('a file over 10 MB is refused at once with its size', async () => {
+    const toast = await wb.step('ownData-4-too-large', async () => {
+      await trainOnFromExplorer(wb, 'big\\.csv');
+      const t = wb.page.locator('.notifications-toasts .notification-toast', {
+        hasText: /big\.csv is 11\.0 MB; files up to 10 MB can be loaded/,
+      });
+      await t.first().waitFor({ timeout: 30_000 });
+      return t.first().innerText();
+    });
+    assert.match(toast, /big\.csv is 11\.0 MB/);
+    assert.equal(
+      await wb.page
+        .locator('.tabs-container .tab', { hasText: 'Activation Lab Playground' })
+        .count(),
+      0,
+    );
+  });
+
+  test('after a window reload the playground reads its file again, and says so when it is gone', async () => {
+    const frame = wb.webviewFrame();
+    const seen = await wb.step('ownData-5-gone-after-reload', async () => {
+      await wb.page.keyboard.press('Escape');
+      await trainOnFromExplorer(wb, 'leaves\\.csv');
+      await frame.locator('[data-role=bad-rows]').waitFor({ state: 'visible', timeout: 60_000 });
+      // The page saves its state 150 ms after a change.
+      await wb.page.waitForTimeout(1500);
+      rmSync(join(folder, 'leaves.csv'));
+      await wb.page.reload();
+      await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      const error = frame.locator('[data-role=data-error]', {
+        hasText: /leaves\.csv is no longer there/,
+      });
+      await error.waitFor({ timeout: 60_000 });
+      return {
+        error: await error.innerText(),
+        dataset: await frame
+          .locator('#train-panel-train')
+          .getByLabel('Dataset', { exact: true })
+          .isDisabled(),
+      };
+    });
+    assert.match(seen.error, /leaves\.csv is no longer there \(it was moved or deleted\)/);
+    assert.equal(seen.dataset, false, 'the built-in datasets are used meanwhile');
   });
 }
