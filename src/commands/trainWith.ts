@@ -1,20 +1,15 @@
 /**
  * `Activation Lab: Train with…`: pick an activation, then the playground opens on its training
  * tab with that activation selected and ready to train. A caller (a hover link) may pass
- * `{ id, params }` to skip the pick.
+ * `{ id, params }` to skip the pick; a refused field is said in a warning (and the log).
  */
 import * as vscode from 'vscode';
-import {
-  defaultParams,
-  getActivation,
-  listActivations,
-  validateParams,
-} from '../core/catalog/catalog';
+import { defaultParams, listActivations } from '../core/catalog/catalog';
 import { log } from '../log';
 import { localize } from '../core/catalog/text';
 import type { Params } from '../core/catalog/types';
 import type { ShowRequest } from '../core/protocol/webviewProtocol';
-import { parseTrainArgs } from '../core/protocol/commandArgs';
+import { checkTrainArgs } from '../core/protocol/commandArgs';
 import { displayLanguage } from '../config';
 import { PlaygroundPanel } from '../playgroundPanel';
 
@@ -29,17 +24,6 @@ export function trainRequest(id: string, params?: Params): ShowRequest {
     tab: 'train',
     train: false,
   };
-}
-
-/** The argument `{ id, params? }` when it names an element-wise activation; otherwise ask. */
-function argument(raw: unknown): { id: string; params?: Params } | undefined {
-  const a = parseTrainArgs(raw);
-  const e = a ? getActivation(a.id) : undefined;
-  if (!e || e.kind !== 'elementwise') return undefined;
-  // The catalog's own check: a parameter the entry lacks or outside its domain is refused.
-  const checked = validateParams(e.id, a?.params ?? {});
-  if (!checked.ok) log().warn(`Train with ${e.id}: ${checked.message.en}; the defaults are used`);
-  return { id: e.id, params: checked.ok ? checked.params : {} };
 }
 
 async function pick(): Promise<string | undefined> {
@@ -63,8 +47,13 @@ async function pick(): Promise<string | undefined> {
 
 /** The command's handler. */
 export async function trainWith(extensionUri: vscode.Uri, raw?: unknown): Promise<void> {
-  const given = argument(raw);
-  const id = given?.id ?? (await pick());
+  // The argument comes from a link anyone can write: the core checks it with the catalog.
+  const given = checkTrainArgs(raw);
+  if (given.problem) {
+    log().warn(`Train with: ${given.problem.en}`);
+    void vscode.window.showWarningMessage(localize(given.problem, displayLanguage()));
+  }
+  const id = given.id ?? (await pick());
   if (!id) return;
-  PlaygroundPanel.show(extensionUri, trainRequest(id, given?.params));
+  PlaygroundPanel.show(extensionUri, trainRequest(id, given.params));
 }

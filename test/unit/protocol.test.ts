@@ -8,7 +8,11 @@ import {
   parseWebviewMessage,
   readPageInit,
 } from '../../src/core/protocol/webviewProtocol';
-import { parseInsertArgs, parseTrainArgs } from '../../src/core/protocol/commandArgs';
+import {
+  checkTrainArgs,
+  parseInsertArgs,
+  parseTrainArgs,
+} from '../../src/core/protocol/commandArgs';
 
 test('accepts every well-formed webview message', () => {
   const good = [
@@ -121,4 +125,43 @@ test('command arguments from links: bad fields are dropped one by one, never thr
   });
   assert.equal(parseTrainArgs({ params: {} }), undefined);
   assert.equal(parseTrainArgs(null), undefined);
+});
+
+test('Train with… checks its request with the catalog: a bad field is refused and named (issue 13.8/13.9)', () => {
+  assert.deepEqual(checkTrainArgs(undefined), {}, 'no argument: ask, no warning');
+  const ok = checkTrainArgs({ id: 'leaky_relu', params: { negativeSlope: 0.2 } });
+  assert.deepEqual(ok, { id: 'leaky_relu', params: { negativeSlope: 0.2 } });
+  // A parameter the entry lacks: refused by name, the entry's defaults are used.
+  const typo = checkTrainArgs({ id: 'leaky_relu', params: { negativeSlop: 0.2 } });
+  assert.equal(typo.id, 'leaky_relu');
+  assert.equal(typo.params, undefined);
+  assert.match(typo.problem!.en, /no parameter 'negativeSlop'.*default parameters are used/);
+  assert.match(typo.problem!.ja, /negativeSlop/);
+  // Outside the domain (softplus β > 0), and not a number.
+  assert.match(
+    checkTrainArgs({ id: 'softplus', params: { beta: 0 } }).problem!.en,
+    /beta must be > 0/,
+  );
+  assert.match(
+    checkTrainArgs({ id: 'softplus', params: { beta: '2' } }).problem!.en,
+    /beta must be a number/,
+  );
+  assert.match(
+    checkTrainArgs({ id: 'softplus', params: [1] }).problem!.en,
+    /params must be an object/,
+  );
+  // A wrong id: nothing to train, the command asks.
+  for (const raw of [
+    { id: 'softmax' },
+    { id: 'no_such_thing' },
+    { id: 5 },
+    { params: {} },
+    'relu',
+  ]) {
+    const r = checkTrainArgs(raw);
+    assert.equal(r.id, undefined, JSON.stringify(raw));
+    assert.ok(r.problem, JSON.stringify(raw));
+  }
+  assert.match(checkTrainArgs({ id: 'softmax' }).problem!.en, /Softmax cannot be trained/);
+  assert.equal(checkTrainArgs({ id: '__proto__', params: {} }).id, undefined);
 });

@@ -4,8 +4,8 @@
  * field is dropped on its own: the command then asks for what is missing instead of failing.
  */
 import * as v from 'valibot';
-import type { Params } from '../catalog/types';
-import { getActivation } from '../catalog/catalog';
+import type { LocalText, Params } from '../catalog/types';
+import { getActivation, validateParams } from '../catalog/catalog';
 import type { ShowRequest } from './webviewProtocol';
 import { IMPL_FRAMEWORKS, type ImplFramework } from '../snippets/generate';
 import { check } from './validate';
@@ -47,6 +47,63 @@ export function parseInsertArgs(raw: unknown): InsertArgs {
 export function parseTrainArgs(raw: unknown): TrainArgs | undefined {
   const r = check(TrainArgsSchema, raw);
   return r.ok ? r.message : undefined;
+}
+
+/** What the train command does with its argument (see `checkTrainArgs`). */
+export interface TrainPlan {
+  /** The element-wise activation to train with; absent: ask for one. */
+  id?: string;
+  /** Its parameters, checked by the catalog (absent: the defaults). */
+  params?: Params;
+  /** Why (part of) the argument was refused, and what happens instead, for the person. */
+  problem?: LocalText;
+}
+
+const text = (en: string, ja: string): LocalText => ({ en, ja });
+
+/**
+ * The train command's argument checked like any request from outside: `{ id, params? }` with an
+ * element-wise catalog id, and parameters that the catalog's own check accepts (no name the
+ * entry lacks, every value in its domain). A wrong id is refused (the command asks for an
+ * activation); wrong parameters are refused as a whole (the defaults are used). Either way
+ * `problem` says which field and why. No argument at all means "ask", without a problem.
+ */
+export function checkTrainArgs(raw: unknown): TrainPlan {
+  if (raw === undefined || raw === null) return {};
+  const a = parseTrainArgs(raw);
+  if (!a)
+    return {
+      problem: text(
+        'The request names no activation (id); pick one.',
+        '要求に活性化関数 (id) がない。選んでください。',
+      ),
+    };
+  const e = getActivation(a.id);
+  if (!e || e.kind !== 'elementwise') {
+    const name = e?.name ?? JSON.stringify(a.id);
+    return {
+      problem: text(
+        `${name} cannot be trained: the hidden layers need an element-wise activation; pick one.`,
+        `${name} は学習できない (隠れ層には要素ごとの活性化関数が必要)。選んでください。`,
+      ),
+    };
+  }
+  const given = (raw as { params?: unknown }).params ?? {};
+  const checked =
+    typeof given === 'object' && !Array.isArray(given)
+      ? validateParams(e.id, given as Record<string, unknown>)
+      : {
+          ok: false as const,
+          message: text('params must be an object.', 'params はオブジェクトでなければならない。'),
+        };
+  if (checked.ok) return { id: e.id, params: checked.params };
+  return {
+    id: e.id,
+    problem: text(
+      `${e.name}: ${checked.message.en} The default parameters are used.`,
+      `${e.name}: ${checked.message.ja} 既定のパラメータを使う。`,
+    ),
+  };
 }
 
 const RevealArgsSchema = v.object({
