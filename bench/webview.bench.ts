@@ -95,6 +95,7 @@ function raceLatency(): void {
         raceClickLatencyMs?: Stat;
         racePauseAckMs?: Stat;
         raceLatencySetup?: string;
+        raceLatencyLoadAverage?: number[];
       })
     : {};
   if (!m.raceClickLatencyMs || !m.racePauseAckMs) {
@@ -103,13 +104,43 @@ function raceLatency(): void {
     );
     return;
   }
-  console.log(`\nClick latency while a six-way race trains (${m.raceLatencySetup ?? ''})`);
+  const load = m.raceLatencyLoadAverage
+    ? `; machine load average ${m.raceLatencyLoadAverage.map((x) => x.toFixed(2)).join(', ')}`
+    : '';
+  console.log(`\nClick latency while a six-way race trains (${m.raceLatencySetup ?? ''}${load})`);
   console.log('| what | median | p95 | max | clicks | target |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   const row = (what: string, s: Stat, target: string) =>
     console.log(`| ${what} | ${s.median} ms | ${s.p95} ms | ${s.max} ms | ${s.n} | ${target} |`);
   row('click → next frame painted', m.raceClickLatencyMs, '≤ 50 ms p95');
   row('Pause → the worker reports paused', m.racePauseAckMs, '');
+}
+
+/** What a hidden panel keeps with retainContextWhenHidden (`train.test.ts`, the JS heap test). */
+function hiddenPanelMemory(): void {
+  const file = join(root, 'test-results', 'webview', 'metrics-training.json');
+  const m = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { hiddenPanelMemory?: Record<string, number> })
+        .hiddenPanelMemory
+    : undefined;
+  if (!m) {
+    console.log(
+      '\nNo hidden-panel memory yet: run `node --test out/test/webview/train.test.js` (or `npm run test:webview`).',
+    );
+    return;
+  }
+  console.log(
+    `\nMemory a hidden playground keeps (retainContextWhenHidden; JS heap after a full GC unless "peak"; measured ${m.measuredAt})`,
+  );
+  console.log('| state | page heap | worker heap | DOM nodes |');
+  console.log('| --- | --- | --- | --- |');
+  console.log(
+    `| idle, Graphs tab | ${m.idleGraphsHeapMB} MB | — (no worker) | ${m.idleGraphsDomNodes} |`,
+  );
+  console.log(`| idle, training tab open | ${m.idleTrainingTabHeapMB} MB | — (no worker) | |`);
+  console.log(
+    `| six-way race | ${m.raceHeapAfterGcMB} MB (peak ${m.raceHeapPeakMB} MB) | peak ${m.raceWorkerHeapPeakMB} MB | ${m.raceDomNodes} |`,
+  );
 }
 
 interface Stat {
@@ -122,3 +153,4 @@ interface Stat {
 bundles();
 timings();
 raceLatency();
+hiddenPanelMemory();

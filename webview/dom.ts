@@ -117,3 +117,8 @@ export function checkbox(
 export function group(legend: string, ...children: HTMLElement[]): HTMLFieldSetElement {
   return el('fieldset', 'tgroup', el('legend', undefined, legend), ...children);
 }
+
+/** Sets an element's text only when it differs (a write costs the next frame style and layout). */
+export function setText(node: Element, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}

@@ -6,6 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { canvasPixels, Harness, resultsDir } from './harness';
@@ -108,6 +109,7 @@ test('a pause during a six-way race at 20 epochs per frame takes effect within a
   metrics.raceClickLatencyMs = summary(clicks);
   metrics.racePauseAckMs = summary(acks);
   metrics.raceLatencySetup = '6 runs, 2,000 points, 32-32-32-32, 20 epochs per frame';
+  metrics.raceLatencyLoadAverage = loadavg();
   assert.equal(acks.length, cycles, 'every pause was acknowledged by the worker');
   await page.click(`${v} [data-role=train]`);
   assert.ok(midFrame > 0, 'a pause lands within a frame, not after the whole frame');

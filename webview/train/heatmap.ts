@@ -60,6 +60,18 @@ export function heatmapColors(theme: Theme): HeatmapColors {
 /** Strongest tint of a cell; the points must stay visible over it. */
 const TINT = 0.5;
 
+/**
+ * The CSS size of every painted canvas, kept up to date by one ResizeObserver: a frame that
+ * reads `clientWidth` after a DOM write forces a layout, and a race paints six canvases a frame.
+ */
+const cssSizes = new WeakMap<Element, { w: number; h: number }>();
+const sizeObserver = new ResizeObserver((entries) => {
+  for (const e of entries) {
+    const box = e.contentBoxSize?.[0];
+    if (box) cssSizes.set(e.target, { w: box.inlineSize, h: box.blockSize });
+  }
+});
+
 export class BoundaryPainter {
   private readonly cells = document.createElement('canvas');
   private image: ImageData | undefined;
@@ -67,7 +79,14 @@ export class BoundaryPainter {
   private lo = -1;
   private hi = 1;
 
-  constructor(private readonly canvas: HTMLCanvasElement) {}
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    sizeObserver.observe(canvas);
+  }
+
+  /** Stops following the canvas's size (its lane or view is gone). */
+  dispose(): void {
+    sizeObserver.unobserve(this.canvas);
+  }
 
   /** Remembers the data (called once per start). */
   setData(data: DataMessage): void {
@@ -128,8 +147,13 @@ export class BoundaryPainter {
 
   private resize(): CanvasRenderingContext2D | null {
     const dpr = Math.min(2, window.devicePixelRatio || 1);
-    const cssW = this.canvas.clientWidth || Number(this.canvas.getAttribute('width')) || 240;
-    const cssH = this.canvas.clientHeight || cssW;
+    // The observed size once known; before the first observation, one read of the layout.
+    const size = cssSizes.get(this.canvas) ?? {
+      w: this.canvas.clientWidth,
+      h: this.canvas.clientHeight,
+    };
+    const cssW = size.w || Number(this.canvas.getAttribute('width')) || 240;
+    const cssH = size.h || cssW;
     const w = Math.round(cssW * dpr);
     const h = Math.round(cssH * dpr);
     if (this.canvas.width !== w || this.canvas.height !== h) {

@@ -15,7 +15,7 @@ import type { Theme } from '../theme';
 import { assignSlots } from '../ui/curveColors';
 import { activationOptions } from './activationPicker';
 import { CurveChart } from './charts';
-import { checkbox, el, field, numberInput, readNumber } from '../dom';
+import { checkbox, el, field, numberInput, readNumber, setText } from '../dom';
 import { ExportBar } from './exportBar';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
 import { PlotAxes } from './plotAxes';
@@ -187,6 +187,7 @@ export class RaceView {
     this.data = m;
     const ids = this.selected();
     const colors = this.laneColors(ids);
+    for (const l of this.lanes) l.painter.dispose();
     this.lanes = ids.map((id, i) => {
       const canvas = el('canvas', 'small-boundary');
       const name = entryOf(id)?.name ?? id;
@@ -218,11 +219,16 @@ export class RaceView {
       const lane = this.lanes[i];
       if (!lane) return;
       lane.painter.draw(r.grid, m.gridResolution, m.gridChannels, this.colors);
-      lane.caption.textContent =
+      // Only what changed is written: every DOM write costs the next frame style and layout
+      // work, and a click waits behind it.
+      setText(
+        lane.caption,
         r.divergedAt !== undefined
           ? `${r.label} — ${t('diverged at epoch {0}', r.divergedAt)}`
-          : r.label;
-      lane.figure.dataset.diverged = String(r.divergedAt !== undefined);
+          : r.label,
+      );
+      const diverged = String(r.divergedAt !== undefined);
+      if (lane.figure.dataset.diverged !== diverged) lane.figure.dataset.diverged = diverged;
     });
     this.chart.draw(Math.max(maxEpoch, 10));
     this.renderTable(m);
@@ -267,8 +273,22 @@ export class RaceView {
               ? t('training')
               : t('paused'),
     ];
-    const thead = el('thead', undefined, el('tr', undefined, ...head.map((h) => th(h))));
     const colors = this.laneColors(m.runs.map((r) => r.key));
+    const body = this.table.tBodies[0] as HTMLTableSectionElement | undefined;
+    const shape = head.join('\n');
+    if (body && body.rows.length === m.runs.length && this.tableShape === shape) {
+      // The same runs and columns as the last frame: update the cells' text in place.
+      m.runs.forEach((r, i) => {
+        const tr = body.rows[i];
+        row(r).forEach((text, j) => setText(tr.cells[j], text));
+        if (tr.style.getPropertyValue('--lane') !== colors[i])
+          tr.style.setProperty('--lane', colors[i]);
+        tr.classList.toggle('diverged-row', r.divergedAt !== undefined);
+      });
+      return;
+    }
+    this.tableShape = shape;
+    const thead = el('thead', undefined, el('tr', undefined, ...head.map((h) => th(h))));
     const tbody = el(
       'tbody',
       undefined,
@@ -287,6 +307,8 @@ export class RaceView {
     );
     this.table.replaceChildren(el('caption', undefined, t('Race results')), thead, tbody);
   }
+  /** The header row of the table on screen (its cells are reused while it stays the same). */
+  private tableShape = '';
 
   /** Each lane in its activation's colour, the one the Graphs tab draws it in. */
   private laneColors(ids: readonly string[]): string[] {
@@ -297,6 +319,7 @@ export class RaceView {
   private clear(): void {
     this.data = undefined;
     this.last = undefined;
+    for (const l of this.lanes) l.painter.dispose();
     this.lanes = [];
     this.multiples.replaceChildren();
     this.table.replaceChildren();
