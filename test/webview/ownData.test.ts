@@ -306,3 +306,23 @@ test("a file's text is data: markup in names and cells stays text", async () => 
   assert.deepEqual(await p.violations(), []);
   await p.page.context().close();
 });
+
+test('more than 5,000 usable rows: the panel says a seeded sample of 5,000 is used, and it trains', async () => {
+  const p = await openTraining(h, 'train');
+  const rows = Array.from({ length: 6000 }, (_, i) => {
+    const x = (i % 100) / 10;
+    const y = Math.floor(i / 100) / 6;
+    return `${x},${y},${x + y > 9 ? 'big' : 'small'}`;
+  });
+  await p.hostSend(loaded(['x,y,size', ...rows].join('\n'), 'many.csv', 'file:///w/many.csv'));
+  await p.page
+    .locator('[data-role=data-rows]', {
+      hasText: '6,000 usable rows: a seeded sample of 5,000 is used.',
+    })
+    .waitFor();
+  assert.equal(await p.page.locator('[data-role=bad-rows]').isHidden(), true);
+  await p.page.click(`${panel('train')} [data-role=train]`);
+  await waitEpoch(p.page, 'train', 3, 30_000);
+  assert.deepEqual(pageErrors(p.errors), []);
+  await p.page.context().close();
+});
