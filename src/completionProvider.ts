@@ -15,6 +15,7 @@ import type { Activation, Framework } from './core/catalog/types';
 import {
   generateImplementation,
   IMPL_FRAMEWORKS,
+  implFrameworkLabel,
   type Implementation,
   type ImplFramework,
 } from './core/snippets/generate';
@@ -22,7 +23,7 @@ import { createInserter, missingImports } from './core/snippets/insertion';
 import { fitToImports, frameworksUsed } from './core/snippets/fileImports';
 import type { PythonAnalysis } from './core/python/parse';
 import { DocumentAnalyses, docOptions } from './documentAnalysis';
-import { frameworkLabel } from './commands/insertImplementation';
+import { displayLanguage } from './config';
 import { log } from './log';
 
 /** Characters that open a completion session: after `nn.`, inside quotes, after `act:`. */
@@ -89,7 +90,7 @@ export class ActivationCompletionProvider implements vscode.CompletionItemProvid
       } else if (item.impl) {
         const impl = generateImplementation(item.impl.e, item.impl.fw);
         const md = new vscode.MarkdownString(
-          `**${item.impl.e.name}** — ${frameworkLabel(item.impl.fw)}\n\n`,
+          `**${item.impl.e.name}** — ${implFrameworkLabel(item.impl.fw, displayLanguage())}\n\n`,
         );
         if (impl) md.appendCodeblock(`${impl.imports.join('\n')}\n\n${impl.code}`, 'python');
         item.documentation = md;
@@ -159,7 +160,7 @@ export class ActivationCompletionProvider implements vscode.CompletionItemProvid
         if (!impl) continue;
         const label = fw === ownFw ? `act:${e.id}` : `act:${e.id}:${fw}`;
         const item: Item = new vscode.CompletionItem(
-          { label, description: frameworkLabel(fw) },
+          { label, description: implFrameworkLabel(fw, displayLanguage()) },
           vscode.CompletionItemKind.Snippet,
         );
         item.filterText = own ? `${line.text.slice(0, range.start.character)}${label}` : label;

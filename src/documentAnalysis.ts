@@ -73,7 +73,7 @@ export class DocumentAnalyses {
 }
 
 /** The editor's theme kind, for the plot colours. */
-export function themeKind(): ThemeKind {
+function themeKind(): ThemeKind {
   switch (vscode.window.activeColorTheme.kind) {
     case vscode.ColorThemeKind.Light:
       return 'light';

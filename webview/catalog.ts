@@ -5,7 +5,6 @@
 import {
   aliasDefaults,
   defaultParams,
-  disagreementsFor,
   getActivation,
   listActivations,
   validateParams,
@@ -15,7 +14,6 @@ import { localize } from '../src/core/catalog/text';
 import type {
   Activation,
   ApiAlias,
-  Disagreement,
   ElementwiseActivation,
   Framework,
   LocalText,
@@ -97,11 +95,6 @@ export function presetsFor(id: string): Preset[] {
     out.push({ key, qualifiedName: a.qualifiedName, call, framework: a.framework, params });
   }
   return out;
-}
-
-/** Known framework disagreements about this entry. */
-export function disagreements(id: string): Disagreement[] {
-  return disagreementsFor(id);
 }
 
 /**

@@ -75,7 +75,7 @@ export function wireGraphControls(l: Layout, tab: GraphsTab): void {
 }
 
 /** Why the x range boxes' values cannot be a view range, or undefined when they can. */
-export function rangeProblem(from: string, to: string): string | undefined {
+function rangeProblem(from: string, to: string): string | undefined {
   const a = from.trim() === '' ? NaN : +from;
   const b = to.trim() === '' ? NaN : +to;
   if (!Number.isFinite(a) || !Number.isFinite(b)) return t('Enter a number in both x boxes.');

@@ -150,11 +150,7 @@ export function buildLayout(app: HTMLElement, select: (tab: Tab) => void): Layou
   const trainRoot = h(
     'div',
     { id: 'train-root' },
-    h(
-      'p',
-      { class: 'hint' },
-      t('The training lab will train a small network here with the activations you choose.'),
-    ),
+    h('p', { class: 'hint' }, t('Loading the training lab…')),
   );
   const train = h('section', {}, trainRoot);
   const panels: Record<Tab, HTMLElement> = { graphs, vector, train };

@@ -105,7 +105,7 @@ export function persist(state: UiState): void {
 }
 
 /** The state with ±∞ written as `∞` / `-∞`, so it survives JSON. */
-export function encodeInfinity<T>(state: T): T {
+function encodeInfinity<T>(state: T): T {
   return JSON.parse(
     JSON.stringify(state, (_k, x: unknown) => (x === Infinity ? '∞' : x === -Infinity ? '-∞' : x)),
   ) as T;

@@ -126,7 +126,7 @@ export function withAlpha(color: string, alpha: number): string {
  * Light Modern derive `charts.orange` from a find-match highlight, `#EA5C0055`): a curve drawn in
  * it would be a faint brown line, so curves and swatches use the opaque colour.
  */
-export function opaque(color: string): string {
+function opaque(color: string): string {
   const c = channels(color);
   return c ? `rgb(${c[0]}, ${c[1]}, ${c[2]})` : color;
 }

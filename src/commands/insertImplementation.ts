@@ -7,6 +7,7 @@ import {
   generateImplementation,
   IMPL_FRAMEWORKS,
   implementationText,
+  implFrameworkLabel,
   type ImplFramework,
 } from '../core/snippets/generate';
 import { insertionEdits } from '../core/snippets/insertion';
@@ -15,20 +16,6 @@ import { DocumentAnalyses } from '../documentAnalysis';
 import { parseInsertArgs } from '../core/protocol/commandArgs';
 import { displayLanguage } from '../config';
 import { log } from '../log';
-
-/** A framework's name in the pickers and completion labels. */
-export function frameworkLabel(fw: ImplFramework): string {
-  switch (fw) {
-    case 'pytorch':
-      return vscode.l10n.t('PyTorch nn.Module');
-    case 'keras':
-      return vscode.l10n.t('Keras layer (keras.ops)');
-    case 'jax':
-      return vscode.l10n.t('JAX function');
-    case 'numpy':
-      return vscode.l10n.t('NumPy function and its derivative');
-  }
-}
 
 async function pickEntry(): Promise<Activation | undefined> {
   type EntryItem = vscode.QuickPickItem & { entry?: Activation };
@@ -64,7 +51,7 @@ async function pickFramework(
   // Every framework the file imports is marked, and listed first.
   const order = [...used, ...IMPL_FRAMEWORKS.filter((f) => !used.includes(f))];
   const items = order.map((fw) => ({
-    label: frameworkLabel(fw),
+    label: implFrameworkLabel(fw, displayLanguage()),
     description: used.includes(fw) ? vscode.l10n.t('used by this file') : undefined,
     fw,
   }));
@@ -102,7 +89,11 @@ export async function insertImplementation(
     const impl = generateImplementation(entry, fw, checked.ok ? checked.params : undefined);
     if (!impl) {
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('No {1} implementation of {0} is available.', entry.name, frameworkLabel(fw)),
+        vscode.l10n.t(
+          'No {1} implementation of {0} is available.',
+          entry.name,
+          implFrameworkLabel(fw, displayLanguage()),
+        ),
       );
       return undefined;
     }

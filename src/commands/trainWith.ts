@@ -18,7 +18,7 @@ interface Pick extends vscode.QuickPickItem {
 }
 
 /** The request that opens the training tab with `id` (and its parameters) selected, not yet training. */
-export function trainRequest(id: string, params?: Params): ShowRequest {
+function trainRequest(id: string, params?: Params): ShowRequest {
   return {
     curves: [{ id, params: { ...defaultParams(id), ...params } }],
     tab: 'train',

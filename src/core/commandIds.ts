@@ -10,7 +10,5 @@ export const CommandIds = {
   trainOnDataFile: 'activationLab.trainOnDataFile',
 } as const;
 
-export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
-
 /** The webview panel's view type, also named by `onWebviewPanel:` in package.json. */
 export const PLAYGROUND_VIEW_TYPE = 'activationLab.playground';

@@ -7,10 +7,11 @@ export {
   parseHostMessage,
   parseShowRequest,
 } from './protocol/webviewProtocol';
+/** The core's one error hook: receives what its "never throws" functions caught. */
+export { setCoreErrorHandler } from './errors';
 export {
   analyzePython,
   PythonAnalysis,
-  setDetectorErrorHandler,
   MAX_DOCUMENT_CHARS,
   WINDOW_MAX_CHARS,
   LONG_LINE_WINDOW_CHARS,

@@ -41,7 +41,7 @@ ${preloads}<title>Activation Lab</title>
 }
 
 /** The Content-Security-Policy of the playground page. */
-export function playgroundCsp(cspSource: string, nonce: string): string {
+function playgroundCsp(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
     `img-src ${cspSource} data: blob:`,

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnoseNotebook, diagnosePython } from '../../src/core/diagnostics/diagnose';
 import type { PitfallDiagnostic } from '../../src/core/diagnostics/types';
-import { setDetectorErrorHandler } from '../../src/core/python/parse';
+import { setCoreErrorHandler } from '../../src/core/errors';
 
 const DIR = join(__dirname, '../../../test/fixtures/realworld/files');
 
@@ -31,7 +31,7 @@ function lineOf(text: string, offset: number): number {
 
 test('the real-world corpus draws no warning or error except verified true positives', () => {
   const errors: unknown[] = [];
-  setDetectorErrorHandler((e) => errors.push(e));
+  setCoreErrorHandler((e) => errors.push(e));
   const loud: string[] = [];
   const quiet = new Map<string, number>();
   let files = 0;
@@ -54,7 +54,7 @@ test('the real-world corpus draws no warning or error except verified true posit
       }
     }
   }
-  setDetectorErrorHandler(undefined);
+  setCoreErrorHandler(undefined);
   console.log(
     `diagnostics over ${files} corpus files: hints/information by code`,
     Object.fromEntries(quiet),

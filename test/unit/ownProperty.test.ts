@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzePython, setDetectorErrorHandler } from '../../src/core/python/parse';
+import { analyzePython } from '../../src/core/python/parse';
+import { setCoreErrorHandler } from '../../src/core/errors';
 import { hoverAt } from '../../src/core/hover/hoverAt';
 import { findMention } from '../../src/core/python/mentions';
 
@@ -25,7 +26,7 @@ test('a keyword named __proto__ is an argument like any other, not the prototype
 
 test('names of Object.prototype members index no table', () => {
   const errors: unknown[] = [];
-  setDetectorErrorHandler((e) => errors.push(e));
+  setCoreErrorHandler((e) => errors.push(e));
   try {
     for (const [call, token] of [
       ['nn.LeakyReLU(constructor=1)', 'LeakyReLU'],
@@ -38,7 +39,7 @@ test('names of Object.prototype members index no table', () => {
       assert.equal(at(call, token).hover, undefined, call);
     }
   } finally {
-    setDetectorErrorHandler(undefined);
+    setCoreErrorHandler(undefined);
   }
   assert.deepEqual(errors, []);
 });

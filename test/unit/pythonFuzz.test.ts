@@ -4,7 +4,8 @@ import { completionContext } from '../../src/core/python/completionContext';
 import { hoverAt } from '../../src/core/hover/hoverAt';
 import { jsonHoverAt } from '../../src/core/hover/jsonHover';
 import { findMention } from '../../src/core/python/mentions';
-import { analyzePython, setDetectorErrorHandler } from '../../src/core/python/parse';
+import { analyzePython } from '../../src/core/python/parse';
+import { setCoreErrorHandler } from '../../src/core/errors';
 import { analyzeCells } from '../../src/core/python/notebookCells';
 import { rng } from './seededRng';
 
@@ -110,7 +111,7 @@ function exercise(text: string, r: () => number): void {
 
 test('fuzz: random text, mutations of real code and random offsets never throw', () => {
   const errors: unknown[] = [];
-  setDetectorErrorHandler((e) => errors.push(e));
+  setCoreErrorHandler((e) => errors.push(e));
   try {
     for (let seed = 1; seed <= 400; seed++) {
       const r = rng(seed);
@@ -131,13 +132,13 @@ test('fuzz: random text, mutations of real code and random offsets never throw',
       assert.deepEqual(errors, [], `seed ${seed}: ${String(errors[0])}\n${JSON.stringify(text)}`);
     }
   } finally {
-    setDetectorErrorHandler(undefined);
+    setCoreErrorHandler(undefined);
   }
 });
 
 test('fuzz: large inputs take the windowed path without errors', () => {
   const errors: unknown[] = [];
-  setDetectorErrorHandler((e) => errors.push(e));
+  setCoreErrorHandler((e) => errors.push(e));
   try {
     for (let seed = 1000; seed < 1012; seed++) {
       const r = rng(seed);
@@ -149,26 +150,26 @@ test('fuzz: large inputs take the windowed path without errors', () => {
       assert.deepEqual(errors, [], `seed ${seed}: ${String(errors[0])}`);
     }
   } finally {
-    setDetectorErrorHandler(undefined);
+    setCoreErrorHandler(undefined);
   }
 });
 
 test('the error handler sees what the API swallows', () => {
   const errors: unknown[] = [];
-  setDetectorErrorHandler((e) => errors.push(e));
+  setCoreErrorHandler((e) => errors.push(e));
   try {
     // A bogus analysis object makes the query fail inside; the API still answers undefined.
     const bogus = Object.create(analyzePython('x').constructor.prototype);
     assert.equal(findMention(bogus, 0), undefined);
     assert.equal(errors.length, 1);
   } finally {
-    setDetectorErrorHandler(undefined);
+    setCoreErrorHandler(undefined);
   }
 });
 
 test('pathological shapes: deep nesting, CRLF, tabs, unterminated long strings, odd unicode', () => {
   const errors: unknown[] = [];
-  setDetectorErrorHandler((e) => errors.push(e));
+  setCoreErrorHandler((e) => errors.push(e));
   try {
     const head = 'import torch.nn as nn\n';
     const shapes = [
@@ -208,7 +209,7 @@ test('pathological shapes: deep nesting, CRLF, tabs, unterminated long strings, 
       'torch.nn.GELU',
     );
   } finally {
-    setDetectorErrorHandler(undefined);
+    setCoreErrorHandler(undefined);
   }
 });
 

@@ -51,7 +51,7 @@ test('every label names a catalog entry and every labelled file has labels', () 
     );
 });
 
-test('the scoring rules follow REALWORLD-INTERFACE.md', () => {
+test('scoring: a wrong value unflagged is the worst outcome, a flagged one is only a miss', () => {
   const label: Label = { line: 1, token: 'x', kind: 'direct', id: 'leaky_relu', why: 't' };
   const answer = (id: string, params: Record<string, number>, uncertain?: string[]) =>
     ({ id, resolved: { id, params, uncertain } }) as unknown as Parameters<typeof score>[1];

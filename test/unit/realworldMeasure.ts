@@ -1,18 +1,22 @@
-// The real-world corpus measurement (issue 10): hover every hand-labelled token of the files in
-// test/fixtures/realworld/ and score the answers as REALWORLD-INTERFACE.md defines.
+// The real-world corpus measurement: hover every hand-labelled token of the files in
+// test/fixtures/realworld/ (labels.json; where each file comes from in sources.json) and score
+// the answers with `score` below.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzePython, type PythonAnalysis } from '../../src/core/python/parse';
 import { analyzeCells } from '../../src/core/python/notebookCells';
-import * as hoverModule from '../../src/core/hover/hoverAt';
-import type { HoverAnswer } from '../../src/core/hover/hoverAt';
-import type { Resolved } from '../../src/core/catalog/types';
+import { hoverAt, type HoverAnswer } from '../../src/core/hover/hoverAt';
+import { jsonHoverAt } from '../../src/core/hover/jsonHover';
 
 export const REALWORLD_DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'realworld');
 
 export type LabelKind = 'direct' | 'indirect' | 'unknown' | 'none';
 
-/** One hand-written label (see REALWORLD-INTERFACE.md). */
+/**
+ * One hand-written label: the token on `line` (the `nth` occurrence, in code cell `cell` of a
+ * notebook) and what its hover should say: `direct`/`indirect` an activation `id` with `params`,
+ * `unknown` a value the file does not fix (`unknownParams`), `none` no hover at all.
+ */
 export interface Label {
   line: number;
   cell?: number;
@@ -33,9 +37,7 @@ export interface Source {
   licence: string;
 }
 
-/** Fields "bind" adds to the answer; read structurally so this file compiles before and after. */
-type Answer = HoverAnswer & { alternatives?: Resolved[] };
-type Uncertain = Resolved & { uncertain?: string[] };
+type Answer = HoverAnswer;
 
 export interface Outcome {
   file: string;
@@ -79,18 +81,15 @@ export function tokenOffset(cell: string, label: Label): number | string {
   return start + col + Math.floor(label.token.length / 2);
 }
 
-type JsonHover = (text: string, offset: number) => Answer | undefined;
-
 /** The hover the core gives at the label's token. */
 function answerAt(file: string, cells: string[], label: Label, at: number): Answer | undefined {
   if (file.endsWith('.json')) {
-    const jsonHoverAt = (hoverModule as unknown as { jsonHoverAt?: JsonHover }).jsonHoverAt;
-    return jsonHoverAt ? jsonHoverAt(cells[0], at) : undefined;
+    return jsonHoverAt(cells[0], at);
   }
   const analysis: PythonAnalysis = file.endsWith('.ipynb')
     ? analyzeCells(cells, label.cell ?? 0)
     : analyzePython(cells[0]);
-  return hoverModule.hoverAt(analysis, at);
+  return hoverAt(analysis, at);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -99,16 +98,21 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** Scores one label against the answer (the rules of REALWORLD-INTERFACE.md, "Measurement"). */
+/**
+ * Scores one label against the answer. `none`: right when there is no hover. `unknown`: right
+ * when there is no hover, several alternatives, or every `unknownParams` marked uncertain.
+ * `direct`/`indirect`: right when the id and every labelled parameter match. A wrong answer is
+ * "unflagged" when the hover shows it without marking it uncertain or ambiguous.
+ */
 export function score(label: Label, answer: Answer | undefined): Omit<Outcome, 'file' | 'label'> {
   const got = answer
     ? `${answer.id} ${JSON.stringify(answer.resolved.params)}` +
-      ((answer.resolved as Uncertain).uncertain?.length
-        ? ` uncertain=${(answer.resolved as Uncertain).uncertain?.join(',')}`
+      (answer.resolved.uncertain?.length
+        ? ` uncertain=${answer.resolved.uncertain?.join(',')}`
         : '') +
       (answer.alternatives?.length ? ` alternatives=${answer.alternatives.length}` : '')
     : 'no hover';
-  const uncertain = new Set(answer ? ((answer.resolved as Uncertain).uncertain ?? []) : []);
+  const uncertain = new Set(answer ? (answer.resolved.uncertain ?? []) : []);
   const ambiguous = (answer?.alternatives?.length ?? 0) > 1;
   switch (label.kind) {
     case 'none':

@@ -1,4 +1,4 @@
-// Resolution: every framework alias in the catalog, every disagreement of the reference file (§4),
+// Resolution: every framework alias in the catalog, every disagreement in src/core/catalog/disagreements.ts,
 // and the ways a call can fail to give a curve.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -71,7 +71,7 @@ test('every Keras string name resolves', () => {
   assert.equal(resolveKerasString('__proto__', 'keras'), undefined);
 });
 
-test('§4.1 GELU default: exact in PyTorch, tf.nn, keras.activations; tanh in jax.nn, Flax, keras.ops', () => {
+test('GELU default: exact in PyTorch, tf.nn, keras.activations; tanh in jax.nn, Flax, keras.ops', () => {
   for (const qn of [
     'torch.nn.GELU',
     'torch.nn.functional.gelu',
@@ -119,7 +119,7 @@ test('§4.1 GELU default: exact in PyTorch, tf.nn, keras.activations; tanh in ja
   );
 });
 
-test('§4.2 hard sigmoid: relu6(x+3)/6 in PyTorch, JAX, Keras 3; 0.2x+0.5 in tf.keras 2', () => {
+test('hard sigmoid: relu6(x+3)/6 in PyTorch, JAX, Keras 3; 0.2x+0.5 in tf.keras 2', () => {
   for (const qn of [
     'torch.nn.Hardsigmoid',
     'torch.nn.functional.hardsigmoid',
@@ -141,7 +141,7 @@ test('§4.2 hard sigmoid: relu6(x+3)/6 in PyTorch, JAX, Keras 3; 0.2x+0.5 in tf.
   );
 });
 
-test('§4.3 Leaky ReLU slope: 0.01 PyTorch/JAX, 0.2 tf.nn and keras.activations/ops, 0.3 the layers', () => {
+test('Leaky ReLU slope: 0.01 PyTorch/JAX, 0.2 tf.nn and keras.activations/ops, 0.3 the layers', () => {
   assert.equal(slope('torch.nn.LeakyReLU'), 0.01);
   assert.equal(slope('torch.nn.functional.leaky_relu'), 0.01);
   assert.equal(slope('jax.nn.leaky_relu'), 0.01);
@@ -165,7 +165,7 @@ test('§4.3 Leaky ReLU slope: 0.01 PyTorch/JAX, 0.2 tf.nn and keras.activations/
   assert.deepEqual(resolveActivation('torch.nn.LeakyReLU')?.defaulted, ['negativeSlope']);
 });
 
-test('§4.4 argument names: alpha → negative_slope, lambd vs threshold, soft_sign, hard_silu', () => {
+test('argument names: alpha → negative_slope, lambd vs threshold, soft_sign, hard_silu', () => {
   assert.deepEqual(resolveActivation('tf_keras.activations.relu', { keywords: { alpha: 0.1 } }), {
     ...resolveActivation('tf_keras.activations.relu', { keywords: { alpha: 0.1 } }),
     id: 'leaky_relu',
@@ -201,7 +201,7 @@ test('§4.4 argument names: alpha → negative_slope, lambd vs threshold, soft_s
   assert.equal(resolveActivation('torch.nn.Hardswish')?.id, 'hard_swish');
 });
 
-test('§4.5 PReLU initial slope: PyTorch 0.25, Keras zeros, Flax 0.01', () => {
+test('PReLU initial slope: PyTorch 0.25, Keras zeros, Flax 0.01', () => {
   assert.equal(slope('torch.nn.PReLU'), 0.25);
   assert.equal(slope('torch.nn.PReLU', { keywords: { num_parameters: 64, init: 0.1 } }), 0.1);
   assert.equal(slope('keras.layers.PReLU'), 0);
@@ -219,7 +219,7 @@ test('§4.5 PReLU initial slope: PyTorch 0.25, Keras zeros, Flax 0.01', () => {
   assert.ok(fw?.notes?.some((n) => n.en.includes('self.weight')));
 });
 
-test('§4.6 RReLU: F.rrelu defaults to training=False, a fixed mean slope 11/48', () => {
+test('RReLU: F.rrelu defaults to training=False, a fixed mean slope 11/48', () => {
   const r = resolveActivation('torch.nn.functional.rrelu');
   assert.equal(r?.id, 'rrelu');
   assert.deepEqual(evaluate('rrelu', [-48], r?.params), [-11]);
@@ -233,7 +233,7 @@ test('§4.6 RReLU: F.rrelu defaults to training=False, a fixed mean slope 11/48'
   assert.ok(resolveActivation('torch.nn.RReLU')?.notes?.some((n) => n.en.includes('.eval()')));
 });
 
-test('§4.7 softplus: only PyTorch has beta/threshold; Keras/TF/JAX compute log(1+e^x)', () => {
+test('softplus: only PyTorch has beta/threshold; Keras/TF/JAX compute log(1+e^x)', () => {
   assert.deepEqual(resolveActivation('torch.nn.Softplus')?.params, { beta: 1, threshold: 20 });
   assert.deepEqual(
     resolveActivation('torch.nn.functional.softplus', { positional: [2, 10] })?.params,
@@ -260,7 +260,7 @@ test('§4.7 softplus: only PyTorch has beta/threshold; Keras/TF/JAX compute log(
   assert.ok(!why.ok && why.reason.en.includes('beta must be > 0'));
 });
 
-test('§4.8 SiLU β: only tf.nn.silu takes beta', () => {
+test('SiLU β: only tf.nn.silu takes beta', () => {
   assert.equal(resolveActivation('tensorflow.nn.silu')?.id, 'silu');
   assert.deepEqual(resolveActivation('tensorflow.nn.silu', { keywords: { beta: 1.5 } }), {
     ...resolveActivation('tensorflow.nn.silu', { keywords: { beta: 1.5 } }),
@@ -274,7 +274,7 @@ test('§4.8 SiLU β: only tf.nn.silu takes beta', () => {
   assert.equal(resolveKerasString('silu', 'tf-keras')?.id, 'silu');
 });
 
-test('§4.9 softmax axis: PyTorch dim=None warns; a given dim silences the note', () => {
+test('softmax axis: PyTorch dim=None warns; a given dim silences the note', () => {
   const implicit = resolveActivation('torch.nn.Softmax');
   assert.equal(implicit?.id, 'softmax');
   assert.ok(implicit?.notes?.some((n) => n.en.includes('dim 0 for 0-D, 1-D and 3-D')));
@@ -288,14 +288,14 @@ test('§4.9 softmax axis: PyTorch dim=None warns; a given dim silences the note'
   assert.equal(resolveActivation('torch.Tensor.softmax', { positional: [-1] })?.id, 'softmax');
 });
 
-test('§4.10 gradient at kinks: relu′(0) = 0, relu6′(0) = relu6′(6) = 0', async () => {
+test('gradient at kinks: relu′(0) = 0, relu6′(0) = relu6′(6) = 0', async () => {
   const { derivative } = await import('../../src/core/catalog/sample');
   assert.deepEqual(derivative('relu', [0]), [0]);
   assert.deepEqual(derivative('relu6', [0, 6]), [0, 0]);
   assert.deepEqual(derivative('hard_swish', [-3, 3]), [-0.5, 1]);
 });
 
-test('§4.11 hardtanh range: configurable in PyTorch, fixed at ±1 in Keras and JAX', () => {
+test('hardtanh range: configurable in PyTorch, fixed at ±1 in Keras and JAX', () => {
   assert.deepEqual(resolveActivation('torch.nn.Hardtanh', { positional: [-2, 2] })?.params, {
     minVal: -2,
     maxVal: 2,
@@ -313,7 +313,7 @@ test('§4.11 hardtanh range: configurable in PyTorch, fixed at ±1 in Keras and 
   assert.equal(resolveActivation('torch.nn.Hardtanh', { positional: [2, -2] }), undefined);
 });
 
-test('§4.12 ELU: keras alpha scales the negative part (the docstring wording is noted)', () => {
+test('ELU: keras alpha scales the negative part (the docstring wording is noted)', () => {
   const r = resolveActivation('keras.activations.elu', { keywords: { alpha: 2 } });
   assert.equal(r?.params.alpha, 2);
   assert.ok(r?.notes?.some((n) => n.en.includes('slope of positive section')));
@@ -321,7 +321,7 @@ test('§4.12 ELU: keras alpha scales the negative part (the docstring wording is
   assert.equal(resolveActivation('keras.layers.ELU', { positional: [0.5] })?.params.alpha, 0.5);
 });
 
-test('§4.13 Keras relu(threshold=t) returns x above t (the Keras doctests)', () => {
+test('Keras relu(threshold=t) returns x above t (the Keras doctests)', () => {
   const x = [-10, -5, 0, 5, 10];
   const run = (kw: Record<string, unknown>) => {
     const r = resolveActivation('keras.activations.relu', { keywords: kw });

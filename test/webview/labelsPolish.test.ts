@@ -87,7 +87,7 @@ describe('labels', () => {
     await closeChecked(p);
   });
 
-  test('an activation has one colour in Graphs and in Race (issue 15.16)', async () => {
+  test('an activation has one colour in Graphs and in Race', async () => {
     const computed = (
       page: TestPage['page'],
       selector: string,

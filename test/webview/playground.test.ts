@@ -302,7 +302,7 @@ describe('custom formula', () => {
 });
 
 describe('several custom curves', () => {
-  test('each Plot adds a curve, an empty formula adds none, and both survive a reload (issue 15.8)', async () => {
+  test('each Plot adds a curve, an empty formula adds none, and both survive a reload', async () => {
     const p = await h.open({ viewport: { width: 1280, height: 860 } });
     const input = p.page.locator('#custom-formula');
     const customs = p.page.locator('.legend-item', { hasText: 'Custom' });
@@ -368,7 +368,7 @@ describe('several custom curves', () => {
 });
 
 describe('custom formula derivatives', () => {
-  test('a long product derives at once, an overlong f′ says so, and a saved one reloads (issue 13.4)', async () => {
+  test('a long product derives at once, an overlong f′ says so, and a saved one reloads', async () => {
     const p = await h.open();
     const input = p.page.locator('#custom-formula');
     // With mathjs's simplify, 14 factors froze the page for a minute, and again on every reload.
@@ -393,7 +393,7 @@ describe('custom formula derivatives', () => {
     await done(again);
   });
 
-  test('f′ of x * sigmoid(1.702*x) is typeset with the decimals as written (issue 15.14)', async () => {
+  test('f′ of x * sigmoid(1.702*x) is typeset with the decimals as written', async () => {
     const p = await h.open();
     const input = p.page.locator('#custom-formula');
     await input.fill('x * sigmoid(1.702*x)');

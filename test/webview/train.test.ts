@@ -350,7 +350,7 @@ test('a custom formula trains; a bad one says why in place', async () => {
   await page.context().close();
 });
 
-test('names from Object.prototype in a formula are refused in place; nothing hangs (issue 13.2)', async () => {
+test('names from Object.prototype in a formula are refused in place; nothing hangs', async () => {
   const { page, errors } = await openTraining(h, 'train');
   const v = panel('train');
   await page.selectOption(`${v} select[data-role=activation]`, 'custom');

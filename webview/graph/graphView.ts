@@ -466,7 +466,7 @@ const POLE_FACTOR = 10;
  * 1/x and its derivatives near 0): then it is cut at ±POLE_FACTOR × the larger of |25th| and
  * |75th percentile|, the line's typical size. Undefined when no sample is finite.
  */
-export function robustExtent(a: Float64Array): [number, number] | undefined {
+function robustExtent(a: Float64Array): [number, number] | undefined {
   // A typed-array sort is numeric and puts NaN last: the finite values are one run.
   const v = a.slice().sort();
   let i0 = 0;

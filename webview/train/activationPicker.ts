@@ -11,7 +11,7 @@ import { paramControl } from '../ui/paramControl';
 import { el, field, select } from '../dom';
 import type { TrainActivation } from './uiState';
 
-export const CUSTOM = 'custom';
+const CUSTOM = 'custom';
 
 /** Catalog element-wise activations as (id, name) options. */
 export function activationOptions(): [string, string][] {

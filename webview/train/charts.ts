@@ -190,7 +190,7 @@ function niceCeil(v: number): number {
  * The floor of the log axis: a power of ten below the smallest positive value, where an exact
  * zero (an all-dead layer, which has no place on a log axis) is drawn and marked.
  */
-export function zeroFloor(...series: (number[] | undefined)[]): number {
+function zeroFloor(...series: (number[] | undefined)[]): number {
   let min = Infinity;
   for (const v of series) for (const g of v ?? []) if (g > 0 && g < min) min = g;
   return Number.isFinite(min) ? 10 ** (Math.floor(Math.log10(min)) - 1) : 1e-12;

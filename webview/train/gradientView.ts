@@ -44,7 +44,7 @@ const PRESETS: { label: () => string; set: Partial<GradientState> }[] = [
 ];
 
 /** first-layer / last-layer gradient, or undefined when it cannot be formed. */
-export function gradientRatio(g: number[] | undefined): number | undefined {
+function gradientRatio(g: number[] | undefined): number | undefined {
   if (!g || g.length < 2) return undefined;
   const r = g[0] / g[g.length - 1];
   return Number.isFinite(r) ? r : undefined;

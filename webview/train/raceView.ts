@@ -26,7 +26,7 @@ import type { ViewContext } from './trainView';
 
 /** Cells per side of each small boundary picture. */
 const SMALL_RES = 40;
-export const MIN_RACERS = 2;
+const MIN_RACERS = 2;
 
 interface Lane {
   id: string;

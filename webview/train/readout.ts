@@ -46,7 +46,7 @@ export function stopText(r: RunState): string {
   }
 }
 
-export function statusText(
+function statusText(
   s: TrainStatus | 'idle',
   diverged: boolean,
   idle = t('Ready: press Train to start.'),

@@ -56,7 +56,7 @@ export function initOptions(): [TrainSetup['init'], string][] {
 }
 
 /** "8, 8" → [8, 8], each width clamped to [1, maxLayerWidth], at most maxHiddenLayers of them. */
-export function parseHidden(text: string): number[] {
+function parseHidden(text: string): number[] {
   const parts = text
     .split(/[,\s]+/)
     .map((s) => s.trim())

@@ -23,7 +23,7 @@ import { limitsText, SetupForm } from './setupForm';
 import type { TrainActivation, TrainingUiState } from './uiState';
 
 /** Cells per side of the decision-boundary grid. */
-export const GRID_RES = 64;
+const GRID_RES = 64;
 
 export interface ViewContext {
   state: TrainingUiState;

@@ -50,7 +50,7 @@ const TrainActivationSchema = v.object({
 export const VIEW_NAMES = ['train', 'race', 'gradient'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
-export const TrainingUiSchema = v.object({
+const TrainingUiSchema = v.object({
   version: v.literal(1),
   view: v.picklist(VIEW_NAMES),
   setup: TrainSetupSchema,
@@ -97,7 +97,7 @@ const RunRecordSchema = v.object({
   epoch: v.pipe(v.number(), v.integer(), v.minValue(0)),
   maxEpochs: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
-export const LiveRunsSchema = v.object({
+const LiveRunsSchema = v.object({
   train: v.optional(RunRecordSchema),
   race: v.optional(RunRecordSchema),
   gradient: v.optional(RunRecordSchema),
@@ -129,7 +129,7 @@ export function defaultSetup(): TrainSetup {
   };
 }
 
-export function defaultTrainingUi(): TrainingUiState {
+function defaultTrainingUi(): TrainingUiState {
   return {
     version: 1,
     view: 'train',

@@ -27,7 +27,7 @@ export interface CurveCardHost {
 }
 
 /** Whether two parameter sets are the same (up to rounding). */
-export const sameParams = (a: Params, b: Params) =>
+const sameParams = (a: Params, b: Params) =>
   Object.keys(b).every(
     (k) => Math.abs((a[k] ?? NaN) - b[k]) <= 1e-12 * Math.max(1, Math.abs(b[k])),
   );

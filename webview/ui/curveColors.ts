@@ -6,7 +6,7 @@
  */
 
 /** Slots of `Theme.palette` (blue, orange, green, purple, cyan, magenta, red, yellow). */
-export const PALETTE_SLOTS = 8;
+const PALETTE_SLOTS = 8;
 
 /**
  * The slots of the activations people compare most, chosen so that no two of them share one
@@ -25,7 +25,7 @@ const PREFERRED: Readonly<Record<string, number>> = {
 };
 
 /** The slot an id prefers: its entry in the table above, else a stable hash of the id. */
-export function preferredSlot(id: string): number {
+function preferredSlot(id: string): number {
   if (Object.prototype.hasOwnProperty.call(PREFERRED, id)) return PREFERRED[id];
   let h = 0;
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;

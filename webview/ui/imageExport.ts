@@ -120,7 +120,7 @@ export function graphPng(graph: GraphView, ex: ChartExport): string {
 }
 
 /** Text safe inside SVG markup (element content and attribute values). */
-export function escapeXml(s: string): string {
+function escapeXml(s: string): string {
   return s.replace(
     /[<>&"']/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!,
@@ -128,7 +128,7 @@ export function escapeXml(s: string): string {
 }
 
 /** About five round tick values (1, 2 or 5 × 10ⁿ apart) inside [a, b]. */
-export function niceTicks(a: number, b: number): number[] {
+function niceTicks(a: number, b: number): number[] {
   const span = b - a;
   if (!(span > 0) || !Number.isFinite(span)) return [];
   const raw = span / 5;

@@ -16,7 +16,7 @@ type Katex = typeof KatexModule;
 let katexLoading: Promise<Katex> | undefined;
 
 /** Loads KaTeX once. */
-export function loadKatex(): Promise<Katex> {
+function loadKatex(): Promise<Katex> {
   katexLoading ??= import('katex').then((m) => m.default);
   return katexLoading;
 }

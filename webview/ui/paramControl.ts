@@ -14,7 +14,7 @@ export interface ParamControl {
 }
 
 /** Whether v lies in the parameter's mathematical domain (`valid`), when the catalog gives one. */
-export function inDomain(spec: ParamSpec, v: number): boolean {
+function inDomain(spec: ParamSpec, v: number): boolean {
   if (!Number.isFinite(v)) return spec.infinityMeansNone === true && v === Infinity;
   const d = spec.valid;
   if (!d) return true;

@@ -40,7 +40,7 @@ export interface VectorHost {
 const isGated = (e: { family?: string } | undefined) => e?.family === 'gated';
 
 /** The output of the vector activation for the current state (input divided by T unless gated). */
-export function vectorOutput(s: UiState['vector']): { input: number[]; output: number[] } {
+function vectorOutput(s: UiState['vector']): { input: number[]; output: number[] } {
   const e = entryOf(s.id);
   if (!e || e.kind !== 'vector') return { input: s.logits, output: [] };
   const input = isGated(e) ? s.logits : s.logits.map((z) => z / s.temperature);

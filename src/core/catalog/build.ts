@@ -65,7 +65,7 @@ export const tfFn = (path: string, args: ApiArg[] = [], extra?: Partial<ApiAlias
 export const jaxFn = (fn: string, args: ApiArg[] = [], extra?: Partial<ApiAlias>) =>
   api(`jax.nn.${fn}`, 'jax', 'function', args, extra);
 /** `flax.linen.<fn>` (Flax re-exports `jax.nn`). */
-export const flaxFn = (fn: string, args: ApiArg[] = [], extra?: Partial<ApiAlias>) =>
+const flaxFn = (fn: string, args: ApiArg[] = [], extra?: Partial<ApiAlias>) =>
   api(`flax.linen.${fn}`, 'flax', 'function', args, extra);
 /** `mlx.nn.<name>` function or module. */
 export const mlx = (

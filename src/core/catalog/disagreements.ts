@@ -1,5 +1,5 @@
 /**
- * Known disagreements between frameworks (reference file §4, checked against the frameworks' own
+ * Known disagreements between frameworks (checked against the frameworks' own
  * sources and docs). Gaps quoted here are measured by test/unit/catalog.test.ts.
  */
 import type { Disagreement } from './types';

@@ -40,8 +40,8 @@ export const RULES: Record<DiagnosticCode, Rule> = {
 };
 
 /** Hint/information diagnostics kept per code, and in all, per file. */
-export const MAX_QUIET_PER_CODE = 5;
-export const MAX_QUIET_PER_FILE = 10;
+const MAX_QUIET_PER_CODE = 5;
+const MAX_QUIET_PER_FILE = 10;
 
 /** Cheap test: text that mentions none of these words draws no diagnostic. */
 const ANY_TRIGGER =

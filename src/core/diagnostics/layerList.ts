@@ -10,7 +10,7 @@ import { kerasLayer } from './flow';
 import type { Program, Stmt } from './program';
 import { nameUses } from './rule';
 
-export const CONTAINER =
+const CONTAINER =
   /^(?:torch\.nn\.(?:Sequential|ModuleList)|(?:keras|tf_keras)\.(?:models\.)?Sequential)$/;
 /** Largest repeat count expanded, and most layers read per container. */
 const MAX_REPEAT = 200;

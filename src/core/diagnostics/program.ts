@@ -24,7 +24,7 @@ import { Kw, lineIndexAt, type LogicalLines } from '../python/scan';
 import { nodeText, resolveDotted, type ScopeContext } from '../python/scope';
 
 /** Statements parsed per document at most; beyond it queries answer undefined. */
-export const MAX_STATEMENT_PARSES = 1500;
+const MAX_STATEMENT_PARSES = 1500;
 /** Longest statement parsed (longer ones are data tables, not models). */
 const MAX_STATEMENT_CHARS = 20_000;
 
@@ -248,7 +248,7 @@ export class Program {
 }
 
 /** Flattens `a.b.c` to its names, or undefined when it is not a plain dotted name. */
-export function dotted(s: Stmt, expr: SyntaxNode): string[] | undefined {
+function dotted(s: Stmt, expr: SyntaxNode): string[] | undefined {
   const path: string[] = [];
   let n: SyntaxNode = expr;
   while (n.name === 'MemberExpression') {

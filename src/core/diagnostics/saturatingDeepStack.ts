@@ -10,7 +10,7 @@ import { classify, containers } from './layerList';
 import { show, type Finding, type Rule } from './rule';
 
 /** Consecutive saturating layers that draw the note. */
-export const MIN_SATURATING_RUN = 8;
+const MIN_SATURATING_RUN = 8;
 
 export const saturatingDeepStack: Rule = (ctx) => {
   const p = ctx.program;

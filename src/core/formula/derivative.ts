@@ -53,7 +53,7 @@ const OUTER: Record<Exclude<FnName, 'max' | 'min' | 'where'>, (u: Expr) => Expr>
 };
 
 /** d/dx of `e`, unsimplified (linear in the tree thanks to the memo). */
-export function derive(e: Expr, memo = new Map<Expr, Expr>()): Expr {
+function derive(e: Expr, memo = new Map<Expr, Expr>()): Expr {
   const hit = memo.get(e);
   if (hit) return hit;
   const d = (a: Expr) => derive(a, memo);
@@ -116,7 +116,7 @@ function folded(v: number): Expr {
 }
 
 /** Local simplification, bottom-up, memoised per node: linear in the (shared) tree. */
-export function simplify(e: Expr, memo = new Map<Expr, Expr>()): Expr {
+function simplify(e: Expr, memo = new Map<Expr, Expr>()): Expr {
   const hit = memo.get(e);
   if (hit) return hit;
   const s = (a: Expr) => simplify(a, memo);

@@ -1,8 +1,7 @@
 /**
  * The one expression tree of the extension: an element-wise function of one input `x`, as plain
- * data. Three producers build it — the custom-formula parser (parse.ts), the neutral definitions
- * the snippet generator prints as Python (snippets/definitions.ts), and the translation of
- * activations defined in Python code (python/codeDefined.ts) — and one safe compiler (compile.ts)
+ * data. Two producers build it — the custom-formula parser (parse.ts) and the neutral definitions
+ * the snippet generator prints as Python (snippets/definitions.ts) — and one safe compiler (compile.ts)
  * evaluates it with f′ by forward-mode differentiation. No `eval`, no `new Function`; being plain
  * data, a tree can be posted to the training worker as is.
  */
@@ -37,7 +36,7 @@ export const CONSTANTS = { pi: Math.PI, e: Math.E, tau: 2 * Math.PI } as const;
 export type ConstantName = keyof typeof CONSTANTS;
 
 /** Other spellings of the constants (`π`, `PI`, `E`). */
-export const CONSTANT_ALIASES: Record<string, ConstantName> = {
+const CONSTANT_ALIASES: Record<string, ConstantName> = {
   π: 'pi',
   PI: 'pi',
   E: 'e',
@@ -105,7 +104,7 @@ export const FUNCTIONS = {
 export type FnName = keyof typeof FUNCTIONS;
 
 /** Other spellings a parser accepts for a function (NumPy's `maximum`, `arctan`…). */
-export const FUNCTION_ALIASES: Record<string, FnName> = {
+const FUNCTION_ALIASES: Record<string, FnName> = {
   maximum: 'max',
   minimum: 'min',
   arctan: 'atan',
@@ -171,8 +170,8 @@ export function countNodes(e: Expr, cap = Infinity): number {
 }
 
 /** Deepest and largest tree a message may carry (the worker checks before compiling). */
-export const MAX_EXPR_DEPTH = 64;
-export const MAX_EXPR_NODES = 1000;
+const MAX_EXPR_DEPTH = 64;
+const MAX_EXPR_NODES = 1000;
 
 const BIN_OPS: readonly string[] = ['+', '-', '*', '/', '^'] satisfies BinOp[];
 const CMP_OPS: readonly string[] = ['>', '>=', '<', '<='] satisfies CmpOp[];

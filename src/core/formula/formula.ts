@@ -17,7 +17,7 @@ export type FormulaResult =
   | { ok: false; message: LocalText; index?: number };
 
 /** The derivative's LaTeX, unless the simplified tree has more than `MAX_DERIVATIVE_NODES` nodes. */
-export function derivativeTex(e: Expr): DerivativeTex {
+function derivativeTex(e: Expr): DerivativeTex {
   const d = derivative(e);
   if (countNodes(d, MAX_DERIVATIVE_NODES) > MAX_DERIVATIVE_NODES)
     return {

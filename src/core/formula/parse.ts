@@ -25,8 +25,8 @@ import type { LocalText } from '../catalog/types';
 
 /** Longest formula accepted, the largest tree and the deepest nesting. */
 export const MAX_FORMULA = 500;
-export const MAX_NODES = 300;
-export const MAX_DEPTH = 60;
+const MAX_NODES = 300;
+const MAX_DEPTH = 60;
 
 /** What a parse may read: only x and the constants (a formula), or any name (the snippets). */
 export interface ParseOptions {

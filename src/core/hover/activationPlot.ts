@@ -25,10 +25,10 @@ export interface PlotRequest {
 const EPS = 1e-9;
 
 /** Largest |x| of a hover plot's range, and its largest width. */
-export const PLOT_X_LIMIT = 1e6;
-export const PLOT_SPAN_MAX = 1e4;
+const PLOT_X_LIMIT = 1e6;
+const PLOT_SPAN_MAX = 1e4;
 /** The default hover range. */
-export const DEFAULT_PLOT_RANGE: readonly [number, number] = [-5, 5];
+const DEFAULT_PLOT_RANGE: readonly [number, number] = [-5, 5];
 
 /**
  * The hover's x range from the settings: [xMin, xMax] when both are finite numbers within

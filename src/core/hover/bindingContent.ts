@@ -20,7 +20,7 @@ import { paramValueText } from './paramText';
 const t = (en: string, ja: string): LocalText => ({ en, ja });
 
 /** Words of this part of the hover. */
-export const BL = {
+const BL = {
   boundAt: t('Bound at {0}: {1}', '{0} で束縛: {1}'),
   line: t('line {0}', '{0} 行目'),
   goTo: t('Go to line {0}', '{0} 行目へ移動'),
@@ -45,7 +45,7 @@ export const BL = {
 } as const;
 
 /** `[line N](command:activationLab.revealBinding?…)`: moves the cursor to a binding site. */
-export function revealLink(step: BindingStep, lang: Lang, uri?: string): string {
+function revealLink(step: BindingStep, lang: Lang, uri?: string): string {
   const arg: RevealArgs = { offset: step.offset, line: step.line, ...(uri ? { uri } : {}) };
   const label = fill(localize(BL.line, lang), step.line);
   const title = fill(localize(BL.goTo, lang), step.line);

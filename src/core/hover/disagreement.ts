@@ -27,7 +27,7 @@ const sameParams = (a: Params, b: Params) =>
  * The distinct default behaviours of `apis` (qualified names) other than `self` and other than
  * what this call computes (`id`, `params`), first API name kept for each.
  */
-export function counterparts(
+function counterparts(
   apis: readonly string[],
   self: string,
   id: string,
@@ -62,7 +62,7 @@ function describe(entry: Activation, c: Counterpart): string {
 const cache = new Map<string, Gap | undefined>();
 
 /** The largest |Δf| between two entries with parameters on [x0, x1], memoised. */
-export function measuredGap(
+function measuredGap(
   a: { id: string; params: Params },
   b: { id: string; params: Params },
   x0: number,

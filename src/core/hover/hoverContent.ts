@@ -51,7 +51,7 @@ export const DEFAULT_HOVER_OPTIONS: HoverOptions = {
 };
 
 /** The value an argument was given in the call, by keyword or by position, or undefined. */
-export function givenArgument(
+function givenArgument(
   args: HoverSubject['mention']['args'],
   api: ApiAlias,
   name: string,
@@ -156,7 +156,7 @@ function parameterLines(subject: HoverSubject, entry: Activation, lang: Lang): s
 }
 
 /** `[label](command:id?<encoded JSON>)`: VS Code passes the decoded object as the argument. */
-export function commandLink(label: string, command: string, arg: unknown): string {
+function commandLink(label: string, command: string, arg: unknown): string {
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(arg))})`;
 }
 
@@ -168,9 +168,7 @@ function finiteParams(p: Params): Params {
 }
 
 /** The implementation framework that matches the mention's framework. */
-export function implementationFrameworkOf(
-  framework: string,
-): 'pytorch' | 'keras' | 'jax' | 'numpy' {
+function implementationFrameworkOf(framework: string): 'pytorch' | 'keras' | 'jax' | 'numpy' {
   if (framework === 'pytorch') return 'pytorch';
   if (framework === 'keras' || framework === 'tf-keras' || framework === 'tensorflow')
     return 'keras';
@@ -199,7 +197,7 @@ function linkArgs(
 }
 
 /** The two links as icons with a tooltip, for the hover's first line. */
-export function iconLinks(
+function iconLinks(
   entry: Activation,
   params: Params,
   api: string | undefined,
@@ -217,7 +215,7 @@ export function iconLinks(
 }
 
 /** Links to the playground and to the insert command for this entry and these parameters. */
-export function linksLine(
+function linksLine(
   entry: Activation,
   params: Params,
   api: string | undefined,
@@ -253,7 +251,7 @@ export function formulaLines(entry: Activation, showDerivative: boolean): string
 }
 
 /** "Range … · monotonic · smooth (C∞) · zero-centred" and the gradient note. */
-export function propertyLines(entry: Activation, lang: Lang): string[] {
+function propertyLines(entry: Activation, lang: Lang): string[] {
   const p = entry.properties;
   const parts = [
     `${localize(L.range, lang)} \`${p.range}\``,

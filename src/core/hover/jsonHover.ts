@@ -14,7 +14,7 @@ import { dispatchLine } from './bindingContent';
 import type { HoverAnswer, HoverAtOptions } from './hoverAt';
 
 /** JSON files longer than this are not read. */
-export const JSON_MAX_CHARS = 2_000_000;
+const JSON_MAX_CHARS = 2_000_000;
 
 /** A string value and the key it sits under. */
 export interface JsonKeyedValue {
@@ -91,7 +91,7 @@ export function jsonValueAt(text: string, offset: number): JsonKeyedValue | unde
 }
 
 /** The library whose table a JSON key names in this file, or undefined. */
-export function jsonKeyLibrary(text: string, key: string): DispatchLibrary | undefined {
+function jsonKeyLibrary(text: string, key: string): DispatchLibrary | undefined {
   if (key === 'feat_extract_activation') return 'transformers';
   const lib = dispatchKeyword(key);
   if (lib) return lib;

@@ -111,9 +111,9 @@ export function erfc(x: number): number {
 }
 
 /** 1/√(2π). */
-export const INV_SQRT_2PI = 0.3989422804014327;
+const INV_SQRT_2PI = 0.3989422804014327;
 /** 1/√2. */
-export const SQRT1_2 = Math.SQRT1_2;
+const SQRT1_2 = Math.SQRT1_2;
 
 /** Standard normal density φ(x) = e^{−x²/2}/√(2π). */
 export function normPdf(x: number): number {

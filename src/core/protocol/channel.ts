@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 
 /** How a request ended: done, given up by the person (a cancelled dialog), or failed. */
-export const REPLY_STATUSES = ['ok', 'cancelled', 'error'] as const;
+const REPLY_STATUSES = ['ok', 'cancelled', 'error'] as const;
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
 /** A request id: a non-negative safe integer, unique per requesting side. */

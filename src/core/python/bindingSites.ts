@@ -9,7 +9,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { PythonAnalysis } from './parse';
 import { Kw, lineIndexAt, type LogicalLines } from './scan';
-import { nodeText, scopeBindings, type ScopeContext } from './scope';
+import { scopeBindings, type ScopeContext } from './scope';
 import { targetNames } from './moduleTable';
 import { STEP_TEXT_MAX, type BindingStep } from './boundValue';
 
@@ -27,7 +27,7 @@ export interface Site {
 }
 
 /** Most binding sites followed for one name. */
-export const MAX_SITES = 16;
+const MAX_SITES = 16;
 
 const BRANCHING = new Set([
   'IfStatement',
@@ -342,9 +342,4 @@ export function attributeSites(analysis: PythonAnalysis, cls: number, attr: stri
     if (s) out.push(f.field ? { ...s, field: true } : s);
   }
   return out;
-}
-
-/** The text of a name node. */
-export function nameOf(ctx: ScopeContext, n: SyntaxNode): string {
-  return nodeText(ctx, n, 200);
 }

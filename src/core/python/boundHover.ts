@@ -123,11 +123,7 @@ function stringMentionOption(
 }
 
 /** Catalog parameters whose shown value a caller may change or that are not known statically. */
-export function uncertainParams(
-  resolved: Resolved,
-  args: CallArgs,
-  overridable: string[],
-): string[] {
+function uncertainParams(resolved: Resolved, args: CallArgs, overridable: string[]): string[] {
   const out = new Set<string>();
   const api = resolved.api;
   if (!api) return [];

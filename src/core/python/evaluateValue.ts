@@ -38,9 +38,9 @@ import {
 } from './boundValue';
 
 /** Most expressions evaluated for one query. */
-export const MAX_STEPS = 400;
+const MAX_STEPS = 400;
 /** Most bindings followed in a chain. */
-export const MAX_DEPTH = 12;
+const MAX_DEPTH = 12;
 /** Most items of a list or tuple evaluated. */
 const MAX_ITEMS = 64;
 
@@ -532,7 +532,7 @@ function dispatchValue(
 }
 
 /** The dispatch of one evaluated key. */
-export function dispatchOf(
+function dispatchOf(
   ctx: ScopeContext,
   site: DispatchSite,
   key: BoundValue,
@@ -640,12 +640,7 @@ function keepsReason(v: UnknownValue): boolean {
 }
 
 /** What calling `v` with these arguments gives. */
-export function applyCall(
-  v: BoundValue,
-  a: ArgsInfo,
-  call: SyntaxNode,
-  ctx: ScopeContext,
-): BoundValue {
+function applyCall(v: BoundValue, a: ArgsInfo, call: SyntaxNode, ctx: ScopeContext): BoundValue {
   switch (v.kind) {
     case 'callable': {
       const m = mergeArgs(v.args, v.overridableArgs, v.form === 'function' ? stripInput(a) : a);

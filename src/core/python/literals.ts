@@ -17,7 +17,7 @@ export interface CallArgs {
 }
 
 /** Longest source text kept in an `{ unknown }` value. */
-export const UNKNOWN_TEXT_MAX = 200;
+const UNKNOWN_TEXT_MAX = 200;
 const MAX_DEPTH = 64;
 
 function unknown(ctx: ScopeContext, n: SyntaxNode): PyValue {

@@ -9,7 +9,7 @@ import type { Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
 import type { BindingTable } from './imports';
 import { buildModuleTable } from './moduleTable';
-import { reportCoreError, setCoreErrorHandler } from '../errors';
+import { reportCoreError } from '../errors';
 import { Kw, lineIndexAt, scanLogicalLines, type LogicalLines } from './scan';
 
 export { IMPORTS_MAX_CHARS } from './moduleTable';
@@ -29,17 +29,9 @@ export const LONG_LINE_WINDOW_CHARS = 4_000;
 /** Header lines longer than this are left out of a window. */
 export const HEADER_MAX_CHARS = 2_000;
 /** Enclosing block headers kept in a window (Python itself allows 100 indentation levels). */
-export const MAX_HEADERS = 64;
+const MAX_HEADERS = 64;
 /** Parsed windows kept per analysis. */
-export const WINDOW_CACHE_SIZE = 8;
-
-/**
- * Receives errors the detector caught instead of throwing (queries answer `undefined` then): the
- * core's one error hook (`errors.ts`), under the name the detector's callers know.
- */
-export function setDetectorErrorHandler(h: ((error: unknown) => void) | undefined): void {
-  setCoreErrorHandler(h);
-}
+const WINDOW_CACHE_SIZE = 8;
 
 /** Hands a caught error to the core's error hook; never throws. */
 export function reportDetectorError(error: unknown): void {

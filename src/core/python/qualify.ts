@@ -141,7 +141,7 @@ export const TENSOR_METHODS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Keyword arguments of Keras layers that take an activation (a name string or a callable). */
-export const KERAS_ACTIVATION_KEYWORDS: ReadonlySet<string> = new Set([
+const KERAS_ACTIVATION_KEYWORDS: ReadonlySet<string> = new Set([
   'activation',
   'recurrent_activation',
 ]);

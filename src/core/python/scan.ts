@@ -120,7 +120,7 @@ for (const ch of '\n\r\\#\'"()[]{}=') PLAIN[ch.charCodeAt(0)] = 0;
 
 /** Skips a string whose opening quote is at `i`; returns the offset just after it. A short
  * string that meets a newline ends there (unterminated); a long one runs to the end. */
-export function skipString(text: string, i: number): number {
+function skipString(text: string, i: number): number {
   const n = text.length;
   const q = text.charCodeAt(i);
   if (text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q) {

@@ -169,7 +169,7 @@ function readAssign(ctx: ScopeContext, n: SyntaxNode, name: string, found: Bindi
  * function (or class body, for code directly in it) that binds the name decides; otherwise the
  * module table (with earlier notebook cells).
  */
-export function lookupName(
+function lookupName(
   ctx: ScopeContext,
   node: SyntaxNode,
   name: string,

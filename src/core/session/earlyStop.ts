@@ -9,7 +9,7 @@
 import type { EarlyStop, StopReason } from '../protocol/workerProtocol';
 
 /** Smallest decrease of the best test loss (absolute) that resets the plateau's patience. */
-export const PLATEAU_MIN_GAIN = 1e-3;
+const PLATEAU_MIN_GAIN = 1e-3;
 
 /** The stopping rule's memory for one run. */
 export class EarlyStopper {

@@ -99,7 +99,7 @@ function taken(table: BindingTable, name: string, path: string): boolean {
 }
 
 /** Renames whole identifiers that are not attributes (`nn.Module` → `tnn.Module`, never `x.nn`). */
-export function renameNames(code: string, renames: ReadonlyMap<string, string>): string {
+function renameNames(code: string, renames: ReadonlyMap<string, string>): string {
   if (renames.size === 0) return code;
   const names = [...renames.keys()].sort((a, b) => b.length - a.length).join('|');
   return code.replace(new RegExp(`(?<![\\w.])(${names})(?!\\w)`, 'g'), (n) => renames.get(n)!);

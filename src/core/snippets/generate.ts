@@ -7,7 +7,8 @@
  */
 import { CODE_FRAMEWORKS, type CodeFramework } from './frameworks';
 import { reportCoreError } from '../errors';
-import type { Activation, Params } from '../catalog/types';
+import { localize } from '../catalog/text';
+import type { Activation, LocalText, Params } from '../catalog/types';
 import { NEUTRAL, type NeutralDef } from './definitions';
 import { evaluate } from '../formula/compile';
 import { namesIn, type Expr } from '../formula/expr';
@@ -22,6 +23,19 @@ export { className, functionName, pyParamName };
 /** Frameworks an implementation can be written for. */
 export type ImplFramework = CodeFramework;
 export const IMPL_FRAMEWORKS: readonly ImplFramework[] = CODE_FRAMEWORKS;
+
+/** What an implementation for each framework is (the pickers' and the completion list's label). */
+const IMPL_FRAMEWORK_LABELS: Record<ImplFramework, LocalText> = {
+  pytorch: { en: 'PyTorch nn.Module', ja: 'PyTorch の nn.Module' },
+  keras: { en: 'Keras layer (keras.ops)', ja: 'Keras レイヤー (keras.ops)' },
+  jax: { en: 'JAX function', ja: 'JAX の関数' },
+  numpy: { en: 'NumPy function and its derivative', ja: 'NumPy の関数とその導関数' },
+};
+
+/** What an implementation for `fw` is, in `lang` ("PyTorch nn.Module", "JAX function", …). */
+export function implFrameworkLabel(fw: ImplFramework, lang: 'en' | 'ja'): string {
+  return localize(IMPL_FRAMEWORK_LABELS[fw], lang);
+}
 
 /** Generated code, split so a host can merge the imports with the file's own. */
 export interface Implementation {

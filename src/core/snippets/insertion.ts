@@ -31,7 +31,7 @@ function presentImports(text: string): Set<string> {
  * The offset just after the file's header: a shebang, the module docstring, comments and the
  * import statements at the top (0 when there is none). New imports go here, code never above.
  */
-export function importHeaderEnd(text: string): number {
+function importHeaderEnd(text: string): number {
   const lines = text.split('\n', HEADER_LINES);
   let offset = 0;
   let pos = 0;
@@ -89,7 +89,7 @@ export function indentCode(code: string, indent: string): string {
  * module-level helpers (`try: from scipy…`, `def _sigmoid`) would be class attributes the
  * functions cannot see, so code with them stays at the top level.
  */
-export function asClassMembers(code: string): string | undefined {
+function asClassMembers(code: string): string | undefined {
   const out: string[] = [];
   for (const line of code.replace(/\n$/, '').split('\n')) {
     if (line === '' || /^\s/.test(line)) out.push(line);
@@ -211,7 +211,7 @@ export type Placer = (code: string) => TextEditSpec & { code: string };
  * below a class header. The document is read once for any number of codes (completion lists).
  * `lines` may pass the document's logical lines when already scanned.
  */
-export function createPlacer(text: string, cursorLine: number, lines?: LogicalLines): Placer {
+function createPlacer(text: string, cursorLine: number, lines?: LogicalLines): Placer {
   const starts = physicalLineStarts(text);
   const ll = lines ?? scanLogicalLines(text);
   const where = [false, true].map((ok) => placement(text, starts, cursorLine, ok, ll));

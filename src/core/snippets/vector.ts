@@ -185,14 +185,8 @@ const VJP: Record<string, string[]> = {
   ],
 };
 
-/** True when a vector template exists for this id. */
-export function hasVectorTemplate(id: string): boolean {
-  return id in BODIES;
-}
-
 const ind = (lines: string[], n: number) => lines.map((l) => (l ? ' '.repeat(n) + l : l));
 
-/** NumPy helpers a body may call: `_sigmoid` and `erf`. */
 /** NumPy helpers the generated code defines before use (PEP 8: two blank lines after each). */
 export const NUMPY_HELPERS: Record<'erf' | 'sigmoid', string[]> = {
   erf: [

@@ -80,7 +80,7 @@ const INIT_BY_ID: Record<string, InitScheme> = {
  * rectifier, exponential and smooth (GELU, SiLU, …) families, Xavier otherwise (tanh, sigmoid,
  * shrink, periodic, linear).
  */
-export function defaultInitFor(id: string, entry: TrainableEntry): InitScheme {
+function defaultInitFor(id: string, entry: TrainableEntry): InitScheme {
   if (INIT_BY_ID[id]) return INIT_BY_ID[id];
   if (entry.selfNormalising) return 'lecun';
   if (entry.family !== undefined) return HE_FAMILIES.includes(entry.family) ? 'he' : 'xavier';
@@ -135,7 +135,7 @@ const KERNELS: Record<string, KernelSpec> = {
 };
 
 /** f of a specialised kernel (the loops in `activationLoops.ts` inline the same formulas, with `tanhTrain` for tanh). */
-export function kernelF(k: number, a0: number, a1: number, x: number): number {
+function kernelF(k: number, a0: number, a1: number, x: number): number {
   switch (k) {
     case K_IDENTITY:
       return x;
@@ -165,7 +165,7 @@ export function kernelF(k: number, a0: number, a1: number, x: number): number {
 }
 
 /** f′ of a specialised kernel. */
-export function kernelDf(k: number, a0: number, a1: number, x: number): number {
+function kernelDf(k: number, a0: number, a1: number, x: number): number {
   switch (k) {
     case K_IDENTITY:
       return 1;

@@ -50,11 +50,6 @@ export function tanhFast(x: number): number {
   return 1 - 2 / (expFast(2 * x) + 1);
 }
 
-/** σ(x) = 1/(1 + e^{−x}); for x ≪ 0 this is e^{x}/(1 + e^{x}) to within rounding, and 0 below −708. */
-export function sigmoidFast(x: number): number {
-  return 1 / (1 + expFast(-x));
-}
-
 // Minimax rational approximation of tanh on [−9, 9]: x·P(x²)/Q(x²) with P and Q of degree 4 and
 // P(0) = Q(0) (so the slope at 0 is exactly 1), fitted by bisection on the largest error, each
 // step a linear feasibility problem over 8,000 points. Its error is at most 2.1e-8 there, and

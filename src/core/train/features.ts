@@ -11,7 +11,7 @@ import type { DataSplit } from './datasets';
 export const FEATURES_1D: readonly FeatureId[] = ['x', 'x2', 'sinX'];
 
 /** Raw value of one feature at (x, y). */
-export function featureValue(id: FeatureId, x: number, y: number): number {
+function featureValue(id: FeatureId, x: number, y: number): number {
   switch (id) {
     case 'x':
       return x;

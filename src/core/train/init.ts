@@ -9,7 +9,7 @@ import type { Network } from './network';
 import type { Rng } from './rng';
 
 /** Standard deviation σ of the initial weights of a layer with the given fan-in and fan-out. */
-export function initStd(scheme: InitScheme, fanIn: number, fanOut: number): number {
+function initStd(scheme: InitScheme, fanIn: number, fanOut: number): number {
   switch (scheme) {
     case 'he':
       return Math.sqrt(2 / fanIn);

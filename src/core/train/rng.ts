@@ -18,7 +18,7 @@ export interface Rng {
  * Mixes an arbitrary number into a 32-bit seed (the finaliser of MurmurHash3), so that nearby
  * seeds such as 1, 2, 3 start far apart in the generator's state space. Non-finite input maps to 0.
  */
-export function hashSeed(seed: number, salt = 0): number {
+function hashSeed(seed: number, salt = 0): number {
   let h = (Number.isFinite(seed) ? Math.trunc(seed) : 0) ^ Math.imul(salt + 0x9e3779b9, 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
