@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyzePython, setDetectorErrorHandler } from '../../src/core/python/parse';
+import { analyzePython } from '../../src/core/python/parse';
+import { setCoreErrorHandler } from '../../src/core/errors';
 import { hoverAt, type HoverAnswer } from '../../src/core/hover/hoverAt';
 
 const root = resolve(__dirname, '../../..');
@@ -138,7 +139,7 @@ test('a body that matches nothing: the hover says so, names the closest entry an
 
 test('hostile bodies: no crash, no hover or an honest one, and quick', () => {
   const errors: unknown[] = [];
-  setDetectorErrorHandler((e) => errors.push(e));
+  setCoreErrorHandler((e) => errors.push(e));
   try {
     const deep = 'def deep(x):\n    return ' + '('.repeat(400) + 'x' + ')'.repeat(400) + '\n';
     assert.equal(at(deep, 'deep', 1), undefined);
@@ -189,7 +190,7 @@ test('hostile bodies: no crash, no hover or an honest one, and quick', () => {
       assert.doesNotThrow(() => hoverAt(a, off));
     assert.deepEqual(errors, []);
   } finally {
-    setDetectorErrorHandler(undefined);
+    setCoreErrorHandler(undefined);
   }
 });
 

@@ -1,7 +1,8 @@
 /**
  * The one expression tree of the extension: an element-wise function of one input `x`, as plain
- * data. Two producers build it — the custom-formula parser (parse.ts) and the neutral definitions
- * the snippet generator prints as Python (snippets/definitions.ts) — and one safe compiler (compile.ts)
+ * data. Three producers build it — the custom-formula parser (parse.ts), the neutral definitions
+ * the snippet generator prints as Python (snippets/definitions.ts), and the translation of
+ * activations defined in Python code (python/codeDefined.ts) — and one safe compiler (compile.ts)
  * evaluates it with f′ by forward-mode differentiation. No `eval`, no `new Function`; being plain
  * data, a tree can be posted to the training worker as is.
  */
