@@ -1,9 +1,8 @@
 // Export as code (issue 12) in a real VS Code (code-server): open the playground from the palette,
 // train on XOR, press "Export as code…" with PyTorch picked, and read the new untitled Python
 // editor; then, with that Python editor active, the palette command "Export Trained Network as
-// Code…" with NumPy picked inserts the code at the cursor instead of opening another editor;
-// last, right-click examples/leaves.csv in the explorer, Train on Data File…, train, and export
-// to PyTorch: the code carries the file's columns, classes and standardisation.
+// Code…" with NumPy picked inserts the code at the cursor instead of opening another editor.
+// The CSV flow (right-click a file, train, export to PyTorch) is in ownData.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -16,42 +15,6 @@ describe('export as code', async () => {
 
 async function epoch(frame: FrameLocator): Promise<number> {
   return Number((await frame.locator('#train-panel-train').getAttribute('data-epoch')) ?? -1);
-}
-
-/** The visible lines of the active editor (Monaco renders only those), joined by newlines. */
-async function editorText(page: Page): Promise<string> {
-  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
-  return (await lines.first().innerText()).replace(/\u00a0/g, ' ');
-}
-
-/**
- * Clicks into the active editor's visible area near its top-left corner (past the line numbers):
- * a plain click on the lines element aims at its middle, and that element is as wide as the
- * longest line, so the editor would scroll sideways to reach it.
- */
-async function focusEditor(page: Page): Promise<void> {
-  await page
-    .locator('.editor-group-container.active .monaco-editor .overflow-guard')
-    .first()
-    .click({ position: { x: 90, y: 8 } });
-}
-
-/**
- * The end of the active editor's text, once it matches `expect`: Ctrl+End, then read what is in
- * view (the editor may take a moment to render lines that were just inserted).
- */
-async function endOfEditor(page: Page, expect: RegExp, timeoutMs = 20_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    await page.keyboard.press('Control+End');
-    await page.waitForTimeout(400);
-    const text = await editorText(page);
-    if (expect.test(text) || Date.now() > until) {
-      // Let the scrolled editor finish painting before the step's screenshot.
-      await page.waitForTimeout(1500);
-      return text;
-    }
-  }
 }
 
 /**
@@ -67,11 +30,7 @@ function exportSuite(): void {
   const started = Date.now();
 
   before(async () => {
-    // Without scrolling past the last line, Ctrl+End shows the file's last screenful.
-    wb = await Workbench.start({
-      name: 'export',
-      settings: { 'editor.scrollBeyondLastLine': false },
-    });
+    wb = await Workbench.start({ name: 'export' });
     await wb.openFile('torch_model.py');
     await wb.readOutputChannel('Activation Lab', /activate\(\) took/, 60_000);
   });
@@ -107,14 +66,14 @@ function exportSuite(): void {
       await wb.page
         .locator('.tabs-container .tab.active', { hasText: /Untitled-\d/ })
         .waitFor({ timeout: 30_000 });
-      const top = await editorText(wb.page);
+      const top = await wb.activeEditorText();
       const language = await wb.page
         .locator('.statusbar-item[id="status.editor.mode"]')
         .innerText()
         .catch(() => '');
       // The end of the file: predict.
-      await focusEditor(wb.page);
-      const bottom = await endOfEditor(wb.page, /def predict/);
+      await wb.focusActiveEditor();
+      const bottom = await wb.activeEditorEnd(/def predict/);
       return {
         disabledBefore,
         top,
@@ -140,7 +99,7 @@ function exportSuite(): void {
   test('the palette command from a Python editor inserts NumPy code at the cursor', async () => {
     const seen = await wb.step('export-2-numpy-at-cursor', async () => {
       // The untitled Python editor from the first test is active, its cursor at the end.
-      await focusEditor(wb.page);
+      await wb.focusActiveEditor();
       await wb.page.keyboard.press('Control+End');
       await wb.page.keyboard.press('Enter');
       // VS Code reuses one quick-input widget: wait for the command's own picker (its
@@ -173,61 +132,11 @@ function exportSuite(): void {
         .click();
       await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
       // The inserted code ends at the cursor, the end of the file: NumPy's predict.
-      const bottom = await endOfEditor(wb.page, /np\.errstate/);
+      const bottom = await wb.activeEditorEnd(/np\.errstate/);
       return { bottom, tabs: await untitledTabs(wb.page).count() };
     });
     assert.match(seen.bottom, /with np\.errstate\(over='ignore', invalid='ignore'\):/);
     assert.match(seen.bottom, /return 1\.0 \/ \(1\.0 \+ np\.exp\(-z\[:, 0\]\)\)/);
     assert.equal(seen.tabs, 1, 'inserted into the same editor, no new one');
-  });
-
-  test('right-click a CSV, train on it, export to PyTorch: the untitled editor has its columns', async () => {
-    const frame = wb.webviewFrame();
-    const panel = frame.locator('#train-panel-train');
-    const seen = await wb.step('export-3-csv-pytorch', async () => {
-      const row = wb.page.locator('.explorer-folders-view .monaco-list-row').filter({
-        has: wb.page.locator('.label-name', { hasText: /^leaves\.csv$/ }),
-      });
-      await row.first().click({ button: 'right' });
-      await wb.page
-        .locator('.context-view .monaco-menu .action-menu-item', { hasText: /Train on Data File/ })
-        .first()
-        .hover();
-      // VS Code's menus act on the key or on mouse-up over the hovered item; Enter is the sure one.
-      await wb.page.keyboard.press('Enter');
-      await frame
-        .locator('[data-role=data-file]', { hasText: /leaves\.csv/ })
-        .waitFor({ timeout: 30_000 });
-      const before = await untitledTabs(wb.page).count();
-      await panel.locator('[data-role=train]').click();
-      for (const until = Date.now() + 60_000; (await epoch(frame)) < 20;) {
-        if (Date.now() > until) throw new Error(`epoch ${await epoch(frame)} < 20 after 60 s`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      if ((await panel.locator('.run-controls').getAttribute('data-state')) === 'running')
-        await panel.locator('[data-role=train]').click();
-      await panel.locator('.export-bar [data-role=export-framework]').selectOption('pytorch');
-      await panel.locator('.export-bar [data-role=export]').click();
-      await untitledTabs(wb.page).nth(before).waitFor({ timeout: 30_000 });
-      await focusEditor(wb.page);
-      await wb.page.keyboard.press('Control+Home');
-      await wb.page.waitForTimeout(800);
-      return {
-        top: await editorText(wb.page),
-        task: await frame.locator('[data-role=data-task]').innerText(),
-        tabs: await untitledTabs(wb.page).count(),
-        before,
-      };
-    });
-    console.log(`[e2e] csv export: ${JSON.stringify({ ...seen, top: seen.top.slice(0, 400) })}`);
-    assert.equal(seen.tabs, seen.before + 1, 'a new untitled editor');
-    assert.match(seen.top, /Activation Lab export \(pytorch\)/);
-    assert.match(seen.top, /the columns leaf_length_cm, leaf_width_cm → species/);
-    assert.match(seen.top, /raw inputs \(leaf_length_cm, leaf_width_cm\)/);
-    assert.match(seen.top, /class probabilities/);
-    assert.match(seen.top, /^INPUT_MEAN = \[/m);
-    assert.match(seen.top, /^INPUT_STD = \[/m);
-    assert.match(seen.top, /^CLASSES = \["/m);
-    recordMetrics({ e2eExportCsv: { task: seen.task } });
   });
 }

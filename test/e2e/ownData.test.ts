@@ -1,7 +1,8 @@
 // Own data (issue 12) in a real VS Code (code-server): right-click examples/leaves.csv in the
 // explorer → "Train on Data File…"; the playground opens with the file loaded (its two bad rows
 // reported), trains a few epochs on it with axes in centimetres, then "Export as code…" with
-// PyTorch opens the trained network in a new untitled Python editor, standardisation included.
+// PyTorch opens the trained network in a new untitled Python editor, standardisation included,
+// and its end is predict(points) returning the class probabilities.
 // In a folder of its own: a file over 10 MB is refused at once; after a window reload the
 // playground reads its file again and says so when the file is gone.
 import { after, before, describe, test } from 'node:test';
@@ -132,7 +133,12 @@ function ownDataSuite(): void {
       const lines = wb.page.locator('.editor-group-container.active .monaco-editor .view-lines');
       await lines.first().waitFor();
       await wb.page.waitForTimeout(1000);
-      return (await lines.first().innerText()).replace(/\u00a0/g, ' ');
+      return wb.activeEditorText();
+    });
+    // The end of the code: predict on raw leaf sizes, returning the three class probabilities.
+    const bottom = await wb.step('ownData-4-export-predict', async () => {
+      await wb.focusActiveEditor();
+      return wb.activeEditorEnd(/def predict/);
     });
     console.log(`[e2e] own data export: ${top.slice(0, 400)}`);
     assert.match(top, /Activation Lab export \(pytorch\)/);
@@ -141,6 +147,11 @@ function ownDataSuite(): void {
     // The file's standardisation and class names are in the code.
     assert.match(top, /^INPUT_MEAN = \[8\.\d+, 3\.\d+\]$/m);
     assert.match(top, /^CLASSES = \["birch", ?"oak", ?"willow"\]$/m);
+    assert.match(bottom, /^def predict\(points\):$/m);
+    assert.match(bottom, /class probabilities, shape \(n, classes\), in CLASSES order/);
+    assert.match(bottom, /z = model\(features\(points\)\)/);
+    assert.match(bottom, /e = torch\.exp\(z - z\.max\(dim=1, keepdim=True\)\.values\)/);
+    assert.match(bottom, /return e \/ e\.sum\(dim=1, keepdim=True\)/);
   });
 }
 

@@ -470,6 +470,45 @@ export class Workbench {
     return result;
   }
 
+  /** The visible lines of the active editor (Monaco renders only those), joined by newlines. */
+  async activeEditorText(): Promise<string> {
+    const lines = this.page.locator('.editor-group-container.active .monaco-editor .view-lines');
+    return (await lines.first().innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  /**
+   * Clicks into the active editor's visible area near its top-left corner (past the line
+   * numbers): a plain click on the lines element aims at its middle, and that element is as wide
+   * as the longest line, so the editor would scroll sideways to reach it.
+   */
+  async focusActiveEditor(): Promise<void> {
+    await this.page
+      .locator('.editor-group-container.active .monaco-editor .overflow-guard')
+      .first()
+      .click({ position: { x: 90, y: 8 } });
+  }
+
+  /**
+   * The last screenful of the active editor, once it matches `expect` (lines just inserted may
+   * take a moment to render) or after `timeoutMs`; the cursor ends at the end of the text.
+   */
+  async activeEditorEnd(expect: RegExp, timeoutMs = 20_000): Promise<string> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      // Up a page from the end, then to the end again: the end is revealed at the bottom.
+      await this.page.keyboard.press('Control+End');
+      await this.page.keyboard.press('PageUp');
+      await this.page.keyboard.press('Control+End');
+      await this.page.waitForTimeout(400);
+      const text = await this.activeEditorText();
+      if (expect.test(text) || Date.now() > until) {
+        // Let the scrolled editor finish painting before a screenshot.
+        await this.page.waitForTimeout(1500);
+        return text;
+      }
+    }
+  }
+
   /** Saves a screenshot to test-results/e2e/<name>.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(resultsDir, { recursive: true });

@@ -117,7 +117,8 @@ export class ExportBar {
     if (!key || !this.trained()) return { error: nothingTrained() };
     const r = await this.client.exportCode(key, framework);
     if (r.status === 'ok' && r.code) return { code: r.code };
-    return { error: t('The network could not be exported: {0}', r.detail || r.status) };
+    // The worker's reasons are English keys of the bundle where it has them (a run that ended).
+    return { error: t('The network could not be exported: {0}', t(r.detail || r.status)) };
   }
 
   private async openInEditor(): Promise<void> {
