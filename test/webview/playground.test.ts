@@ -63,8 +63,8 @@ describe('graphs', () => {
       'ELU α=1',
       'Softplus β=1 τ=20',
     ]);
-    // Each in its activation's own colour (webview/ui/curveColors.ts): purple, red, yellow.
-    const px = await canvasPixels(p.page, CHART, ['#b180d7', '#f14c4c', '#cca700']);
+    // Each in its activation's own colour (webview/ui/curveColors.ts): purple, yellow, magenta.
+    const px = await canvasPixels(p.page, CHART, ['#b180d7', '#cca700', '#d670d6']);
     assert.ok(px.painted > empty.painted + 1500, `painted ${px.painted} vs empty ${empty.painted}`);
     for (const [i, c] of px.counts.entries()) assert.ok(c > 150, `curve ${i} has ${c} pixels`);
     await done(p);

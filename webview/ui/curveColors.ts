@@ -19,9 +19,10 @@ const PREFERRED: Readonly<Record<string, number>> = {
   sigmoid: 2,
   tanh: 3,
   silu: 4,
-  leaky_relu: 5,
-  elu: 6,
-  softplus: 7,
+  // Leaky ReLU in red, not magenta: magenta is hard to tell from Tanh's purple in most themes.
+  leaky_relu: 6,
+  elu: 7,
+  softplus: 5,
 };
 
 /** The slot an id prefers: its entry in the table above, else a stable hash of the id. */
