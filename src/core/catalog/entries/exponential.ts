@@ -339,3 +339,6 @@ export const exponential: ElementwiseActivation = {
   d2f: (x) => Math.exp(x),
   kinks: () => [],
 };
+
+/** The entries of this file in catalog order (`catalog.ts` lists these arrays, not entries). */
+export const EXPONENTIAL_ENTRIES: ElementwiseActivation[] = [elu, selu, celu, isrlu, exponential];

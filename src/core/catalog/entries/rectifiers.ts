@@ -444,3 +444,6 @@ export const rrelu: ElementwiseActivation = {
   d2f: () => 0,
   kinks: kinkAt0,
 };
+
+/** The entries of this file in catalog order (`catalog.ts` lists these arrays, not entries). */
+export const RECTIFIER_ENTRIES: ElementwiseActivation[] = [relu, relu6, leakyRelu, prelu, rrelu];

@@ -349,3 +349,11 @@ export const starRelu: ElementwiseActivation = {
   d2f: (x, p) => (x > 0 ? 2 * p.scale : 0),
   kinks: () => [0],
 };
+
+/** The entries of this file in catalog order (`catalog.ts` lists these arrays, not entries). */
+export const THRESHOLDED_ENTRIES: ElementwiseActivation[] = [
+  kerasReluEntry,
+  threshold,
+  squaredRelu,
+  starRelu,
+];
