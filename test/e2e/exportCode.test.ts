@@ -5,17 +5,13 @@
 // The CSV flow (right-click a file, train, export to PyTorch) is in ownData.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FrameLocator, Page } from 'playwright-core';
-import { e2eSkipReason, recordMetrics, Workbench } from './workbench';
+import type { Page } from 'playwright-core';
+import { e2eSkipReason, recordMetrics, waitForTrainEpoch, Workbench } from './workbench';
 
 describe('export as code', async () => {
   const skip = await e2eSkipReason();
   describe('in code-server', { skip }, () => exportSuite());
 });
-
-async function epoch(frame: FrameLocator): Promise<number> {
-  return Number((await frame.locator('#train-panel-train').getAttribute('data-epoch')) ?? -1);
-}
 
 /**
  * Untitled editor tabs in the workbench. VS Code titles an untitled editor by its first line and
@@ -43,21 +39,12 @@ function exportSuite(): void {
   test('train XOR, Export as code… (PyTorch): a new untitled Python editor shows the code', async () => {
     const frame = wb.webviewFrame();
     const seen = await wb.step('export-1-pytorch-untitled', async () => {
-      await wb.runCommand('Activation Lab: Open Playground');
-      await frame
-        .getByRole('tab', { name: /^Train$/ })
-        .first()
-        .click();
-      const panel = frame.locator('#train-panel-train');
-      await panel.waitFor({ timeout: 30_000 });
+      const panel = await wb.openTrainingView();
       const button = panel.locator('.export-bar [data-role=export]');
       const disabledBefore = await button.isDisabled();
       await panel.getByLabel('Dataset', { exact: true }).selectOption('xor');
       await panel.locator('[data-role=train]').click();
-      for (const until = Date.now() + 60_000; (await epoch(frame)) < 30;) {
-        if (Date.now() > until) throw new Error(`epoch ${await epoch(frame)} < 30 after 60 s`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      await waitForTrainEpoch(frame, 30, 60_000);
       if ((await panel.locator('.run-controls').getAttribute('data-state')) === 'running')
         await panel.locator('[data-role=train]').click();
       await panel.locator('.export-bar [data-role=export-framework]').selectOption('pytorch');

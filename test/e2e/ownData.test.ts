@@ -10,25 +10,19 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FrameLocator } from 'playwright-core';
 import { repoRoot } from './codeServer';
-import { e2eSkipReason, recordMetrics, Workbench } from './workbench';
+import {
+  e2eSkipReason,
+  recordMetrics,
+  trainEpoch,
+  waitForTrainEpoch,
+  Workbench,
+} from './workbench';
 
 describe('own data', async () => {
   const skip = await e2eSkipReason();
   describe('in code-server', { skip }, () => ownDataSuite());
 });
-
-async function epoch(frame: FrameLocator): Promise<number> {
-  return Number((await frame.locator('#train-panel-train').getAttribute('data-epoch')) ?? -1);
-}
-
-async function waitForEpoch(frame: FrameLocator, atLeast: number, timeoutMs: number) {
-  for (const until = Date.now() + timeoutMs; (await epoch(frame)) < atLeast;) {
-    if (Date.now() > until) throw new Error(`epoch ${await epoch(frame)} < ${atLeast}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 function ownDataSuite(): void {
   let wb: Workbench;
@@ -101,11 +95,11 @@ function ownDataSuite(): void {
       const panel = frame.locator('#train-panel-train');
       await panel.locator('select[data-role=early-stop]').selectOption('off');
       await panel.locator('[data-role=train]').click();
-      await waitForEpoch(frame, 30, 60_000);
+      await waitForTrainEpoch(frame, 30, 60_000);
       if ((await panel.locator('.run-controls').getAttribute('data-state')) === 'running')
         await panel.locator('[data-role=train]').click();
       return {
-        epoch: await epoch(frame),
+        epoch: await trainEpoch(frame),
         readout: await panel.locator('.readout').innerText(),
         xTicks: await panel.locator('.plot-axes .x-ticks .tick').allInnerTexts(),
         xTitle: await panel.locator('.plot-axes .x-title').innerText(),

@@ -4,7 +4,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
-import { e2eSkipReason, recordMetrics, Workbench } from './workbench';
+import {
+  e2eSkipReason,
+  recordMetrics,
+  trainEpoch,
+  waitForTrainEpoch,
+  Workbench,
+} from './workbench';
 
 describe('training', async () => {
   const skip = await e2eSkipReason();
@@ -17,24 +23,6 @@ async function readoutNumber(frame: FrameLocator, label: string): Promise<number
   const m = new RegExp(`${label} ([−\\-\\d.e+]+)`).exec(text);
   assert.ok(m, `"${label}" not in the read-out: ${text}`);
   return Number(m[1].replace('−', '-'));
-}
-
-async function epoch(frame: FrameLocator): Promise<number> {
-  return Number((await frame.locator('#train-panel-train').getAttribute('data-epoch')) ?? -1);
-}
-
-async function waitForEpoch(
-  frame: FrameLocator,
-  atLeast: number,
-  timeoutMs: number,
-): Promise<number> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const e = await epoch(frame);
-    if (e >= atLeast) return e;
-    if (Date.now() > until) throw new Error(`epoch ${e} < ${atLeast} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 function trainingSuite(): void {
@@ -58,23 +46,23 @@ function trainingSuite(): void {
   test('open the playground, train on XOR, and read a falling loss from the page', async () => {
     const frame = wb.webviewFrame();
     const figures = await wb.step('training-1-xor', async () => {
-      await wb.runCommand('Activation Lab: Open Playground');
-      await frame
-        .getByRole('tab', { name: /^Train$/ })
-        .first()
-        .click();
-      const panel = frame.locator('#train-panel-train');
-      await panel.waitFor({ timeout: 30_000 });
+      const panel = await wb.openTrainingView();
       await panel.getByLabel('Dataset', { exact: true }).selectOption('xor');
       // Past the default early stop (test loss ≤ 0.01), which XOR reaches within ~150 epochs.
       await panel.locator('select[data-role=early-stop]').selectOption('off');
       await panel.locator('[data-role=train]').click();
-      await waitForEpoch(frame, 2, 30_000);
-      const first = { epoch: await epoch(frame), loss: await readoutNumber(frame, 'test loss') };
-      await waitForEpoch(frame, first.epoch + 150, 60_000);
+      await waitForTrainEpoch(frame, 2, 30_000);
+      const first = {
+        epoch: await trainEpoch(frame),
+        loss: await readoutNumber(frame, 'test loss'),
+      };
+      await waitForTrainEpoch(frame, first.epoch + 150, 60_000);
       // The read-out is refreshed a few times a second while training runs.
       await new Promise((r) => setTimeout(r, 600));
-      const later = { epoch: await epoch(frame), loss: await readoutNumber(frame, 'test loss') };
+      const later = {
+        epoch: await trainEpoch(frame),
+        loss: await readoutNumber(frame, 'test loss'),
+      };
       const text = await panel.locator('.readout').innerText();
       return {
         first,
@@ -148,7 +136,7 @@ function trainingSuite(): void {
       await panel.getByLabel('Dataset', { exact: true }).selectOption('spiral');
       await panel.locator('select[data-role=early-stop]').selectOption('off');
       await panel.locator('[data-role=train]').click();
-      await waitForEpoch(frame, 20, 30_000);
+      await waitForTrainEpoch(frame, 20, 30_000);
       const heap = () =>
         frame
           .locator('body')
@@ -158,7 +146,7 @@ function trainingSuite(): void {
                 ?.usedJSHeapSize ?? NaN,
           );
       const heapBefore = await heap();
-      const before = await epoch(frame);
+      const before = await trainEpoch(frame);
       // Another editor in the playground's own group hides the panel.
       await playgroundTab.click();
       await wb.openFile('keras_model.py');
@@ -174,10 +162,10 @@ function trainingSuite(): void {
       await new Promise((r) => setTimeout(r, 3_000));
       await playgroundTab.click();
       await panel.waitFor({ state: 'visible', timeout: 30_000 });
-      await waitForEpoch(frame, before + 1, 30_000);
+      await waitForTrainEpoch(frame, before + 1, 30_000);
       return {
         before,
-        after: await epoch(frame),
+        after: await trainEpoch(frame),
         sameGroup: groupOfPlayground === groupOfKeras,
         status: await panel.locator('.readout').getAttribute('data-status'),
         notice: await frame.locator('[data-role=lost-runs]').isVisible(),

@@ -470,6 +470,22 @@ export class Workbench {
     return result;
   }
 
+  /**
+   * Opens the playground from the palette on its Train tab; returns the Single-network view's
+   * panel once it is there.
+   */
+  async openTrainingView() {
+    await this.runCommand('Activation Lab: Open Playground');
+    const frame = this.webviewFrame();
+    await frame
+      .getByRole('tab', { name: /^Train$/ })
+      .first()
+      .click();
+    const panel = frame.locator('#train-panel-train');
+    await panel.waitFor({ timeout: 30_000 });
+    return panel;
+  }
+
   /** The visible lines of the active editor (Monaco renders only those), joined by newlines. */
   async activeEditorText(): Promise<string> {
     const lines = this.page.locator('.editor-group-container.active .monaco-editor .view-lines');
@@ -515,6 +531,26 @@ export class Workbench {
     const path = join(resultsDir, `${name}.png`);
     await this.page.screenshot({ path });
     return path;
+  }
+}
+
+/** The epoch the playground's Single-network view shows (-1 before any run). */
+export async function trainEpoch(frame: FrameLocator): Promise<number> {
+  return Number((await frame.locator('#train-panel-train').getAttribute('data-epoch')) ?? -1);
+}
+
+/** Waits until the Single-network view shows epoch `atLeast` or more; returns the epoch seen. */
+export async function waitForTrainEpoch(
+  frame: FrameLocator,
+  atLeast: number,
+  timeoutMs: number,
+): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const e = await trainEpoch(frame);
+    if (e >= atLeast) return e;
+    if (Date.now() > until) throw new Error(`epoch ${e} < ${atLeast} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
