@@ -17,6 +17,7 @@ import type { SampleBuffers } from '../catalog';
 import { t, tickLabel } from '../i18n';
 import type { Theme } from '../theme';
 import { graphPlugins } from './chartPlugins';
+import { FAST_LINE_OPTIONS } from './lineDefaults';
 import { flatRegions, maxDifference, type FlatRegion, type PlotSource } from './plotSource';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale);
@@ -108,14 +109,9 @@ export class GraphView {
       type: 'line',
       data: { datasets: this.buildDatasets() },
       options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
+        ...FAST_LINE_OPTIONS,
         // Catalog curves have no gaps worth breaking the line for; chart.js draws one path faster.
         spanGaps: true,
-        events: [],
         layout: { padding: { top: 8, right: 8 } },
         elements: { point: { radius: 0, hoverRadius: 0 }, line: { tension: 0 } },
         scales: this.themedScales({

@@ -17,6 +17,7 @@ import {
   PointElement,
   type ChartDataset,
 } from 'chart.js';
+import { FAST_LINE_OPTIONS } from '../graph/lineDefaults';
 import { tickLabel } from '../i18n';
 import { withAlpha, type Theme } from '../theme';
 
@@ -81,12 +82,7 @@ export class CurveChart {
       type: 'line',
       data: { datasets: [] },
       options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
-        events: [],
+        ...FAST_LINE_OPTIONS,
         elements: { point: { radius: 0 }, line: { tension: 0, borderWidth: 2 } },
         scales: {},
         plugins: { legend: { display: true, labels: { boxHeight: 2, boxWidth: 16 } } },
