@@ -299,8 +299,8 @@ function everyActivation(): [string, Trainer][] {
 
 /**
  * The Python with JAX and Keras 3 that `scripts/ensurePython.mjs --jax` builds from the wheels on
- * this machine (about 20 s once), or why there is none. Where CI runs the wheels are there, so a
- * missing environment fails there; elsewhere those two tests say why they skip.
+ * this machine (about 20 s once), or why there is none. Without the wheels those two tests say
+ * why they skip; with them, an environment that fails to build fails under CI.
  */
 function jaxPython(): { python: string } | { missing: string } {
   const r = spawnSync(process.execPath, ['scripts/ensurePython.mjs', '--jax'], {
@@ -309,7 +309,12 @@ function jaxPython(): { python: string } | { missing: string } {
   const python = /^\[python\] jax: (.+)$/m.exec(r.stdout)?.[1];
   if (r.status === 0 && python) return { python };
   const missing = (r.stderr.trim() || `exit ${r.status}`).slice(0, 300);
-  assert.ok(!process.env.CI, `CI has the wheels, yet: ${missing}`);
+  // The wheels are a fact of this machine image, not a documented one: a machine without them
+  // skips (and says so); a machine with them whose environment still fails, fails under CI.
+  assert.ok(
+    !process.env.CI || / wheel in /.test(missing),
+    `the JAX environment failed: ${missing}`,
+  );
   return { missing };
 }
 
