@@ -25,6 +25,26 @@ function toHover(doc: vscode.TextDocument, answer: HoverAnswer): vscode.Hover {
 }
 
 /**
+ * The shared frame of both providers: nothing when hovers are off or the request is cancelled,
+ * the core's answer as a hover otherwise, and a logged error (never a throw) when it fails.
+ */
+function guardedHover(
+  what: string,
+  doc: vscode.TextDocument,
+  token: vscode.CancellationToken,
+  answer: () => HoverAnswer | undefined,
+): vscode.Hover | undefined {
+  try {
+    if (!readSettings().hover.enabled || token.isCancellationRequested) return undefined;
+    const found = answer();
+    return found && toHover(doc, found);
+  } catch (e) {
+    log().error(`${what} failed: ${String(e)}`);
+    return undefined;
+  }
+}
+
+/**
  * Hovers on activation mentions in Python: finds the mention with the core detector, resolves it
  * with the catalog and shows the core's Markdown, with command links limited to our own commands.
  */
@@ -36,17 +56,12 @@ export class ActivationHoverProvider implements vscode.HoverProvider {
     pos: vscode.Position,
     token: vscode.CancellationToken,
   ): vscode.Hover | undefined {
-    try {
-      if (!readSettings().hover.enabled || token.isCancellationRequested) return undefined;
-      const answer = hoverAt(this.analyses.get(doc), doc.offsetAt(pos), {
+    return guardedHover('Hover', doc, token, () =>
+      hoverAt(this.analyses.get(doc), doc.offsetAt(pos), {
         ...docOptions(),
         documentUri: doc.uri.toString(),
-      });
-      return answer && toHover(doc, answer);
-    } catch (e) {
-      log().error(`Hover failed: ${String(e)}`);
-      return undefined;
-    }
+      }),
+    );
   }
 }
 
@@ -60,16 +75,10 @@ export class JsonConfigHoverProvider implements vscode.HoverProvider {
     pos: vscode.Position,
     token: vscode.CancellationToken,
   ): vscode.Hover | undefined {
-    try {
-      if (!readSettings().hover.enabled || token.isCancellationRequested) return undefined;
+    return guardedHover('JSON hover', doc, token, () => {
       // Cheap exit for JSON without activation keys: one look at the hovered line.
-      const line = doc.lineAt(pos.line).text;
-      if (!/act|activation/i.test(line)) return undefined;
-      const answer = jsonHoverAt(doc.getText(), doc.offsetAt(pos), docOptions());
-      return answer && toHover(doc, answer);
-    } catch (e) {
-      log().error(`JSON hover failed: ${String(e)}`);
-      return undefined;
-    }
+      if (!/act|activation/i.test(doc.lineAt(pos.line).text)) return undefined;
+      return jsonHoverAt(doc.getText(), doc.offsetAt(pos), docOptions());
+    });
   }
 }

@@ -4,7 +4,7 @@
  * parameters, the key properties, measured framework disagreements, when to use it, and command
  * links. Pure: the host wraps the string in a `vscode.MarkdownString` with trusted commands.
  */
-import type { Activation, ApiAlias, Params, Resolved } from '../catalog/types';
+import type { Activation, ApiAlias, LocalText, Params, Resolved } from '../catalog/types';
 import type { Mention } from '../python/mentions';
 import type { PyValue } from '../python/literals';
 import { aliasDefaults, aliasIndex, getActivation } from '../catalog/catalog';
@@ -196,48 +196,49 @@ function linkArgs(
   return { show, insert, train };
 }
 
-/** The two links as icons with a tooltip, for the hover's first line. */
-function iconLinks(
-  entry: Activation,
-  params: Params,
-  api: string | undefined,
-  framework: string | undefined,
-  lang: Lang,
-): string {
-  const { show, insert, train } = linkArgs(entry, params, api, framework);
-  const link = (icon: string, title: string, command: string, arg: unknown) =>
-    `[$(${icon})](command:${command}?${encodeURIComponent(JSON.stringify(arg))} "${title}")`;
-  return [
-    link('graph-line', localize(L.showInPlayground, lang), CommandIds.showInPlayground, show),
-    ...(train ? [link('beaker', localize(L.trainWith, lang), CommandIds.trainWith, train)] : []),
-    link('code', localize(L.insertImplementation, lang), CommandIds.insertImplementation, insert),
-  ].join(' ');
+/** One command link of the hover: its codicon, its localized title, the command and its argument. */
+interface HoverLink {
+  icon: string;
+  title: string;
+  command: string;
+  arg: unknown;
 }
 
-/** Links to the playground and to the insert command for this entry and these parameters. */
-function linksLine(
+/** The hover's links (playground, training for element-wise entries, insert) with their arguments. */
+function hoverLinks(
   entry: Activation,
   params: Params,
   api: string | undefined,
   framework: string | undefined,
   lang: Lang,
-): string {
+): HoverLink[] {
   const { show, insert, train } = linkArgs(entry, params, api, framework);
+  const link = (icon: string, title: LocalText, command: string, arg: unknown): HoverLink => ({
+    icon,
+    title: localize(title, lang),
+    command,
+    arg,
+  });
   return [
-    commandLink(
-      `$(graph-line) ${localize(L.showInPlayground, lang)}`,
-      CommandIds.showInPlayground,
-      show,
-    ),
-    ...(train
-      ? [commandLink(`$(beaker) ${localize(L.trainWith, lang)}`, CommandIds.trainWith, train)]
-      : []),
-    commandLink(
-      `$(code) ${localize(L.insertImplementation, lang)}`,
-      CommandIds.insertImplementation,
-      insert,
-    ),
-  ].join(' · ');
+    link('graph-line', L.showInPlayground, CommandIds.showInPlayground, show),
+    ...(train ? [link('beaker', L.trainWith, CommandIds.trainWith, train)] : []),
+    link('code', L.insertImplementation, CommandIds.insertImplementation, insert),
+  ];
+}
+
+/** The links as icons with a tooltip, for the hover's first line. */
+function iconLinks(links: readonly HoverLink[]): string {
+  return links
+    .map(
+      (l) =>
+        `[$(${l.icon})](command:${l.command}?${encodeURIComponent(JSON.stringify(l.arg))} "${l.title}")`,
+    )
+    .join(' ');
+}
+
+/** The links with icon and title, for the hover's last line. */
+function linksLine(links: readonly HoverLink[]): string {
+  return links.map((l) => commandLink(`$(${l.icon}) ${l.title}`, l.command, l.arg)).join(' · ');
 }
 
 /** Formula lines (f and, when enabled and known, f′) in code spans. */
@@ -291,13 +292,14 @@ export function hoverMarkdown(
     (mention.kind === 'string' && mention.value
       ? `activation="${mention.value}"`
       : mention.qualifiedName);
-  const icons = iconLinks(
+  const commandLinks = hoverLinks(
     entry,
     resolved.params,
     resolved.api?.qualifiedName ?? mention.qualifiedName,
     mention.framework,
     lang,
   );
+  const icons = iconLinks(commandLinks);
   const head = [
     `**${entry.name}** — ${frameworkName(mention.framework)} · ${mdCode(shown)} ${icons}`,
   ];
@@ -329,13 +331,7 @@ export function hoverMarkdown(
     o.xMax,
     lang,
   );
-  const links = linksLine(
-    entry,
-    resolved.params,
-    resolved.api?.qualifiedName ?? mention.qualifiedName,
-    mention.framework,
-    lang,
-  );
+  const links = linksLine(commandLinks);
   // What this call computes comes first and stays together (name, parameters, plot, notes,
   // formula); rules only separate it from the disagreements, the general properties and the
   // links. The plot comes right after the parameters, so it shows without scrolling.
