@@ -148,6 +148,14 @@ function imports(fw: ExportFramework, acts: ActivationCode[]): string {
     .join('\n');
 }
 
+/** The `def predict(points):` line and its docstring, saying what it returns (`what` adds a type note). */
+function predictHeader(plan: ExportPlan, what = ''): string[] {
+  return [
+    'def predict(points):',
+    `    """Returns ${pyDocText(outputText(plan))}${what}, for raw points of shape (n, ${plan.inputDims})."""`,
+  ];
+}
+
 /**
  * JAX: the weights as a params pytree (a list of `{"w": (in, out), "b": (out,)}` per layer), a
  * pure `apply(params, h)` returning the logits, and `predict` on raw points.
@@ -174,8 +182,7 @@ function jaxModel(plan: ExportPlan, acts: ActivationCode[]): string {
   L.push(
     '',
     '',
-    'def predict(points):',
-    `    """Returns ${pyDocText(outputText(plan))}, for raw points of shape (n, ${plan.inputDims})."""`,
+    ...predictHeader(plan),
     '    z = apply(params, features(points))',
     ...headLines(plan, 'jnp'),
   );
@@ -188,8 +195,7 @@ function model(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): s
   if (fw === 'jax') return jaxModel(plan, acts);
   if (fw === 'numpy') {
     const L = [
-      'def predict(points):',
-      `    """Returns ${pyDocText(outputText(plan))}, for raw points of shape (n, ${plan.inputDims})."""`,
+      ...predictHeader(plan),
       '    h = features(points)',
       "    with np.errstate(over='ignore', invalid='ignore'):",
     ];
@@ -230,8 +236,7 @@ function model(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): s
       '',
       '',
       '@torch.no_grad()',
-      'def predict(points):',
-      `    """Returns ${pyDocText(outputText(plan))} (a float64 tensor), for raw points of shape (n, ${plan.inputDims})."""`,
+      ...predictHeader(plan, ' (a float64 tensor)'),
       '    z = model(features(points))',
       ...headLines(plan, 'torch'),
     );
@@ -266,8 +271,7 @@ function model(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): s
     'model = build_model()',
     '',
     '',
-    'def predict(points):',
-    `    """Returns ${pyDocText(outputText(plan))}, for raw points of shape (n, ${plan.inputDims})."""`,
+    ...predictHeader(plan),
     '    z = np.asarray(model(features(points)), dtype=np.float64)',
     ...headLines(plan, 'np'),
   );

@@ -105,31 +105,17 @@ export class Network {
     for (let l = 1; l <= L; l++) {
       const n = this.sizes[l];
       const kernel = l < L ? this.acts[l - 1].kernel : -1;
+      // The same layer geometry for both kernels: weights, bias, fan-in, fan-out, input rows.
+      const w = this.wOff[l - 1];
+      const b = this.bOff[l - 1];
+      const fanIn = this.sizes[l - 1];
+      const aIn = this.aOff[l - 1];
       if (kernel === K_TANH) {
-        denseForwardTanh(
-          this.mem,
-          this.wOff[l - 1],
-          this.bOff[l - 1],
-          this.sizes[l - 1],
-          n,
-          this.aOff[l - 1],
-          this.aOff[l],
-          rows,
-        );
+        denseForwardTanh(this.mem, w, b, fanIn, n, aIn, this.aOff[l], rows);
         continue;
       }
       const relu = kernel === K_RELU;
-      denseForward(
-        this.mem,
-        this.wOff[l - 1],
-        this.bOff[l - 1],
-        this.sizes[l - 1],
-        n,
-        this.aOff[l - 1],
-        relu ? this.aOff[l] : this.zOff[l],
-        rows,
-        relu,
-      );
+      denseForward(this.mem, w, b, fanIn, n, aIn, relu ? this.aOff[l] : this.zOff[l], rows, relu);
       if (l < L && !relu) activateForward(this.acts[l - 1], this.z[l], this.a[l], rows * n);
     }
     this.applyHead(rows);
