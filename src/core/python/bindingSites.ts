@@ -8,7 +8,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { PythonAnalysis } from './parse';
-import { Kw, lineIndexAt, type LogicalLines } from './scan';
+import { Kw, lastAtMost, lineIndexAt, type LogicalLines } from './scan';
 import { scopeBindings, type ScopeContext } from './scope';
 import { targetNames } from './moduleTable';
 import { STEP_TEXT_MAX, type BindingStep } from './boundValue';
@@ -51,14 +51,8 @@ export function lineOf(analysis: PythonAnalysis, offset: number): number {
     starts = Int32Array.from(list);
     lineStarts.set(analysis, starts);
   }
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  // starts[0] = 0, so a non-negative offset always has a line.
+  return Math.max(0, lastAtMost(starts, offset)) + 1;
 }
 
 /** The step that names a site: its line and the first line of its source text. */

@@ -339,17 +339,29 @@ function finishStructure(g: Grow): LogicalLines {
   };
 }
 
-/** Index of the logical line whose first physical line starts at or before `offset`, or -1. */
-export function lineIndexAt(lines: LogicalLines, offset: number): number {
+/**
+ * Index of the last of the first `count` entries of the ascending `sorted` that is ≤ `x`, or -1
+ * when none is (binary search, O(log count)). Line tables use it to find the line of an offset.
+ */
+export function lastAtMost(
+  sorted: ArrayLike<number>,
+  x: number,
+  count: number = sorted.length,
+): number {
   let lo = 0;
-  let hi = lines.count - 1;
+  let hi = count - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (lines.lineStart[mid] <= offset) {
+    if (sorted[mid] <= x) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
   return found;
+}
+
+/** Index of the logical line whose first physical line starts at or before `offset`, or -1. */
+export function lineIndexAt(lines: LogicalLines, offset: number): number {
+  return lastAtMost(lines.lineStart, offset, lines.count);
 }

@@ -4,7 +4,7 @@
  * go. Pure text functions; the host turns the resulting edits into a workspace edit.
  */
 import type { BindingTable } from '../python/imports';
-import { lineIndexAt, scanLogicalLines, Kw, type LogicalLines } from '../python/scan';
+import { lastAtMost, lineIndexAt, scanLogicalLines, Kw, type LogicalLines } from '../python/scan';
 import { fitToImports } from './fileImports';
 
 /** Lines read from the top of a file when looking for imports (bounded work on huge files). */
@@ -180,14 +180,7 @@ function placement(
 
 /** Index of the physical line containing `offset`. */
 function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lastAtMost(starts, offset));
 }
 
 /** Blank physical lines next to line `from` going in direction `step`; Infinity at a file edge. */
