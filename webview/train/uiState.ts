@@ -29,14 +29,13 @@ const name = v.pipe(v.string(), v.maxLength(256));
  * The data file chosen (by the URI the host gave) and its columns by name, and whether the views
  * train on it. Not the file's text: a reloaded page asks the host to read the file again.
  */
-export const DataChoiceSchema = v.object({
+const DataChoiceSchema = v.object({
   uri: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URI)),
   name,
   inputs: v.pipe(v.array(name), v.minLength(1), v.maxLength(2)),
   target: name,
   use: v.boolean(),
 });
-export type DataChoice = v.InferOutput<typeof DataChoiceSchema>;
 
 /** The activation of the Train view: a catalog entry with parameters, or the custom formula. */
 const TrainActivationSchema = v.object({

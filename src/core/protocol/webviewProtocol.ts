@@ -14,7 +14,7 @@ import { TABLE_LIMITS } from '../data/limits';
 /** Largest payload a webview may ask the host to save (a PNG of a large chart is ~1–3 MB as base64). */
 export const MAX_SAVE_BYTES = 16 * 1024 * 1024;
 /** Largest message text (error reports, ids) accepted from the webview. */
-export const MAX_TEXT = 4096;
+const MAX_TEXT = 4096;
 /** Longest file URI a data message may carry. */
 export const MAX_URI = 4096;
 
@@ -26,12 +26,11 @@ const ParamsSchema = v.pipe(
 );
 
 /** One plotted activation: catalog id, its effective parameters and, optionally, which framework API it came from. */
-export const CurveSelectionSchema = v.object({
+const CurveSelectionSchema = v.object({
   id: text(64),
   params: ParamsSchema,
   api: v.optional(text(128)),
 });
-export type CurveSelection = v.InferOutput<typeof CurveSelectionSchema>;
 
 /**
  * The playground's tabs, in the order the tab bar shows them: the one list of tab ids (the page's
@@ -45,7 +44,7 @@ export type PlaygroundTab = (typeof PLAYGROUND_TABS)[number];
 export const GRADIENT_DEPTH = { min: 2, max: 30 } as const;
 
 /** The Gradient-flow view preset: `depth` hidden layers, each applying activation `id`. */
-export const GradientPresetSchema = v.object({
+const GradientPresetSchema = v.object({
   id: text(64),
   depth: v.pipe(
     v.number(),
@@ -57,7 +56,7 @@ export const GradientPresetSchema = v.object({
 export type GradientPreset = v.InferOutput<typeof GradientPresetSchema>;
 
 /** What the host asks the playground to show (from a hover link or a command). */
-export const ShowRequestSchema = v.object({
+const ShowRequestSchema = v.object({
   curves: v.pipe(v.array(CurveSelectionSchema), v.maxLength(12)),
   /** Which tab to open: the graphs, the vector activations or the training lab. */
   tab: v.optional(v.picklist(PLAYGROUND_TABS)),
@@ -71,20 +70,20 @@ export type ShowRequest = v.InferOutput<typeof ShowRequestSchema>;
 // ---- webview → host ----
 
 /** The page has started (from the snapshot embedded in its HTML) and listens for messages. */
-export const ReadySchema = v.object({ type: v.literal('webview/ready') });
+const ReadySchema = v.object({ type: v.literal('webview/ready') });
 /** The webview reports an error a person should not lose (it is written to the log channel). */
-export const ErrorReportSchema = v.object({ type: v.literal('log/error'), message: text() });
+const ErrorReportSchema = v.object({ type: v.literal('log/error'), message: text() });
 /**
  * When the first chart reached the screen (the page's first contentful paint): in ms after the
  * page started and, when the host said when its command ran (`openedAt`), after that moment.
  */
-export const FirstChartSchema = v.object({
+const FirstChartSchema = v.object({
   type: v.literal('timing/firstChart'),
   sincePageStartMs: v.pipe(finite, v.minValue(0)),
   sinceCommandMs: v.optional(v.pipe(finite, v.minValue(0))),
 });
 /** File formats the page can save: a chart as PNG (base64) or SVG (text), points as CSV. */
-export const SAVE_FORMATS = ['png', 'svg', 'csv'] as const;
+const SAVE_FORMATS = ['png', 'svg', 'csv'] as const;
 export type SaveFormat = (typeof SAVE_FORMATS)[number];
 
 /** Save a chart (PNG as base64, SVG text) or sampled points (CSV text) through the host's save dialog. */
@@ -98,13 +97,13 @@ export const SaveFileSchema = v.object({
   data: text(MAX_SAVE_BYTES),
 });
 /** Insert an implementation of an activation at the cursor of the last active editor. */
-export const InsertSnippetSchema = v.object({ type: v.literal('snippet/insert'), id: text(64) });
+const InsertSnippetSchema = v.object({ type: v.literal('snippet/insert'), id: text(64) });
 
 /**
  * Open an exported network (the person pressed "Export as code" on the page) in a new untitled
  * Python editor; the host answers with `export/opened`.
  */
-export const ExportOpenSchema = v.object({
+const ExportOpenSchema = v.object({
   type: v.literal('export/open'),
   requestId: RequestIdSchema,
   framework: ExportFrameworkSchema,
@@ -114,7 +113,7 @@ export const ExportOpenSchema = v.object({
  * The reply to the host's `export/request`: `ok` with the code of the network the page shows, or
  * `error` with why there is none (nothing trained yet), in the page's language, in `detail`.
  */
-export const ExportReplySchema = v.object({
+const ExportReplySchema = v.object({
   type: v.literal('export/reply'),
   ...replyEntries,
   code: v.optional(ExportedCodeSchema),
@@ -124,15 +123,15 @@ export type ExportReply = v.InferOutput<typeof ExportReplySchema>;
 const uriText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URI));
 
 /** Ask the host for a data file: an open dialog (csv, tsv, txt) whose choice comes back as `data/loaded`. */
-export const DataOpenSchema = v.object({ type: v.literal('data/open') });
+const DataOpenSchema = v.object({ type: v.literal('data/open') });
 /**
  * Read again a data file the host sent before (the page was reloaded and restores its data
  * choice): answered by `data/loaded` or `data/failed`. The host reads only files it was asked to
  * load by the person (the command, the dialog) in this workspace.
  */
-export const DataReloadSchema = v.object({ type: v.literal('data/reload'), uri: uriText });
+const DataReloadSchema = v.object({ type: v.literal('data/reload'), uri: uriText });
 
-export const WebviewToHostSchema = v.variant('type', [
+const WebviewToHostSchema = v.variant('type', [
   ReadySchema,
   ErrorReportSchema,
   FirstChartSchema,
@@ -148,7 +147,7 @@ export type WebviewToHost = v.InferOutput<typeof WebviewToHostSchema>;
 // ---- host → webview ----
 
 /** The user's playground settings (`activationLab.playground.*`). */
-export const SettingsSchema = v.object({
+const SettingsSchema = v.object({
   reducedMotion: v.boolean(),
   maxTrainingEpochs: v.pipe(v.number(), v.integer()),
 });
@@ -158,7 +157,7 @@ export type PlaygroundSettings = v.InferOutput<typeof SettingsSchema>;
  * The snapshot the page starts from. The host embeds it in the page's HTML (a JSON data block),
  * so the first chart needs no round trip to the host.
  */
-export const PageInitSchema = v.object({
+const PageInitSchema = v.object({
   /** Fresh per rendered HTML: a reload of the same HTML (the panel was hidden) shows `show` once only. */
   id: text(64),
   /** `en` or `ja`. */
@@ -174,14 +173,14 @@ export const PageInitSchema = v.object({
 export type PageInit = v.InferOutput<typeof PageInitSchema>;
 
 /** The settings changed (or differ from the ones embedded in the page). */
-export const SettingsChangedSchema = v.object({
+const SettingsChangedSchema = v.object({
   type: v.literal('settings/changed'),
   settings: SettingsSchema,
 });
 /** Show these activations (sent when the panel is already open). */
-export const ShowSchema = v.object({ type: v.literal('playground/show'), show: ShowRequestSchema });
+const ShowSchema = v.object({ type: v.literal('playground/show'), show: ShowRequestSchema });
 /** The reply to a `file/save` request: `detail` is the saved path, or why it failed. */
-export const SaveResultSchema = v.object({ type: v.literal('file/saved'), ...replyEntries });
+const SaveResultSchema = v.object({ type: v.literal('file/saved'), ...replyEntries });
 export type SaveResult = v.InferOutput<typeof SaveResultSchema>;
 
 /**
@@ -189,16 +188,16 @@ export type SaveResult = v.InferOutput<typeof SaveResultSchema>;
  * Train view's, the run picked in the race results, the gradient view's) for `framework`. The page
  * answers with one `export/reply`.
  */
-export const ExportRequestSchema = v.object({
+const ExportRequestSchema = v.object({
   type: v.literal('export/request'),
   requestId: RequestIdSchema,
   framework: ExportFrameworkSchema,
 });
 /** The reply to `export/open`: `detail` says why the code could not be opened. */
-export const ExportOpenedSchema = v.object({ type: v.literal('export/opened'), ...replyEntries });
+const ExportOpenedSchema = v.object({ type: v.literal('export/opened'), ...replyEntries });
 export type ExportOpened = v.InferOutput<typeof ExportOpenedSchema>;
 /** A data file the person chose, read by the host: its text goes to the page's parser as data. */
-export const DataLoadedSchema = v.object({
+const DataLoadedSchema = v.object({
   type: v.literal('data/loaded'),
   uri: uriText,
   /** The file's base name, for display. */
@@ -211,10 +210,9 @@ export const DataLoadedSchema = v.object({
   restore: v.optional(v.boolean()),
 });
 /** Why a data file could not be read. */
-export const DATA_FAILURES = ['missing', 'tooLarge', 'notText', 'unreadable'] as const;
-export type DataFailure = (typeof DATA_FAILURES)[number];
+const DATA_FAILURES = ['missing', 'tooLarge', 'notText', 'unreadable'] as const;
 /** A data file could not be read (a reload of a file that is gone, one over 10 MB, …); the page keeps its data. */
-export const DataFailedSchema = v.object({
+const DataFailedSchema = v.object({
   type: v.literal('data/failed'),
   uri: uriText,
   name: text(256),
@@ -227,7 +225,7 @@ export const DataFailedSchema = v.object({
 export type DataLoaded = v.InferOutput<typeof DataLoadedSchema>;
 export type DataFailed = v.InferOutput<typeof DataFailedSchema>;
 
-export const HostToWebviewSchema = v.variant('type', [
+const HostToWebviewSchema = v.variant('type', [
   SettingsChangedSchema,
   ShowSchema,
   SaveResultSchema,
@@ -254,7 +252,7 @@ export function parsePageInit(raw: unknown): Checked<PageInit> {
 }
 
 /** What a page starts from when its snapshot says nothing usable: English, default settings. */
-export const FALLBACK_INIT: PageInit = {
+const FALLBACK_INIT: PageInit = {
   id: '',
   locale: 'en',
   strings: {},
