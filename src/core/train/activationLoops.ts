@@ -2,6 +2,10 @@
  * Element-wise activation loops of the trainer: a = f(z) and g ← g·f′(z) over a whole layer
  * block, one specialised loop per common function (chosen once per layer by a switch), the exact
  * catalog functions otherwise.
+ *
+ * A deliberate kernel: the per-function loops repeat one shape on purpose, so that each inlines
+ * its own f and f′ instead of calling through a table per element. The readable version is the
+ * catalog's f and df; test/unit/trainGradients.test.ts checks every specialised loop against it.
  */
 import type { LayerActivation } from './activations';
 import {

@@ -9,6 +9,9 @@
  * offsets: V8 checks the map and reloads the base of each distinct typed array on every loop
  * iteration (the loop's interrupt check makes it forget them), so one array instead of two or
  * three saves those loads (the forward product runs about 8% faster).
+ *
+ * A deliberate kernel: the unrolled blocks and their remainder loops repeat on purpose (a loop
+ * or helper in their place lets V8 keep one dependent chain); read `denseReference.ts` for the math.
  */
 
 /**

@@ -5,6 +5,10 @@
  * inlined one more activation into `denseForward`/`denseGradInput` made V8 stop inlining and
  * slowed every network down. Fused, a tanh layer needs no z buffer and no call into the generic
  * activation loops.
+ *
+ * A deliberate kernel: the loops repeat `dense.ts`'s register blocks on purpose. The readable
+ * version is `denseReference.ts`; test/unit/trainGradients.test.ts checks these equal the generic
+ * kernels followed by tanh, and test/unit/denseKernels.test.ts checks those against the reference.
  */
 import { tanhTrain } from './fastMath';
 

@@ -2,6 +2,10 @@
  * Exponential-linear units: ELU, SELU, CELU, ISRLU, and the plain exponential. Negative parts use
  * `expm1` so that α(eˣ − 1) keeps its relative accuracy near 0. PyTorch's conventions at x = 0:
  * elu′(0) = α, selu′(0) = λα, celu′(0) = 1.
+ *
+ * A deliberate data table: every entry spells out its own ids, names, formula texts, f, f′ and
+ * parameters, so entries look alike by design; a shared builder would hide the per-function
+ * numerics that this file exists to state (docs/ARCHITECTURE.md, "Recipes", says what a new entry touches).
  */
 import type { ElementwiseActivation } from '../types';
 import {

@@ -2,6 +2,10 @@
  * GELU and its two approximations. Exact: x·Φ(x) with Φ(x) = ½·erfc(−x/√2) (Cody's erfc, so the
  * left tail keeps its relative accuracy). Tanh form: 1 + tanh(u) is evaluated as 2σ(2u), which
  * neither overflows nor cancels for x ≪ 0.
+ *
+ * A deliberate data table: every entry spells out its own ids, names, formula texts, f, f′ and
+ * parameters, so entries look alike by design; a shared builder would hide the per-function
+ * numerics that this file exists to state (docs/ARCHITECTURE.md, "Recipes", says what a new entry touches).
  */
 import type { ElementwiseActivation } from '../types';
 import { SQRT_2_OVER_PI, sigmoid as sig, normCdf, normPdf } from '../../math/special';

@@ -2,6 +2,10 @@
  * Activations that libraries define in their own code rather than take from a framework:
  * transformers' clipped GELU (`gelu_10`) and Laplace activation (MEGA), timm's hard Mish.
  * They are reached through dispatch tables (`ACT2FN["gelu_10"]`, `get_act_layer("hard_mish")`).
+ *
+ * A deliberate data table: every entry spells out its own ids, names, formula texts, f, f′ and
+ * parameters, so entries look alike by design; a shared builder would hide the per-function
+ * numerics that this file exists to state (docs/ARCHITECTURE.md, "Recipes", says what a new entry touches).
  */
 import type { ElementwiseActivation, Params } from '../types';
 import { t } from '../build';

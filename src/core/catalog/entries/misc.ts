@@ -2,6 +2,10 @@
  * Shrinkage functions (softshrink, hardshrink, tanhshrink), the identity, and activations from
  * papers that frameworks do not ship: Snake, Sine (SIREN), Gaussian, Bent identity.
  * Shrinkage derivatives are 0 at ±λ, as in PyTorch.
+ *
+ * A deliberate data table: every entry spells out its own ids, names, formula texts, f, f′ and
+ * parameters, so entries look alike by design; a shared builder would hide the per-function
+ * numerics that this file exists to state (docs/ARCHITECTURE.md, "Recipes", says what a new entry touches).
  */
 import type { ElementwiseActivation } from '../types';
 import {

@@ -2,6 +2,10 @@
  * Piecewise-linear rectifiers: ReLU, ReLU6, Leaky ReLU, PReLU, RReLU. Derivatives at the kinks follow
  * PyTorch autograd (checked against torch 1.13 in test/fixtures/golden.json): relu′(0) = 0,
  * relu6′(0) = relu6′(6) = 0, and the leaky family takes the negative slope at 0.
+ *
+ * A deliberate data table: every entry spells out its own ids, names, formula texts, f, f′ and
+ * parameters, so entries look alike by design; a shared builder would hide the per-function
+ * numerics that this file exists to state (docs/ARCHITECTURE.md, "Recipes", says what a new entry touches).
  */
 import type { ElementwiseActivation } from '../types';
 import {

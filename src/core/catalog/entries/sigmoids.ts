@@ -1,6 +1,10 @@
 /**
  * Squashing functions: sigmoid and its hard/sparse/log variants, tanh, hard tanh, softsign,
  * arctan and ISRU. Sigmoid is evaluated on the side where e^{…} cannot overflow.
+ *
+ * A deliberate data table: every entry spells out its own ids, names, formula texts, f, f′ and
+ * parameters, so entries look alike by design; a shared builder would hide the per-function
+ * numerics that this file exists to state (docs/ARCHITECTURE.md, "Recipes", says what a new entry touches).
  */
 import type { ElementwiseActivation } from '../types';
 import { sigmoid as sig, logSigmoid } from '../../math/special';

@@ -2,6 +2,10 @@
  * Smooth rectifiers: GELU (exact, tanh and sigmoid approximations), SiLU/Swish, Mish, hard swish,
  * softplus, squareplus and sparse plus. Written so that no intermediate overflows at |x| = 1000:
  * 1 + tanh(u) is evaluated as 2σ(2u), Φ(x) as ½·erfc(−x/√2), softplus as max(x,0) + log1p(e^{−|x|}).
+ *
+ * A deliberate data table: every entry spells out its own ids, names, formula texts, f, f′ and
+ * parameters, so entries look alike by design; a shared builder would hide the per-function
+ * numerics that this file exists to state (docs/ARCHITECTURE.md, "Recipes", says what a new entry touches).
  */
 import type { ElementwiseActivation } from '../types';
 import { sigmoid as sig, softplus as sp } from '../../math/special';

@@ -1,6 +1,10 @@
 /**
  * Rectifiers with thresholds, caps or powers: Keras `relu(negative_slope, max_value, threshold)`,
  * Threshold, Squared ReLU and StarReLU.
+ *
+ * A deliberate data table: every entry spells out its own ids, names, formula texts, f, f′ and
+ * parameters, so entries look alike by design; a shared builder would hide the per-function
+ * numerics that this file exists to state (docs/ARCHITECTURE.md, "Recipes", says what a new entry touches).
  */
 import type { ElementwiseActivation, Params } from '../types';
 import {

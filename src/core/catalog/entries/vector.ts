@@ -2,6 +2,10 @@
  * Vector activations applied along the last axis of a row: softmax, log-softmax, softmin,
  * sparsemax, and the gated units GLU, SwiGLU, GEGLU and ReGLU (the row is split in halves a | b and
  * the output is a ⊗ g(b), the second half gating as in PyTorch, Keras and JAX GLU).
+ *
+ * A deliberate data table: every entry spells out its own ids, names, formula texts, f, f′ and
+ * parameters, so entries look alike by design; a shared builder would hide the per-function
+ * numerics that this file exists to state (docs/ARCHITECTURE.md, "Recipes", says what a new entry touches).
  */
 import type { Params, VectorActivation } from '../types';
 import { sigmoid as sig, normCdf } from '../../math/special';
