@@ -40,6 +40,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
+/** A `<canvas>` announced as an image with `label` (a chart draws on it; screen readers read the label). */
+export function imageCanvas(label: string, className?: string): HTMLCanvasElement {
+  const canvas = el('canvas', className);
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', label);
+  return canvas;
+}
+
 /** A `<label>` + control pair in a `.field` wrapper. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLDivElement {
   const id = control.id || nextId('f');

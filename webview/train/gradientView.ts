@@ -4,20 +4,25 @@
  * training point). Presets reproduce the two stories of the seed text: vanishing gradients with
  * sigmoid in depth, and dying ReLU with a large learning rate.
  */
-import type { ProgressMessage, RunState } from '../../src/core/protocol/workerProtocol';
+import type {
+  DataMessage,
+  ProgressMessage,
+  RunState,
+} from '../../src/core/protocol/workerProtocol';
 import type { DatasetId } from '../../src/core/train/datasets';
 import { paramsFor } from '../catalog';
 import { fmt, t } from '../i18n';
 import type { Theme } from '../theme';
 import { activationOptions } from './activationPicker';
 import { LayerCharts } from './charts';
-import { button, el, field, numberInput, readNumber, select } from '../dom';
-import { ExportBar } from './exportBar';
+import { button, el, field, imageCanvas, numberInput, readNumber, select } from '../dom';
+import type { ExportBar } from './exportBar';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
 import { PlotAxes } from './plotAxes';
 import { previewData } from './preview';
 import { Readout } from './readout';
-import { RunControls, type StartRequest } from './runControls';
+import type { RunControls, StartRequest } from './runControls';
+import { viewRunParts } from './viewRun';
 import { datasetOptions, initOptions, optimizerOptions } from './setupForm';
 import type { ViewContext } from './trainView';
 import { GRADIENT_DEPTH, GRADIENT_WIDTH, type TrainingUiState } from './uiState';
@@ -100,32 +105,13 @@ export class GradientView {
     );
     presets.setAttribute('role', 'group');
     presets.setAttribute('aria-label', t('Examples'));
-    this.controls = new RunControls(
-      {
-        startRequest: () => this.startRequest(),
-        data: (m) => {
-          this.painter.setData(m);
-          this.axes.set(m, this.colors);
-        },
-        progress: (m) => this.onProgress(m),
-        clear: () => this.clear(),
-        speedChanged: (sp) => {
-          g.speed = sp;
-          ctx.changed();
-        },
-      },
-      g.speed,
-    );
-    this.exportBar = new ExportBar(ctx, this.controls.client, { pickRun: false });
-    const gradCanvas = el('canvas');
-    gradCanvas.setAttribute('role', 'img');
-    gradCanvas.setAttribute(
-      'aria-label',
+    ({ controls: this.controls, exportBar: this.exportBar } = viewRunParts(ctx, this, g, {
+      pickRun: false,
+    }));
+    const gradCanvas = imageCanvas(
       t('Mean gradient magnitude per layer, at initialisation and now'),
     );
-    const deadCanvas = el('canvas');
-    deadCanvas.setAttribute('role', 'img');
-    deadCanvas.setAttribute('aria-label', t('Fraction of dead units per hidden layer'));
+    const deadCanvas = imageCanvas(t('Fraction of dead units per hidden layer'));
     this.charts = new LayerCharts(gradCanvas, deadCanvas, ctx.theme(), {
       layer: t('Layer (1 = first hidden layer; last = output)'),
       hiddenLayer: t('Hidden layer (1 = first)'),
@@ -136,9 +122,7 @@ export class GradientView {
       dead: t('Dead units'),
       deadAxis: t('Dead units (%)'),
     });
-    const boundary = el('canvas', 'small-boundary');
-    boundary.setAttribute('role', 'img');
-    boundary.setAttribute('aria-label', t('Decision boundary of the deep network'));
+    const boundary = imageCanvas(t('Decision boundary of the deep network'), 'small-boundary');
     this.painter = new BoundaryPainter(boundary);
     this.axes = new PlotAxes(boundary, true);
     this.fileOption.value = FILE_OPTION;
@@ -225,7 +209,7 @@ export class GradientView {
     else this.clear();
   }
 
-  private startRequest(): StartRequest {
+  startRequest(): StartRequest {
     const g = this.ctx.state.gradient;
     const base = this.ctx.state.setup;
     return {
@@ -250,7 +234,12 @@ export class GradientView {
     };
   }
 
-  private onProgress(m: ProgressMessage): void {
+  onData(m: DataMessage): void {
+    this.painter.setData(m);
+    this.axes.set(m, this.colors);
+  }
+
+  onProgress(m: ProgressMessage): void {
     this.last = m;
     const r = m.runs[0];
     if (!r) return;
@@ -279,7 +268,7 @@ export class GradientView {
     return parts.join(' · ');
   }
 
-  private clear(): void {
+  clear(): void {
     this.last = undefined;
     this.readout.clear();
     this.charts.update(undefined, undefined, undefined);

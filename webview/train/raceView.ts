@@ -15,12 +15,13 @@ import type { Theme } from '../theme';
 import { assignSlots } from '../ui/curveColors';
 import { activationOptions } from './activationPicker';
 import { CurveChart } from './charts';
-import { checkbox, el, field, numberInput, readNumber, setText } from '../dom';
-import { ExportBar } from './exportBar';
+import { checkbox, el, field, imageCanvas, numberInput, readNumber, setText } from '../dom';
+import type { ExportBar } from './exportBar';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
 import { PlotAxes } from './plotAxes';
 import { pct, Readout, stopText } from './readout';
-import { RunControls, type StartRequest } from './runControls';
+import type { RunControls, StartRequest } from './runControls';
+import { viewRunParts } from './viewRun';
 import { limitsText, SetupForm } from './setupForm';
 import type { ViewContext } from './trainView';
 
@@ -75,24 +76,11 @@ export class RaceView {
       s.setup = setup;
       this.configChanged();
     });
-    this.controls = new RunControls(
-      {
-        startRequest: () => this.startRequest(),
-        data: (m) => this.onData(m),
-        progress: (m) => this.onProgress(m),
-        clear: () => this.clear(),
-        speedChanged: (sp) => {
-          s.race.speed = sp;
-          ctx.changed();
-        },
-      },
-      s.race.speed,
-      { start: t('Start race') },
-    );
-    this.exportBar = new ExportBar(ctx, this.controls.client, { pickRun: true });
-    const lossCanvas = el('canvas');
-    lossCanvas.setAttribute('role', 'img');
-    lossCanvas.setAttribute('aria-label', t('Test loss of every racing activation over epochs'));
+    ({ controls: this.controls, exportBar: this.exportBar } = viewRunParts(ctx, this, s.race, {
+      pickRun: true,
+      start: t('Start race'),
+    }));
+    const lossCanvas = imageCanvas(t('Test loss of every racing activation over epochs'));
     this.chart = new CurveChart(lossCanvas, ctx.theme(), { x: t('Epoch'), y: t('Test loss') });
     this.table.setAttribute('aria-label', t('Race results'));
     this.element = el(
@@ -166,7 +154,7 @@ export class RaceView {
     if (this.controls.current !== 'idle') this.controls.reset();
   }
 
-  private startRequest(): StartRequest | string {
+  startRequest(): StartRequest | string {
     const ids = this.selected().slice(0, MAX_RUNS);
     if (ids.length < MIN_RACERS) return t('Pick at least {0} activations.', MIN_RACERS);
     return {
@@ -183,16 +171,14 @@ export class RaceView {
     };
   }
 
-  private onData(m: DataMessage): void {
+  onData(m: DataMessage): void {
     this.data = m;
     const ids = this.selected();
     const colors = this.laneColors(ids);
     for (const l of this.lanes) l.painter.dispose();
     this.lanes = ids.map((id, i) => {
-      const canvas = el('canvas', 'small-boundary');
       const name = entryOf(id)?.name ?? id;
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', t('Decision boundary with {0}', name));
+      const canvas = imageCanvas(t('Decision boundary with {0}', name), 'small-boundary');
       const painter = new BoundaryPainter(canvas);
       painter.setData(m);
       const axes = new PlotAxes(canvas, true);
@@ -210,7 +196,7 @@ export class RaceView {
     );
   }
 
-  private onProgress(m: ProgressMessage): void {
+  onProgress(m: ProgressMessage): void {
     this.last = m;
     let maxEpoch = 0;
     m.runs.forEach((r, i) => {
@@ -316,7 +302,7 @@ export class RaceView {
     return assignSlots(ids).map((slot) => palette[slot % palette.length]);
   }
 
-  private clear(): void {
+  clear(): void {
     this.data = undefined;
     this.last = undefined;
     for (const l of this.lanes) l.painter.dispose();

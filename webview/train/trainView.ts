@@ -12,13 +12,14 @@ import { t } from '../i18n';
 import type { Theme } from '../theme';
 import { ActivationPicker } from './activationPicker';
 import { CurveChart, type CurveSpec } from './charts';
-import { el } from '../dom';
-import { ExportBar } from './exportBar';
+import { el, imageCanvas } from '../dom';
+import type { ExportBar } from './exportBar';
 import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
 import { PlotAxes } from './plotAxes';
 import { previewData } from './preview';
 import { Readout, runSummary } from './readout';
-import { RunControls, type StartRequest } from './runControls';
+import type { RunControls, StartRequest } from './runControls';
+import { viewRunParts } from './viewRun';
 import { limitsText, SetupForm } from './setupForm';
 import type { TrainActivation, TrainingUiState } from './uiState';
 
@@ -65,28 +66,13 @@ export class TrainView {
       s.setup = setup;
       this.configChanged();
     });
-    this.controls = new RunControls(
-      {
-        startRequest: () => this.startRequest(),
-        data: (m) => this.onData(m),
-        progress: (m) => this.onProgress(m),
-        clear: () => this.clear(),
-        speedChanged: (sp) => {
-          s.train.speed = sp;
-          ctx.changed();
-        },
-      },
-      s.train.speed,
-    );
-    this.exportBar = new ExportBar(ctx, this.controls.client, { pickRun: false });
-    this.boundary = el('canvas', 'boundary');
-    this.boundary.setAttribute('role', 'img');
-    this.boundary.setAttribute('aria-label', t('Decision boundary with the data points'));
+    ({ controls: this.controls, exportBar: this.exportBar } = viewRunParts(ctx, this, s.train, {
+      pickRun: false,
+    }));
+    this.boundary = imageCanvas(t('Decision boundary with the data points'), 'boundary');
     this.painter = new BoundaryPainter(this.boundary);
     this.axes = new PlotAxes(this.boundary);
-    const lossCanvas = el('canvas');
-    lossCanvas.setAttribute('role', 'img');
-    lossCanvas.setAttribute('aria-label', t('Loss curves over epochs'));
+    const lossCanvas = imageCanvas(t('Loss curves over epochs'));
     const lossBox = el('div', 'chart-box', lossCanvas);
     this.chart = new CurveChart(lossCanvas, ctx.theme(), {
       x: t('Epoch'),
@@ -152,7 +138,7 @@ export class TrainView {
     else this.clear();
   }
 
-  private async startRequest(): Promise<StartRequest | string> {
+  async startRequest(): Promise<StartRequest | string> {
     const a = await this.picker.spec();
     if (typeof a === 'string') return a;
     return {
@@ -165,7 +151,7 @@ export class TrainView {
     };
   }
 
-  private onData(m: DataMessage): void {
+  onData(m: DataMessage): void {
     this.data = m;
     this.painter.setData(m);
     this.axes.set(m, this.colors);
@@ -192,7 +178,7 @@ export class TrainView {
     return specs;
   }
 
-  private onProgress(m: ProgressMessage): void {
+  onProgress(m: ProgressMessage): void {
     this.last = m;
     const r = m.runs[0];
     if (!r) return;
@@ -207,7 +193,7 @@ export class TrainView {
     this.exportBar.update(m);
   }
 
-  private clear(): void {
+  clear(): void {
     this.last = undefined;
     this.data = undefined;
     this.readout.clear();
