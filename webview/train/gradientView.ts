@@ -22,7 +22,7 @@ import { PlotAxes } from './plotAxes';
 import { previewData } from './preview';
 import { Readout } from './readout';
 import type { RunControls, StartRequest } from './runControls';
-import { viewRunParts } from './viewRun';
+import { resultsColumn, viewRunParts } from './viewRun';
 import { datasetOptions, initOptions, optimizerOptions } from './setupForm';
 import type { ViewContext } from './trainView';
 import { GRADIENT_DEPTH, GRADIENT_WIDTH, type TrainingUiState } from './uiState';
@@ -137,12 +137,9 @@ export class GradientView {
         form,
         el('div', 'explain', ...explanation().map((p) => el('p', undefined, p))),
       ),
-      el(
-        'div',
-        'results',
-        this.controls.element,
-        this.readout.element,
-        this.readout.diverged,
+      resultsColumn(
+        this.controls,
+        this.readout,
         el(
           'div',
           'plots',

@@ -21,7 +21,7 @@ import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
 import { PlotAxes } from './plotAxes';
 import { pct, Readout, stopText } from './readout';
 import type { RunControls, StartRequest } from './runControls';
-import { viewRunParts } from './viewRun';
+import { followDataFile, reloadSetup, viewRunParts } from './viewRun';
 import { limitsText, SetupForm } from './setupForm';
 import type { ViewContext } from './trainView';
 
@@ -121,15 +121,12 @@ export class RaceView {
   }
 
   refresh(): void {
-    this.form.load(this.ctx.state.setup);
-    this.exportBar.refresh();
+    reloadSetup(this.ctx, this.form, this.exportBar);
   }
 
   /** The data file (or its columns, or whether it is used) changed: a different race. */
   dataChanged(): void {
-    this.form.setFile(this.ctx.file());
-    if (this.controls.current !== 'idle') this.controls.reset();
-    else this.clear();
+    followDataFile(this.ctx, this.form, this.controls, () => this.clear());
   }
 
   private selected(): string[] {

@@ -19,7 +19,7 @@ import { PlotAxes } from './plotAxes';
 import { previewData } from './preview';
 import { Readout, runSummary } from './readout';
 import type { RunControls, StartRequest } from './runControls';
-import { viewRunParts } from './viewRun';
+import { followDataFile, reloadSetup, resultsColumn, viewRunParts } from './viewRun';
 import { limitsText, SetupForm } from './setupForm';
 import type { TrainActivation, TrainingUiState } from './uiState';
 
@@ -90,12 +90,9 @@ export class TrainView {
         this.form.element,
         el('p', 'hint limits', limitsText(ctx.maxEpochs)),
       ),
-      el(
-        'div',
-        'results',
-        this.controls.element,
-        this.readout.element,
-        this.readout.diverged,
+      resultsColumn(
+        this.controls,
+        this.readout,
         el(
           'div',
           'plots',
@@ -120,15 +117,12 @@ export class TrainView {
 
   /** Shows the saved setup again (another view may have changed it). */
   refresh(): void {
-    this.form.load(this.ctx.state.setup);
-    this.exportBar.refresh();
+    reloadSetup(this.ctx, this.form, this.exportBar);
   }
 
   /** The data file (or its columns, or whether it is used) changed: a different run. */
   dataChanged(): void {
-    this.form.setFile(this.ctx.file());
-    if (this.controls.current !== 'idle') this.controls.reset();
-    else this.clear();
+    followDataFile(this.ctx, this.form, this.controls, () => this.clear());
   }
 
   private configChanged(): void {

@@ -4,8 +4,11 @@
  * the page state and saved through `ctx.changed()`.
  */
 import type { DataMessage, ProgressMessage } from '../../src/core/protocol/workerProtocol';
+import { el } from '../dom';
 import { ExportBar } from './exportBar';
+import type { Readout } from './readout';
 import { RunControls, type RunHost } from './runControls';
+import type { SetupForm } from './setupForm';
 import type { ViewContext } from './trainView';
 
 type Speed = Parameters<RunHost['speedChanged']>[0];
@@ -40,4 +43,31 @@ export function viewRunParts(
     ...(options.start === undefined ? [] : [{ start: options.start }]),
   );
   return { controls, exportBar: new ExportBar(ctx, controls.client, { pickRun: options.pickRun }) };
+}
+
+/** The results column: the run controls, the read-out and its divergence notice, then `rest`. */
+export function resultsColumn(
+  controls: RunControls,
+  readout: Readout,
+  ...rest: (Node | string)[]
+): HTMLDivElement {
+  return el('div', 'results', controls.element, readout.element, readout.diverged, ...rest);
+}
+
+/** A view with the shared setup form shows the saved setup again (another view may have changed it). */
+export function reloadSetup(ctx: ViewContext, form: SetupForm, exportBar: ExportBar): void {
+  form.load(ctx.state.setup);
+  exportBar.refresh();
+}
+
+/** The data file (or its columns, or whether it is used) changed: a live run stops, an idle view clears. */
+export function followDataFile(
+  ctx: ViewContext,
+  form: SetupForm,
+  controls: RunControls,
+  clear: () => void,
+): void {
+  form.setFile(ctx.file());
+  if (controls.current !== 'idle') controls.reset();
+  else clear();
 }
