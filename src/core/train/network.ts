@@ -228,31 +228,16 @@ export class Network {
       const nIn = this.sizes[l - 1];
       const nOut = this.sizes[l];
       const wOff = this.wOff[l - 1];
+      // Deltas of this layer's output and input, and its input activations (all kernels share them).
+      const dOut = this.dOff[l];
+      const dIn = this.dOff[l - 1];
+      const aIn = this.aOff[l - 1];
       if (l > 1 && this.acts[l - 2].kernel === K_TANH) {
-        denseGradInputTanh(
-          m,
-          wOff,
-          nIn,
-          nOut,
-          this.dOff[l],
-          this.dOff[l - 1],
-          rows,
-          this.aOff[l - 1],
-        );
+        denseGradInputTanh(m, wOff, nIn, nOut, dOut, dIn, rows, aIn);
       } else if (l > 1) {
         const act = this.acts[l - 2];
         const relu = act.kernel === K_RELU;
-        denseGradInput(
-          m,
-          wOff,
-          nIn,
-          nOut,
-          this.dOff[l],
-          this.dOff[l - 1],
-          rows,
-          relu,
-          this.aOff[l - 1],
-        );
+        denseGradInput(m, wOff, nIn, nOut, dOut, dIn, rows, relu, aIn);
         if (!relu) activateBackward(act, this.z[l - 1], this.a[l - 1], this.d[l - 1], rows * nIn);
       }
       denseGradParams(
@@ -261,8 +246,8 @@ export class Network {
         gOff + this.bOff[l - 1],
         nIn,
         nOut,
-        this.aOff[l - 1],
-        this.dOff[l],
+        aIn,
+        dOut,
         rows,
         this.rateOff,
       );
