@@ -86,32 +86,39 @@ function trainingSuite(): void {
   test('"Activation Lab: Train with…" opens the training tab with the picked activation, ready', async () => {
     const frame = wb.webviewFrame();
     const seen = await wb.step('training-2-train-with', async () => {
+      // The XOR run of the previous test may still be going: let it end first, so that its end
+      // does not land while the picker is open (once, in CI, the picker was hidden mid-fill).
+      await frame
+        .locator('#train-panel-train .readout', { hasText: /^Finished/ })
+        .waitFor({ timeout: 120_000 });
       // VS Code reuses one quick-input widget: wait for the command's own picker (its
       // placeholder), not for the palette to hide. A press that the busy workbench dropped
-      // (the palette never ran the command) is tried again.
+      // (the palette never ran the command), or a picker hidden before the pick, is tried again.
       const picker = wb.page.locator('.quick-input-widget input[placeholder*="hidden layers"]');
       for (let attempt = 0; ; attempt++) {
-        await wb.page.keyboard.press('F1');
-        const palette = wb.page.locator('.quick-input-widget input');
-        await palette.fill('>Activation Lab: Train with');
-        await wb.page
-          .locator('.quick-input-list .monaco-list-row', { hasText: /^Activation Lab: Train with/ })
-          .first()
-          .waitFor();
-        await wb.page.keyboard.press('Enter');
         try {
+          await wb.page.keyboard.press('F1');
+          const palette = wb.page.locator('.quick-input-widget input');
+          await palette.fill('>Activation Lab: Train with');
+          await wb.page
+            .locator('.quick-input-list .monaco-list-row', {
+              hasText: /^Activation Lab: Train with/,
+            })
+            .first()
+            .waitFor();
+          await wb.page.keyboard.press('Enter');
           await picker.waitFor({ state: 'visible', timeout: 10_000 });
+          await picker.fill('Tanh', { timeout: 10_000 });
+          await wb.page
+            .locator('.quick-input-list .monaco-list-row', { hasText: /^Tanh/ })
+            .first()
+            .click({ timeout: 10_000 });
           break;
         } catch (error) {
           if (attempt === 2) throw error;
           await wb.page.keyboard.press('Escape');
         }
       }
-      await picker.fill('Tanh');
-      await wb.page
-        .locator('.quick-input-list .monaco-list-row', { hasText: /^Tanh/ })
-        .first()
-        .click();
       await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
       const select = frame.locator('#train-panel-train select[data-role=activation]');
       await frame
