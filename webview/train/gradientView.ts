@@ -140,9 +140,7 @@ export class GradientView {
       resultsColumn(
         this.controls,
         this.readout,
-        el(
-          'div',
-          'plots',
+        [
           el('figure', 'grad-figure', el('div', 'chart-box', gradCanvas)),
           el('figure', 'dead-figure', el('div', 'chart-box short', deadCanvas)),
           el(
@@ -151,7 +149,7 @@ export class GradientView {
             this.axes.element,
             el('figcaption', undefined, t('Decision boundary')),
           ),
-        ),
+        ],
         this.exportBar.element,
       ),
     );

@@ -93,12 +93,10 @@ export class TrainView {
       resultsColumn(
         this.controls,
         this.readout,
-        el(
-          'div',
-          'plots',
+        [
           el('figure', 'boundary-figure', this.axes.element, this.caption),
           el('figure', 'loss-figure', lossBox),
-        ),
+        ],
         this.notes,
         this.exportBar.element,
       ),

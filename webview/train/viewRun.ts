@@ -45,13 +45,26 @@ export function viewRunParts(
   return { controls, exportBar: new ExportBar(ctx, controls.client, { pickRun: options.pickRun }) };
 }
 
-/** The results column: the run controls, the read-out and its divergence notice, then `rest`. */
+/**
+ * The results column: the run controls, the read-out and its divergence notice, the `plots`
+ * figures side by side, then `rest` (notes, the export bar).
+ */
 export function resultsColumn(
   controls: RunControls,
   readout: Readout,
+  plots: HTMLElement[],
   ...rest: (Node | string)[]
 ): HTMLDivElement {
-  return el('div', 'results', controls.element, readout.element, readout.diverged, ...rest);
+  const figures = el('div', 'plots', ...plots);
+  return el(
+    'div',
+    'results',
+    controls.element,
+    readout.element,
+    readout.diverged,
+    figures,
+    ...rest,
+  );
 }
 
 /** A view with the shared setup form shows the saved setup again (another view may have changed it). */
