@@ -40,34 +40,7 @@ function ownDataSuite(): void {
   test('right-click leaves.csv → Train on Data File…: the playground opens with the data, and trains', async () => {
     const frame = wb.webviewFrame();
     const seen = await wb.step('ownData-1-loaded', async () => {
-      const row = wb.page
-        .locator('.explorer-folders-view .monaco-list-row')
-        .filter({ has: wb.page.locator('.label-name', { hasText: /^leaves\.csv$/ }) })
-        .first();
-      // The menu lists the extension's item once the host has read its contributions; a menu
-      // opened too early is closed and opened again.
-      const item = wb.page.locator('.context-view .action-item', {
-        hasText: /Train on Data File/,
-      });
-      for (let attempt = 0; ; attempt++) {
-        await row.click({ button: 'right' });
-        try {
-          await item.first().waitFor({ state: 'visible', timeout: 10_000 });
-          break;
-        } catch (error) {
-          if (attempt === 4) throw error;
-          await wb.page.keyboard.press('Escape');
-        }
-      }
-      // Monaco's menu acts on the item's own link; a click the busy workbench dropped is
-      // followed by Enter on the item the pointer highlighted.
-      await item.first().locator('.action-menu-item').click();
-      const menu = wb.page.locator('.context-view .monaco-menu');
-      await wb.page.waitForTimeout(1000);
-      if (await menu.isVisible()) {
-        await item.first().hover();
-        await wb.page.keyboard.press('Enter');
-      }
+      await trainOnFromExplorer(wb, 'leaves.csv');
       const bad = frame.locator('[data-role=bad-rows]');
       await bad.waitFor({ state: 'visible', timeout: 60_000 });
       await bad.locator('summary').click();
@@ -154,11 +127,20 @@ describe('own data: limits and a reload', async () => {
   describe('in code-server', { skip }, () => limitsSuite());
 });
 
-/** Opens the explorer's context menu on `name` and runs "Train on Data File…". */
+/**
+ * Opens the explorer's context menu on `name` and runs "Train on Data File…". The menu lists the
+ * extension's item once the host has read its contributions: a menu opened too early is closed
+ * and opened again. Monaco's menu acts on the item's own link; a click the busy workbench dropped
+ * is followed by Enter on the item the pointer highlighted.
+ */
 async function trainOnFromExplorer(wb: Workbench, name: string): Promise<void> {
   const row = wb.page
     .locator('.explorer-folders-view .monaco-list-row')
-    .filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) })
+    .filter({
+      has: wb.page.locator('.label-name', {
+        hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      }),
+    })
     .first();
   const item = wb.page.locator('.context-view .action-item', { hasText: /Train on Data File/ });
   for (let attempt = 0; ; attempt++) {
@@ -202,7 +184,7 @@ function limitsSuite(): void {
 
   test('a file over 10 MB is refused at once with its size', async () => {
     const toast = await wb.step('ownData-4-too-large', async () => {
-      await trainOnFromExplorer(wb, 'big\\.csv');
+      await trainOnFromExplorer(wb, 'big.csv');
       const t = wb.page.locator('.notifications-toasts .notification-toast', {
         hasText: /big\.csv is 11\.0 MB; files up to 10 MB can be loaded/,
       });
@@ -222,7 +204,7 @@ function limitsSuite(): void {
     const frame = wb.webviewFrame();
     const seen = await wb.step('ownData-5-gone-after-reload', async () => {
       await wb.page.keyboard.press('Escape');
-      await trainOnFromExplorer(wb, 'leaves\\.csv');
+      await trainOnFromExplorer(wb, 'leaves.csv');
       await frame.locator('[data-role=bad-rows]').waitFor({ state: 'visible', timeout: 60_000 });
       // The page saves its state 150 ms after a change.
       await wb.page.waitForTimeout(1500);
