@@ -59,6 +59,52 @@ function keras(name: string, framework: 'keras' | 'tf-keras'): DispatchResult | 
   return out;
 }
 
+/** How one library's table answers: the lookup of a name and the names it defines. */
+interface Library {
+  lookup(name: string): DispatchResult | undefined;
+  names(): string[];
+}
+
+/** A table of this folder, looked up by the name as given or, with `fold`, lower-cased. */
+function tableLibrary(table: Readonly<Record<string, DispatchEntry>>, fold = false): Library {
+  return {
+    lookup: (name) => fromEntry(own(table, fold ? name.toLowerCase() : name)),
+    names: () => Object.keys(table),
+  };
+}
+
+/** Keras and tf-keras: the string tables of `kerasStrings.ts`. */
+function kerasLibrary(framework: 'keras' | 'tf-keras'): Library {
+  return { lookup: (name) => keras(name, framework), names: () => kerasStringNames(framework) };
+}
+
+/**
+ * tf-models `get_activation`: its own names (after the layer allow-list with
+ * `use_keras_layer=True`), then tf-keras strings, all lower-cased. Its names are its own table's.
+ */
+function tfModelsLibrary(withLayers: boolean): Library {
+  return {
+    lookup: (name) => {
+      const lower = name.toLowerCase();
+      const layer = withLayers ? own(TF_MODELS_KERAS_LAYER, lower) : undefined;
+      return fromEntry(layer ?? own(TF_MODELS_NAME_TO_FN, lower)) ?? keras(lower, 'tf-keras');
+    },
+    names: () => Object.keys(withLayers ? TF_MODELS_KERAS_LAYER : TF_MODELS_NAME_TO_FN),
+  };
+}
+
+/** Every library with a dispatch table, keyed by its id (a new id fails to compile until it is here). */
+const LIBRARIES: Record<DispatchLibrary, Library> = {
+  transformers: tableLibrary(TRANSFORMERS_ACT2FN),
+  timm: tableLibrary(TIMM_ACT_LAYERS, true),
+  'timm-fn': tableLibrary(TIMM_ACT_FNS, true),
+  keras: kerasLibrary('keras'),
+  'tf-keras': kerasLibrary('tf-keras'),
+  'tf-models': tfModelsLibrary(false),
+  'tf-models-layer': tfModelsLibrary(true),
+  'torch-rnn': tableLibrary(TORCH_RNN),
+};
+
 /**
  * What `name` computes in `library`'s dispatch table: the catalog id, the full effective
  * parameters (library-fixed values over catalog defaults) and the source the mapping was read
@@ -67,44 +113,10 @@ function keras(name: string, framework: 'keras' | 'tf-keras'): DispatchResult | 
  */
 export function lookupDispatch(library: DispatchLibrary, name: string): DispatchResult | undefined {
   if (typeof name !== 'string') return undefined;
-  switch (library) {
-    case 'transformers':
-      return fromEntry(own(TRANSFORMERS_ACT2FN, name));
-    case 'timm':
-      return fromEntry(own(TIMM_ACT_LAYERS, name.toLowerCase()));
-    case 'timm-fn':
-      return fromEntry(own(TIMM_ACT_FNS, name.toLowerCase()));
-    case 'keras':
-    case 'tf-keras':
-      return keras(name, library);
-    case 'tf-models':
-    case 'tf-models-layer': {
-      const lower = name.toLowerCase();
-      const layer = library === 'tf-models-layer' ? own(TF_MODELS_KERAS_LAYER, lower) : undefined;
-      return fromEntry(layer ?? own(TF_MODELS_NAME_TO_FN, lower)) ?? keras(lower, 'tf-keras');
-    }
-    case 'torch-rnn':
-      return fromEntry(own(TORCH_RNN, name));
-  }
+  return own(LIBRARIES, library)?.lookup(name);
 }
 
 /** Every name a library's table defines (for completions and tests). */
 export function dispatchNames(library: DispatchLibrary): string[] {
-  switch (library) {
-    case 'transformers':
-      return Object.keys(TRANSFORMERS_ACT2FN);
-    case 'timm':
-      return Object.keys(TIMM_ACT_LAYERS);
-    case 'timm-fn':
-      return Object.keys(TIMM_ACT_FNS);
-    case 'keras':
-    case 'tf-keras':
-      return kerasStringNames(library);
-    case 'tf-models':
-      return Object.keys(TF_MODELS_NAME_TO_FN);
-    case 'tf-models-layer':
-      return Object.keys(TF_MODELS_KERAS_LAYER);
-    case 'torch-rnn':
-      return Object.keys(TORCH_RNN);
-  }
+  return own(LIBRARIES, library)?.names() ?? [];
 }
