@@ -157,6 +157,14 @@ function predictHeader(plan: ExportPlan, what = ''): string[] {
 }
 
 /**
+ * `def predict(points):` of a framework with a model object: the logits `z = <logits>` of the
+ * standardised features, then the head in namespace `ns` (`what` as for `predictHeader`).
+ */
+function predictFn(plan: ExportPlan, logits: string, ns: string, what = ''): string[] {
+  return [...predictHeader(plan, what), `    z = ${logits}`, ...headLines(plan, ns)];
+}
+
+/**
  * JAX: the weights as a params pytree (a list of `{"w": (in, out), "b": (out,)}` per layer), a
  * pure `apply(params, h)` returning the logits, and `predict` on raw points.
  */
@@ -179,13 +187,7 @@ function jaxModel(plan: ExportPlan, acts: ActivationCode[]): string {
     const z = `h @ params[${i}]["w"] + params[${i}]["b"]`;
     L.push(i < n - 1 ? `    h = ${acts[i].call(z)}` : `    return ${z}`);
   }
-  L.push(
-    '',
-    '',
-    ...predictHeader(plan),
-    '    z = apply(params, features(points))',
-    ...headLines(plan, 'jnp'),
-  );
+  L.push('', '', ...predictFn(plan, 'apply(params, features(points))', 'jnp'));
   return L.join('\n');
 }
 
@@ -236,9 +238,7 @@ function model(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): s
       '',
       '',
       '@torch.no_grad()',
-      ...predictHeader(plan, ' (a float64 tensor)'),
-      '    z = model(features(points))',
-      ...headLines(plan, 'torch'),
+      ...predictFn(plan, 'model(features(points))', 'torch', ' (a float64 tensor)'),
     );
     return L.join('\n');
   }
@@ -271,9 +271,7 @@ function model(plan: ExportPlan, fw: ExportFramework, acts: ActivationCode[]): s
     'model = build_model()',
     '',
     '',
-    ...predictHeader(plan),
-    '    z = np.asarray(model(features(points)), dtype=np.float64)',
-    ...headLines(plan, 'np'),
+    ...predictFn(plan, 'np.asarray(model(features(points)), dtype=np.float64)', 'np'),
   );
   return L.join('\n');
 }
