@@ -3,6 +3,11 @@
  * expr.ts. Written to be safe in every array library: both branches of a `where` are evaluated
  * (and differentiated) everywhere, so an exponential is taken of `minimum(x, 0)`, never of x,
  * and no branch divides by zero. Unit tests evaluate these against the catalog's f and df.
+ *
+ * A deliberate data table: one entry per catalog id, so entries look alike by design (the same
+ * `where(…)` shapes over different conditions and constants). A function that computes the same
+ * thing as another under a new name shares its definition (`prelu` is leaky ReLU with a learned
+ * slope).
  */
 
 /** One entry's neutral definition. Locals (`lets`) are shared by f and df, in order. */
@@ -17,18 +22,18 @@ export interface NeutralDef {
 }
 
 const SIGMOID_LETS: [string, string][] = [['s', 'sigmoid(x)']];
+const LEAKY_RELU: NeutralDef = {
+  f: 'where(x >= 0, x, negativeSlope * x)',
+  df: 'where(x > 0, 1, negativeSlope)',
+};
 
 /** Neutral definitions by catalog id. */
 export const NEUTRAL: Record<string, NeutralDef> = {
   relu: { f: 'maximum(x, 0)', df: 'where(x > 0, 1, 0)' },
   relu6: { f: 'minimum(maximum(x, 0), 6)', df: 'where(x > 0, where(x < 6, 1, 0), 0)' },
-  leaky_relu: {
-    f: 'where(x >= 0, x, negativeSlope * x)',
-    df: 'where(x > 0, 1, negativeSlope)',
-  },
+  leaky_relu: LEAKY_RELU,
   prelu: {
-    f: 'where(x >= 0, x, negativeSlope * x)',
-    df: 'where(x > 0, 1, negativeSlope)',
+    ...LEAKY_RELU,
     learnable: ['negativeSlope'],
     note: 'The negative slope is learned (one shared value).',
   },
