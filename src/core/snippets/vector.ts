@@ -13,6 +13,25 @@ import { asciiMath } from './mathText';
 
 type Body = Record<ImplFramework, string[]>;
 
+/**
+ * The gated units split the row in halves a | b along the axis (the second half gates), the same
+ * line in every gated body and NumPy vector–Jacobian product.
+ */
+const SPLIT: Record<ImplFramework, string> = {
+  pytorch: 'a, b = x.chunk(2, dim=AX)',
+  keras: 'a, b = ops.split(x, 2, axis=AX)',
+  jax: 'a, b = jnp.split(x, 2, axis=AX)',
+  numpy: 'a, b = np.split(x, 2, axis=AX)',
+};
+
+/** A gated unit's body: the split, then `return <value>` for each framework. */
+function gated(value: Record<ImplFramework, string>): Body {
+  const body = {} as Body;
+  for (const fw of Object.keys(SPLIT) as ImplFramework[])
+    body[fw] = [SPLIT[fw], `return ${value[fw]}`];
+  return body;
+}
+
 /** Bodies by id; `AX` stands for the axis expression (`self.dim`, `self.axis` or `axis`). */
 const BODIES: Record<string, Body> = {
   softmax: {
@@ -75,36 +94,30 @@ const BODIES: Record<string, Body> = {
       'return e / np.sum(e, axis=AX, keepdims=True)',
     ],
   },
-  glu: {
-    pytorch: ['a, b = x.chunk(2, dim=AX)', 'return a * torch.sigmoid(b)'],
-    keras: ['a, b = ops.split(x, 2, axis=AX)', 'return a * ops.sigmoid(b)'],
-    jax: ['a, b = jnp.split(x, 2, axis=AX)', 'return a * jax.nn.sigmoid(b)'],
-    numpy: ['a, b = np.split(x, 2, axis=AX)', 'return a * _sigmoid(b)'],
-  },
-  swiglu: {
-    pytorch: ['a, b = x.chunk(2, dim=AX)', 'return a * b * torch.sigmoid(P_beta * b)'],
-    keras: ['a, b = ops.split(x, 2, axis=AX)', 'return a * b * ops.sigmoid(P_beta * b)'],
-    jax: ['a, b = jnp.split(x, 2, axis=AX)', 'return a * b * jax.nn.sigmoid(P_beta * b)'],
-    numpy: ['a, b = np.split(x, 2, axis=AX)', 'return a * b * _sigmoid(P_beta * b)'],
-  },
-  geglu: {
-    pytorch: [
-      'a, b = x.chunk(2, dim=AX)',
-      'return a * 0.5 * b * (1 + torch.erf(b / math.sqrt(2)))',
-    ],
-    keras: [
-      'a, b = ops.split(x, 2, axis=AX)',
-      'return a * 0.5 * b * (1 + ops.erf(b / math.sqrt(2)))',
-    ],
-    jax: ['a, b = jnp.split(x, 2, axis=AX)', 'return a * 0.5 * b * (1 + erf(b / math.sqrt(2)))'],
-    numpy: ['a, b = np.split(x, 2, axis=AX)', 'return a * 0.5 * b * (1 + erf(b / math.sqrt(2)))'],
-  },
-  reglu: {
-    pytorch: ['a, b = x.chunk(2, dim=AX)', 'return a * torch.clamp(b, min=0)'],
-    keras: ['a, b = ops.split(x, 2, axis=AX)', 'return a * ops.maximum(b, 0)'],
-    jax: ['a, b = jnp.split(x, 2, axis=AX)', 'return a * jnp.maximum(b, 0)'],
-    numpy: ['a, b = np.split(x, 2, axis=AX)', 'return a * np.maximum(b, 0)'],
-  },
+  glu: gated({
+    pytorch: 'a * torch.sigmoid(b)',
+    keras: 'a * ops.sigmoid(b)',
+    jax: 'a * jax.nn.sigmoid(b)',
+    numpy: 'a * _sigmoid(b)',
+  }),
+  swiglu: gated({
+    pytorch: 'a * b * torch.sigmoid(P_beta * b)',
+    keras: 'a * b * ops.sigmoid(P_beta * b)',
+    jax: 'a * b * jax.nn.sigmoid(P_beta * b)',
+    numpy: 'a * b * _sigmoid(P_beta * b)',
+  }),
+  geglu: gated({
+    pytorch: 'a * 0.5 * b * (1 + torch.erf(b / math.sqrt(2)))',
+    keras: 'a * 0.5 * b * (1 + ops.erf(b / math.sqrt(2)))',
+    jax: 'a * 0.5 * b * (1 + erf(b / math.sqrt(2)))',
+    numpy: 'a * 0.5 * b * (1 + erf(b / math.sqrt(2)))',
+  }),
+  reglu: gated({
+    pytorch: 'a * torch.clamp(b, min=0)',
+    keras: 'a * ops.maximum(b, 0)',
+    jax: 'a * jnp.maximum(b, 0)',
+    numpy: 'a * np.maximum(b, 0)',
+  }),
   sparsemax: {
     pytorch: [
       '# Martins & Astudillo (2016): project onto the simplex; tau is the threshold.',
@@ -158,23 +171,23 @@ const VJP: Record<string, string[]> = {
   ],
   softmin: ['s = softmin(x, axis)', 'return -s * (g - np.sum(g * s, axis=axis, keepdims=True))'],
   glu: [
-    'a, b = np.split(x, 2, axis=axis)',
+    SPLIT.numpy,
     's = _sigmoid(b)',
     'return np.concatenate([g * s, g * a * s * (1 - s)], axis=axis)',
   ],
   swiglu: [
-    'a, b = np.split(x, 2, axis=axis)',
+    SPLIT.numpy,
     's = _sigmoid(P_beta * b)',
     'return np.concatenate([g * b * s, g * a * s * (1 + P_beta * b * (1 - s))], axis=axis)',
   ],
   geglu: [
-    'a, b = np.split(x, 2, axis=axis)',
+    SPLIT.numpy,
     'cdf = 0.5 * (1 + erf(b / math.sqrt(2)))',
     'pdf = np.exp(-0.5 * b**2) / math.sqrt(2 * math.pi)',
     'return np.concatenate([g * b * cdf, g * a * (cdf + b * pdf)], axis=axis)',
   ],
   reglu: [
-    'a, b = np.split(x, 2, axis=axis)',
+    SPLIT.numpy,
     'return np.concatenate([g * np.maximum(b, 0), np.where(b > 0, g * a, 0.0)], axis=axis)',
   ],
   sparsemax: [
