@@ -21,8 +21,8 @@ import { BoundaryPainter, heatmapColors, type HeatmapColors } from './heatmap';
 import { PlotAxes } from './plotAxes';
 import { pct, Readout, stopText } from './readout';
 import type { RunControls, StartRequest } from './runControls';
-import { followDataFile, reloadSetup, viewRunParts } from './viewRun';
-import { limitsText, SetupForm } from './setupForm';
+import { followDataFile, reloadSetup, viewRunParts, viewSetupForm } from './viewRun';
+import { limitsText, type SetupForm } from './setupForm';
 import type { ViewContext } from './trainView';
 
 /** Cells per side of each small boundary picture. */
@@ -72,10 +72,7 @@ export class RaceView {
       this.target.value = String(s.race.targetLoss);
       this.configChanged();
     });
-    this.form = new SetupForm(s.setup, (setup) => {
-      s.setup = setup;
-      this.configChanged();
-    });
+    this.form = viewSetupForm(ctx, () => this.configChanged());
     ({ controls: this.controls, exportBar: this.exportBar } = viewRunParts(ctx, this, s.race, {
       pickRun: true,
       start: t('Start race'),
@@ -115,7 +112,6 @@ export class RaceView {
         this.exportBar.element,
       ),
     );
-    this.form.setFile(ctx.file());
     this.picksChanged(false);
     this.clear();
   }

@@ -19,8 +19,8 @@ import { PlotAxes } from './plotAxes';
 import { previewData } from './preview';
 import { Readout, runSummary } from './readout';
 import type { RunControls, StartRequest } from './runControls';
-import { followDataFile, reloadSetup, resultsColumn, viewRunParts } from './viewRun';
-import { limitsText, SetupForm } from './setupForm';
+import { followDataFile, reloadSetup, resultsColumn, viewRunParts, viewSetupForm } from './viewRun';
+import { limitsText, type SetupForm } from './setupForm';
 import type { TrainActivation, TrainingUiState } from './uiState';
 
 /** Cells per side of the decision-boundary grid. */
@@ -62,10 +62,7 @@ export class TrainView {
       s.train.activation = a;
       this.configChanged();
     });
-    this.form = new SetupForm(s.setup, (setup) => {
-      s.setup = setup;
-      this.configChanged();
-    });
+    this.form = viewSetupForm(ctx, () => this.configChanged());
     ({ controls: this.controls, exportBar: this.exportBar } = viewRunParts(ctx, this, s.train, {
       pickRun: false,
     }));
@@ -79,7 +76,6 @@ export class TrainView {
       y: t('Loss'),
       y2: t('Test accuracy (%)'),
     });
-    this.form.setFile(ctx.file());
     this.element = el(
       'section',
       'train-view',

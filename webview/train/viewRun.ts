@@ -1,14 +1,14 @@
 /**
  * The run controls and export bar that every training view (Train, Race, Gradient flow) has, wired
  * one way: the view answers the controls' requests, and the speed is kept in the view's slice of
- * the page state and saved through `ctx.changed()`.
+ * the page state and saved through `ctx.changed()`. Train and Race also share the setup form.
  */
 import type { DataMessage, ProgressMessage } from '../../src/core/protocol/workerProtocol';
 import { el } from '../dom';
 import { ExportBar } from './exportBar';
 import type { Readout } from './readout';
 import { RunControls, type RunHost } from './runControls';
-import type { SetupForm } from './setupForm';
+import { SetupForm } from './setupForm';
 import type { ViewContext } from './trainView';
 
 type Speed = Parameters<RunHost['speedChanged']>[0];
@@ -65,6 +65,19 @@ export function resultsColumn(
     figures,
     ...rest,
   );
+}
+
+/**
+ * The shared setup form of a view (Train, Race): it edits `ctx.state.setup`, calls `changed` after
+ * each edit, and knows the data file in use.
+ */
+export function viewSetupForm(ctx: ViewContext, changed: () => void): SetupForm {
+  const form = new SetupForm(ctx.state.setup, (setup) => {
+    ctx.state.setup = setup;
+    changed();
+  });
+  form.setFile(ctx.file());
+  return form;
 }
 
 /** A view with the shared setup form shows the saved setup again (another view may have changed it). */
