@@ -155,3 +155,35 @@ test('activation plots: kinks are sampled on both sides; vector entries plot the
   assert.ok(!p.svg.includes('>f′</text>'), 'no derivative legend when the derivative is off');
   assert.match(p.svg, /<title>ReLU: \[−5, 5\] における f<\/title>/);
 });
+
+test('activation plots are kept per request: a repeat is the same plot, any other field draws anew', () => {
+  const leaky = getActivation('leaky_relu')!;
+  const base = {
+    entry: leaky,
+    params: { negativeSlope: 0.2 },
+    x0: -5,
+    x1: 5,
+    theme: 'dark' as const,
+    showDerivative: true,
+    lang: 'en' as const,
+  };
+  const first = activationPlot(base)!;
+  assert.equal(activationPlot({ ...base, params: { negativeSlope: 0.2 } }), first, 'kept');
+  const fresh = (changed: Partial<typeof base>) =>
+    activationPlot({ ...base, ...changed })!.svg !== first.svg;
+  assert.ok(fresh({ params: { negativeSlope: 0.3 } }), 'another parameter value');
+  assert.ok(fresh({ theme: 'light' }), 'another theme');
+  assert.ok(fresh({ lang: 'ja' }), 'another language');
+  assert.ok(fresh({ showDerivative: false }), 'without f′');
+  assert.ok(fresh({ x1: 6 }), 'another range');
+  // NaN and Infinity are different requests (a JSON key would write both as null): the second
+  // is drawn, not taken from the first.
+  const nan = activationPlot({ ...base, params: { negativeSlope: NaN } });
+  const inf = activationPlot({ ...base, params: { negativeSlope: Infinity } });
+  assert.ok(nan && inf && nan !== inf);
+  // More requests than are kept per entry: the first one is drawn again, equal to before.
+  for (let k = 0; k < 40; k++) activationPlot({ ...base, params: { negativeSlope: k / 100 } });
+  const again = activationPlot(base)!;
+  assert.notEqual(again, first, 'the oldest request was dropped');
+  assert.equal(again.svg, first.svg);
+});

@@ -101,10 +101,41 @@ export function sampleEntry(
   return { xs, f, df, breaks };
 }
 
-/** An SVG data URI of the plot and its alt text, or undefined when sampling fails. */
-export function activationPlot(
-  req: PlotRequest,
-): { uri: string; alt: string; svg: string } | undefined {
+/** A drawn plot: its SVG, as a data URI, and its alt text. */
+export interface DrawnPlot {
+  uri: string;
+  alt: string;
+  svg: string;
+}
+
+/** Plots drawn per catalog entry, by the rest of the request (`requestKey`); a few per entry. */
+const drawn = new WeakMap<Activation, Map<string, DrawnPlot | undefined>>();
+const PLOTS_PER_ENTRY = 16;
+
+/** The request but its entry, as text (`String` keeps NaN and ±Infinity apart). */
+function requestKey(req: PlotRequest): string {
+  const params = Object.keys(req.params).map((k) => `${k}=${req.params[k]}`);
+  const rest = [req.x0, req.x1, req.theme, req.showDerivative, req.lang, req.samples ?? 121];
+  return [...params, ...rest].join('|');
+}
+
+/**
+ * An SVG data URI of the plot and its alt text, or undefined when sampling fails. A plot is a
+ * pure function of the request, and hovers ask for the same few again and again (every `nn.GELU()`
+ * of a file, every hover of one token), so recent ones are kept per entry.
+ */
+export function activationPlot(req: PlotRequest): DrawnPlot | undefined {
+  let perEntry = drawn.get(req.entry);
+  if (!perEntry) drawn.set(req.entry, (perEntry = new Map()));
+  const key = requestKey(req);
+  if (perEntry.has(key)) return perEntry.get(key);
+  const plot = drawPlot(req);
+  if (perEntry.size >= PLOTS_PER_ENTRY) perEntry.delete(perEntry.keys().next().value as string);
+  perEntry.set(key, plot);
+  return plot;
+}
+
+function drawPlot(req: PlotRequest): DrawnPlot | undefined {
   try {
     const [x0, x1] = req.x1 > req.x0 ? [req.x0, req.x1] : [-5, 5];
     const s = sampleEntry(req.entry, req.params, x0, x1, req.samples ?? 121);

@@ -67,7 +67,23 @@ function verdict(d: CodeDefined, o: HoverOptions): string | undefined {
   return undefined;
 }
 
-function plot(d: CodeDefined, o: HoverOptions): string | undefined {
+/** Plot lines per definition (kept per analysis by python/codeDefined), by theme, range and
+ * language: a hover of the same definition draws nothing again. */
+const drawn = new WeakMap<CodeDefined, Map<string, string>>();
+
+function plot(d: CodeDefined, o: HoverOptions): string {
+  const key = [o.xMin, o.xMax, o.theme, o.showDerivative, o.lang].join('|');
+  let perDefinition = drawn.get(d);
+  if (!perDefinition) drawn.set(d, (perDefinition = new Map()));
+  let line = perDefinition.get(key);
+  if (line === undefined) {
+    if (perDefinition.size >= 8) perDefinition.clear();
+    perDefinition.set(key, (line = drawPlot(d, o)));
+  }
+  return line;
+}
+
+function drawPlot(d: CodeDefined, o: HoverOptions): string {
   const [x0, x1] = o.xMax > o.xMin ? [o.xMin, o.xMax] : [-5, 5];
   const n = 121;
   const out = { f: new Float64Array(n), df: new Float64Array(n) };
@@ -105,10 +121,7 @@ export function codeDefinedMarkdown(
   const lines = [`**${head}**`];
   const v = verdict(d, o);
   if (v) lines.push('', v);
-  if (o.showPlot) {
-    const p = plot(d, o);
-    if (p) lines.push('', p);
-  }
+  if (o.showPlot) lines.push('', plot(d, o));
   lines.push('', mdCode(`return ${d.source}`, 160));
   if (binding.length > 0) lines.push('', binding.join('  \n'));
   lines.push('', `*${localize(CL.readFrom, o.lang)}*`);

@@ -64,11 +64,33 @@ function targetVariables(n: SyntaxNode, out: SyntaxNode[], depth = 0): void {
   }
 }
 
+/** Answers of `scopeBindings` per parsed window, by scope and name: a hover looks up the same
+ * few names in the same enclosing scopes again and again, and each answer is a walk of the whole
+ * scope body. A window (and its tree) never changes, so neither do they. */
+const scopeMemo = new WeakMap<ParsedWindow, Map<string, readonly Binding[] | 'global'>>();
+const SCOPE_MEMO_SIZE = 512;
+
 /**
  * Every binding of `name` in the scope `scope` (a function, lambda or class), in document order;
  * `'global'` when the scope declares it `global`/`nonlocal`.
  */
 export function scopeBindings(
+  ctx: ScopeContext,
+  scope: SyntaxNode,
+  name: string,
+): readonly Binding[] | 'global' {
+  let memo = scopeMemo.get(ctx.window);
+  if (!memo) scopeMemo.set(ctx.window, (memo = new Map()));
+  const key = `${scope.from}:${scope.to}:${scope.name}:${name}`;
+  let res = memo.get(key);
+  if (res === undefined) {
+    if (memo.size >= SCOPE_MEMO_SIZE) memo.clear();
+    memo.set(key, (res = readScopeBindings(ctx, scope, name)));
+  }
+  return res;
+}
+
+function readScopeBindings(
   ctx: ScopeContext,
   scope: SyntaxNode,
   name: string,
