@@ -181,8 +181,9 @@ test('activation plots are kept per request: a repeat is the same plot, any othe
   const nan = activationPlot({ ...base, params: { negativeSlope: NaN } });
   const inf = activationPlot({ ...base, params: { negativeSlope: Infinity } });
   assert.ok(nan && inf && nan !== inf);
-  // More requests than are kept per entry: the first one is drawn again, equal to before.
-  for (let k = 0; k < 40; k++) activationPlot({ ...base, params: { negativeSlope: k / 100 } });
+  // More requests than are kept: the first one is drawn again, equal to before.
+  for (let k = 0; k < 60; k++)
+    activationPlot({ ...base, params: { negativeSlope: 0.5 + k / 1000 } });
   const again = activationPlot(base)!;
   assert.notEqual(again, first, 'the oldest request was dropped');
   assert.equal(again.svg, first.svg);

@@ -108,30 +108,33 @@ export interface DrawnPlot {
   svg: string;
 }
 
-/** Plots drawn per catalog entry, by the rest of the request (`requestKey`); a few per entry. */
-const drawn = new WeakMap<Activation, Map<string, DrawnPlot | undefined>>();
-const PLOTS_PER_ENTRY = 16;
+/** Recently drawn plots by request, least recently used first; each is some 30 KB. */
+const drawn = new Map<string, { entry: Activation; plot: DrawnPlot | undefined }>();
+const PLOTS_KEPT = 48;
 
-/** The request but its entry, as text (`String` keeps NaN and ±Infinity apart). */
+/** The request as text (`String` keeps NaN and ±Infinity apart). */
 function requestKey(req: PlotRequest): string {
   const params = Object.keys(req.params).map((k) => `${k}=${req.params[k]}`);
   const rest = [req.x0, req.x1, req.theme, req.showDerivative, req.lang, req.samples ?? 121];
-  return [...params, ...rest].join('|');
+  return [req.entry.id, ...params, ...rest].join('|');
 }
 
 /**
  * An SVG data URI of the plot and its alt text, or undefined when sampling fails. A plot is a
  * pure function of the request, and hovers ask for the same few again and again (every `nn.GELU()`
- * of a file, every hover of one token), so recent ones are kept per entry.
+ * of a file, every hover of one token), so the recent ones are kept.
  */
 export function activationPlot(req: PlotRequest): DrawnPlot | undefined {
-  let perEntry = drawn.get(req.entry);
-  if (!perEntry) drawn.set(req.entry, (perEntry = new Map()));
   const key = requestKey(req);
-  if (perEntry.has(key)) return perEntry.get(key);
+  const hit = drawn.get(key);
+  if (hit && hit.entry === req.entry) {
+    drawn.delete(key);
+    drawn.set(key, hit);
+    return hit.plot;
+  }
   const plot = drawPlot(req);
-  if (perEntry.size >= PLOTS_PER_ENTRY) perEntry.delete(perEntry.keys().next().value as string);
-  perEntry.set(key, plot);
+  drawn.set(key, { entry: req.entry, plot });
+  if (drawn.size > PLOTS_KEPT) drawn.delete(drawn.keys().next().value as string);
   return plot;
 }
 
