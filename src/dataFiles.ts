@@ -6,13 +6,13 @@
  */
 import * as vscode from 'vscode';
 import { TABLE_LIMITS } from './core/data/limits';
+import { decodeDataBytes, mayReread, rememberFile } from './core/data/dataFile';
 import type { DataFailed, DataLoaded } from './core/protocol/webviewProtocol';
 
 /** File name endings offered by the dialog and by the explorer menu. */
 export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt'];
+/** Files chosen in this workspace, most recent first (see core/data/dataFile). */
 const MEMENTO_KEY = 'activationLab.dataFiles';
-/** Files remembered per workspace (most recent first). */
-const REMEMBERED = 20;
 
 /** The file's last path segment. */
 export function baseName(uri: vscode.Uri): string {
@@ -45,14 +45,13 @@ export class DataFiles {
 
   /** Reads again a file chosen before, or refuses one the person never chose in this workspace. */
   async reload(uriText: string): Promise<DataLoaded | DataFailed> {
-    const known = this.memento.get<string[]>(MEMENTO_KEY, []);
     let uri: vscode.Uri | undefined;
     try {
       uri = vscode.Uri.parse(uriText, true);
     } catch {
       uri = undefined;
     }
-    if (!uri || !known.includes(uri.toString()))
+    if (!uri || !mayReread(this.memento.get(MEMENTO_KEY), uri.toString()))
       return {
         type: 'data/failed',
         uri: uriText,
@@ -65,9 +64,10 @@ export class DataFiles {
   }
 
   private async remember(uri: vscode.Uri): Promise<void> {
-    const s = uri.toString();
-    const known = this.memento.get<string[]>(MEMENTO_KEY, []).filter((k) => k !== s);
-    await this.memento.update(MEMENTO_KEY, [s, ...known].slice(0, REMEMBERED));
+    await this.memento.update(
+      MEMENTO_KEY,
+      rememberFile(this.memento.get(MEMENTO_KEY), uri.toString()),
+    );
   }
 }
 
@@ -92,16 +92,17 @@ export async function readDataFile(uri: vscode.Uri): Promise<DataLoaded | DataFa
     if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return fail('missing');
     return fail('unreadable', e instanceof Error ? e.message : String(e));
   }
-  // The file may have grown between the two calls.
-  if (bytes.length > TABLE_LIMITS.maxBytes) return fail('tooLarge', String(bytes.length));
-  if (bytes.subarray(0, 8192).includes(0)) return fail('notText');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('notText');
-  }
-  return { type: 'data/loaded', uri: uri.toString(), name, text, bytes: bytes.length };
+  // The file may have grown between the two calls; decodeDataBytes checks the size again.
+  const decoded = decodeDataBytes(bytes);
+  if (!decoded.ok)
+    return decoded.reason === 'tooLarge' ? fail('tooLarge', String(bytes.length)) : fail('notText');
+  return {
+    type: 'data/loaded',
+    uri: uri.toString(),
+    name,
+    text: decoded.text,
+    bytes: bytes.length,
+  };
 }
 
 /** The sentence a notification says for a file that could not be used. */

@@ -11,7 +11,7 @@ import {
   type PlotSeries,
   type ThemeKind,
 } from '../../src/core/hover/svgPlot';
-import { activationPlot, sampleEntry } from '../../src/core/hover/activationPlot';
+import { activationPlot, sampleEntry, type PlotRequest } from '../../src/core/hover/activationPlot';
 import { getActivation } from '../../src/core/catalog/catalog';
 
 const xs = Array.from({ length: 101 }, (_, i) => -5 + i / 10);
@@ -158,18 +158,18 @@ test('activation plots: kinks are sampled on both sides; vector entries plot the
 
 test('activation plots are kept per request: a repeat is the same plot, any other field draws anew', () => {
   const leaky = getActivation('leaky_relu')!;
-  const base = {
+  const base: PlotRequest = {
     entry: leaky,
     params: { negativeSlope: 0.2 },
     x0: -5,
     x1: 5,
-    theme: 'dark' as const,
+    theme: 'dark',
     showDerivative: true,
-    lang: 'en' as const,
+    lang: 'en',
   };
   const first = activationPlot(base)!;
   assert.equal(activationPlot({ ...base, params: { negativeSlope: 0.2 } }), first, 'kept');
-  const fresh = (changed: Partial<typeof base>) =>
+  const fresh = (changed: Partial<PlotRequest>) =>
     activationPlot({ ...base, ...changed })!.svg !== first.svg;
   assert.ok(fresh({ params: { negativeSlope: 0.3 } }), 'another parameter value');
   assert.ok(fresh({ theme: 'light' }), 'another theme');
