@@ -45,8 +45,9 @@ test('the SVG is one well-formed document of the requested size with a title, ax
   const opened = (svg.match(/<(?!\/)[a-z]+[^>]*[^/]>/g) ?? []).length;
   const closed = (svg.match(/<\/[a-z]+>/g) ?? []).length;
   assert.equal(opened, closed);
-  for (const label of ['−4', '−2', '0', '2', '4', '>f<', '>f′<'])
-    assert.ok(svg.includes(label), label);
+  for (const label of ['−4', '−2', '0', '2', '4', '>f<']) assert.ok(svg.includes(label), label);
+  // The derivative's legend: f with a prime drawn large enough to see at 11 px.
+  assert.match(svg, />f<tspan font-size="16">′<\/tspan><\/text>/);
   assert.match(svg, /stroke-dasharray/, 'f′ dashed so it is told apart without colour');
 });
 
@@ -152,7 +153,8 @@ test('activation plots: kinks are sampled on both sides; vector entries plot the
     lang: 'ja',
   });
   assert.ok(p && p.uri.startsWith('data:image/svg+xml;base64,'));
-  assert.ok(!p.svg.includes('>f′</text>'), 'no derivative legend when the derivative is off');
+  assert.equal(p.svg.match(/<path d="M\d+ [\d.]+h16"/g)?.length, 1, 'one legend row: f only');
+  assert.ok(!p.svg.includes('′</tspan>'), 'no derivative legend when the derivative is off');
   assert.match(p.svg, /<title>ReLU: \[−5, 5\] における f<\/title>/);
 });
 

@@ -169,6 +169,12 @@ const FONT = 11;
  */
 export const PLOT_SIZE = { width: 300, height: 130 } as const;
 
+/** A legend label, escaped, with its prime marks enlarged: at 11 px a sans-serif ′ is a speck
+ * and f′ reads as f. */
+function legendLabel(label: string): string {
+  return esc(label).replace(/[′″]+/g, (m) => `<tspan font-size="${FONT + 5}">${m}</tspan>`);
+}
+
 /** Rough width of a tick label in pixels (digits and `−` are about 0.6 em wide). */
 const labelWidth = (text: string) => text.length * FONT * 0.62;
 
@@ -230,7 +236,7 @@ export function plotSvg(series: readonly PlotSeries[], opts: PlotOptions): strin
     const colour = s.role === 'f' ? pal.f : pal.df;
     const dash = s.role === 'df' ? ' stroke-dasharray="5 3"' : '';
     out.push(
-      `<path d="M${box.left + 7} ${r1(ly - FONT * 0.35)}h16" stroke="${colour}" stroke-width="${pal.lineWidth}"${dash}/><text x="${box.left + 27}" y="${ly}" fill="${pal.text}">${esc(s.label)}</text>`,
+      `<path d="M${box.left + 7} ${r1(ly - FONT * 0.35)}h16" stroke="${colour}" stroke-width="${pal.lineWidth}"${dash}/><text x="${box.left + 27}" y="${ly}" fill="${pal.text}">${legendLabel(s.label)}</text>`,
     );
     ly += row;
   }
