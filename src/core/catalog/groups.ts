@@ -2,6 +2,7 @@
  * Display names of the catalog's two groupings, in English and Japanese: the frameworks whose
  * APIs it knows and the families that group entries in pickers. One table each, keyed by the id
  * type, so a new framework or family fails to compile until it has its name here.
+ * Deliberate data tables: their rows look alike by design.
  */
 import type { Family, Framework, LocalText } from './types';
 

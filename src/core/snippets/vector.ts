@@ -4,6 +4,8 @@
  * functions subtract the maximum along the axis first (softmax(x) = softmax(x − max x)), with the
  * maximum held out of the gradient, since it does not change the result. The NumPy versions come
  * with a vector–Jacobian product `<name>_vjp(x, g)`, the derivative backpropagation needs.
+ * Deliberately written out per function and framework (the code a person inserts should read
+ * like hand-written code); the shared pieces (the row split of the gated units) are one table.
  */
 import type { Activation, Params } from '../catalog/types';
 import type { Implementation, ImplFramework } from './generate';

@@ -7,6 +7,7 @@
  * `tf.keras.activations.get` (tf-keras strings). With `use_keras_layer=True` an allow-list comes
  * first, where `gelu` is `partial(tf.nn.gelu)`: the exact form, and `leaky_relu`
  * `partial(tf.nn.leaky_relu)`: slope 0.2.
+ * Deliberate data tables: their rows look alike by design, each one a fact read from tf-models.
  */
 import type { DispatchEntry, DispatchSource } from './types';
 

@@ -5,6 +5,7 @@
  * `gelu` is exact, `gelu_tanh` the tanh form, `quick_gelu` x·σ(1.702x), `hard_mish`
  * ½·x·clamp(x + 2, 0, 2), `hard_sigmoid` relu6(x + 3)/6, `prelu` timm's PReLU (init 0.25).
  * Names are lower-cased before the lookup; `hardsigmoid`/`hardswish` are aliases.
+ * A deliberate data table: its rows look alike by design, each one a fact read from timm.
  */
 import type { DispatchEntry, DispatchSource } from './types';
 

@@ -7,6 +7,7 @@
  * ½(1 + erf((x − 0.707107)/(0.282095·√2))); `silu`/`swish` are `nn.functional.silu`;
  * `leaky_relu`, `relu6`, `prelu` are the `torch.nn` classes with their defaults.
  * `xielu` (trainable α) and `sqrtsoftplus` have no catalog entry and are left out on purpose.
+ * A deliberate data table: its rows look alike by design, each one a fact read from transformers.
  */
 import type { DispatchEntry, DispatchSource } from './types';
 
