@@ -6,28 +6,23 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import {
   backgroundColors,
   closeChecked,
   colorRows,
   Harness,
-  resultsDir,
+  polishShot,
+  THEMES,
   type Theme,
   type TestPage,
 } from './harness';
 
 const CHART = 'canvas.chart';
-const THEMES: Theme[] = ['dark', 'light', 'high-contrast'];
 const h = new Harness();
 before(() => h.start());
 after(() => h.stop());
 
 const done = closeChecked;
-
-async function shot(p: TestPage, name: string, theme: Theme): Promise<void> {
-  await p.page.screenshot({ path: join(resultsDir, `${name}-${theme}.png`) });
-}
 
 /** Pixels near any of `colors` in the canvas rows [y0, y1) (CSS pixels). */
 async function bandPixels(p: TestPage, y0: number, y1: number, colors: string[]): Promise<number> {
@@ -75,6 +70,8 @@ describe('graph polish', () => {
         now <= before + 20,
         `${theme}: ${now} curve-coloured pixels in the top band (was ${before})`,
       );
+      assert.equal(await p.page.locator('.legend-area').count(), 1, 'one legend, the page’s own');
+      await polishShot(p.page, 4, 'theme-switch', theme);
     }
     await done(p);
   });
@@ -88,7 +85,7 @@ describe('graph polish', () => {
       await p.page.locator('#x-max').dispatchEvent('change');
       await note.filter({ hasText: 'must be greater' }).waitFor();
       assert.equal(await p.page.getAttribute('#x-min', 'aria-invalid'), '');
-      await shot(p, 'range-message', theme);
+      await polishShot(p.page, 5, 'range-message', theme);
       await p.page.fill('#x-min', '-1e6');
       await p.page.fill('#x-max', '1e6');
       await p.page.locator('#x-max').dispatchEvent('change');
@@ -127,7 +124,7 @@ describe('graph polish', () => {
       assert.equal(await p.page.locator('#status').textContent(), '', 'not in the far status line');
       const [a, b] = [await add.boundingBox(), await note.boundingBox()];
       assert.ok(Math.abs(a!.y - b!.y) < 30 && b!.x - (a!.x + a!.width) < 40, 'next to the button');
-      await shot(p, 'curve-limit', theme);
+      await polishShot(p.page, 6, 'curve-limit', theme);
       await p.page.locator('.card button[aria-label^="Remove"]').first().click();
       assert.equal(await note.textContent(), '');
       await done(p);
@@ -135,28 +132,31 @@ describe('graph polish', () => {
   });
 
   test('the legend follows the parameter slider while it moves', async () => {
-    const p = await h.open({
-      show: { curves: [{ id: 'leaky_relu', params: { negativeSlope: 0.01 } }] },
-    });
-    const slider = p.page.locator('.card input[type=range]').first();
-    await slider.focus();
-    for (let i = 0; i < 26; i++) await p.page.keyboard.press('ArrowRight');
-    const value = Number(await p.page.locator('.card .param input.num').first().inputValue());
-    const legend = (await p.page.locator('.legend-item').first().textContent()) ?? '';
-    assert.ok(value > 0.2, `slope ${value}`);
-    assert.equal(legend, `Leaky ReLU a=${+value.toPrecision(3)}`);
-    // A drag (pointer) too, not only the keyboard.
-    const box = (await slider.boundingBox())!;
-    await p.page.mouse.move(box.x + 4, box.y + box.height / 2);
-    await p.page.mouse.down();
-    await p.page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
-    const during = Number(await p.page.locator('.card .param input.num').first().inputValue());
-    assert.equal(
-      await p.page.locator('.legend-item').first().textContent(),
-      `Leaky ReLU a=${+during.toPrecision(3)}`,
-    );
-    await p.page.mouse.up();
-    await done(p);
+    for (const theme of THEMES) {
+      const p = await h.open({
+        theme,
+        show: { curves: [{ id: 'leaky_relu', params: { negativeSlope: 0.01 } }] },
+      });
+      const slider = p.page.locator('.card input[type=range]').first();
+      const value = async () =>
+        Number(await p.page.locator('.card .param input.num').first().inputValue());
+      const legend = () => p.page.locator('.legend-item').first().textContent();
+      await slider.focus();
+      for (let i = 0; i < 26; i++) await p.page.keyboard.press('ArrowRight');
+      const typed = await value();
+      assert.ok(typed > 0.2, `slope ${typed}`);
+      assert.equal(await legend(), `Leaky ReLU a=${+typed.toPrecision(3)}`);
+      // A drag (pointer) too, not only the keyboard.
+      const box = (await slider.boundingBox())!;
+      await p.page.mouse.move(box.x + 4, box.y + box.height / 2);
+      await p.page.mouse.down();
+      await p.page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+      const during = await value();
+      assert.equal(await legend(), `Leaky ReLU a=${+during.toPrecision(3)}`);
+      await p.page.mouse.up();
+      await polishShot(p.page, 7, 'legend-slider', theme);
+      await done(p);
+    }
   });
 
   test('a pole (1/x with f′ and f″) does not flatten the other curves', async () => {
@@ -176,7 +176,7 @@ describe('graph polish', () => {
         tanhRows > 0.08,
         `tanh covers ${(tanhRows * 100).toFixed(1)} % of the height (${box.height}px)`,
       );
-      await shot(p, 'pole-range', theme);
+      await polishShot(p.page, 9, 'pole-range', theme);
       await done(p);
     }
   });
@@ -237,9 +237,9 @@ describe('graph polish', () => {
       for (const [i, n] of legend.counts.entries())
         assert.ok(n > 40, `legend colour ${i}: ${n} px`);
       await p.page.setContent(`<img src="${legend.dataUrl}">`);
-      await shot(p, 'export-png', theme);
+      await polishShot(p.page, 2, 'export-png', theme);
       await p.page.setContent(svg.replace(/^<\?xml[^>]*>/, ''));
-      await shot(p, 'export-svg', theme);
+      await polishShot(p.page, 2, 'export-svg', theme);
       await p.page.context().close();
     }
   });

@@ -31,6 +31,26 @@ const TYPES: Record<string, string> = {
 /** VS Code's body classes: `vscode-dark`, `vscode-light`, `vscode-high-contrast`. */
 export type Theme = 'dark' | 'light' | 'high-contrast';
 
+/** Every theme kind, for the screens that are looked at in each. */
+export const THEMES: readonly Theme[] = ['dark', 'light', 'high-contrast'];
+
+/**
+ * Saves a screenshot of one of issue 15's fixed screens as
+ * test-results/webview/polish-<item>-<what>-<theme>.png (the names its note lists).
+ */
+export async function polishShot(
+  page: Page,
+  item: number,
+  what: string,
+  theme: Theme,
+  fullPage = false,
+): Promise<void> {
+  await page.screenshot({
+    path: join(resultsDir, `polish-${item}-${what}-${theme}.png`),
+    fullPage,
+  });
+}
+
 export interface PageOptions {
   theme?: Theme;
   locale?: 'en' | 'ja';

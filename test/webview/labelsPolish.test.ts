@@ -5,21 +5,41 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import {
   backgroundColors,
   closeChecked,
   colorRows,
   Harness,
-  resultsDir,
+  polishShot,
+  THEMES,
   type TestPage,
   type Theme,
 } from './harness';
-
-const THEMES: Theme[] = ['dark', 'light', 'high-contrast'];
 const h = new Harness();
 before(() => h.start());
 after(() => h.stop());
+
+/** Exports the Graphs tab's CSV: "Saved to …" shows in the header, then leaves it. */
+async function savedNoteGoes(theme: Theme): Promise<void> {
+  const p = await h.open({ theme });
+  await p.page.locator('button', { hasText: 'Export CSV' }).click();
+  const save = (await p.posted()).find((m) => m.type === 'file/save')!;
+  await p.hostSend({
+    type: 'file/saved',
+    inReplyTo: save.requestId,
+    status: 'ok',
+    detail: '/w/a.csv',
+  });
+  await p.page.locator('#status', { hasText: 'Saved to /w/a.csv' }).waitFor();
+  await polishShot(p.page, 16, 'saved-note', theme);
+  await p.page.waitForFunction(
+    () => document.querySelector('#status')?.textContent === '',
+    undefined,
+    { timeout: 10_000 },
+  );
+  await polishShot(p.page, 16, 'saved-note-gone', theme);
+  await closeChecked(p);
+}
 
 describe('labels', () => {
   test('parameter names, preset matching and framework-distinct preset labels', async () => {
@@ -42,19 +62,28 @@ describe('labels', () => {
         texts.length,
         `no two presets read the same: ${texts.join(' | ')}`,
       );
-      await p.page.screenshot({ path: join(resultsDir, `labels-preset-${theme}.png`) });
+      await polishShot(p.page, 14, 'labels-preset', theme);
+      // A native drop-down is not in a headless screenshot: show the options as a list box.
+      await select.evaluate(
+        (s: HTMLSelectElement) =>
+          (s.size = s.options.length + s.querySelectorAll('optgroup').length),
+      );
+      await polishShot(p.page, 14, 'preset-list', theme);
       await closeChecked(p);
     }
   });
 
   test('a dead zone after a zoom ends at 0, not at the last grid point', async () => {
-    const p = await h.open({ show: { curves: [{ id: 'relu', params: {} }] } });
-    await p.page.fill('#x-min', '-1.73');
-    await p.page.fill('#x-max', '6.93');
-    await p.page.locator('#x-max').dispatchEvent('change');
-    const key = (await p.page.locator('.shade-key').textContent()) ?? '';
-    assert.match(key, /\[−1\.73, 0\]/, key);
-    await closeChecked(p);
+    for (const theme of THEMES) {
+      const p = await h.open({ theme, show: { curves: [{ id: 'relu', params: {} }] } });
+      await p.page.fill('#x-min', '-1.73');
+      await p.page.fill('#x-max', '6.93');
+      await p.page.locator('#x-max').dispatchEvent('change');
+      const key = (await p.page.locator('.shade-key').textContent()) ?? '';
+      assert.match(key, /\[−1\.73, 0\]/, key);
+      await polishShot(p.page, 14, 'dead-zone', theme);
+      await closeChecked(p);
+    }
   });
 
   test('the race says "press Start race", and "Saved to …" leaves the header', async () => {
@@ -66,25 +95,11 @@ describe('labels', () => {
       const status = (await p.page.locator('#train-panel-race .readout').textContent()) ?? '';
       assert.match(status, /press Start race/);
       assert.doesNotMatch(status, /press Train/);
-      await p.page.screenshot({ path: join(resultsDir, `race-idle-${theme}.png`) });
+      await polishShot(p.page, 16, 'race-status', theme);
       await closeChecked(p);
     }
-    const p = await h.open();
-    await p.page.locator('button', { hasText: 'Export CSV' }).click();
-    const save = (await p.posted()).find((m) => m.type === 'file/save')!;
-    await p.hostSend({
-      type: 'file/saved',
-      inReplyTo: save.requestId,
-      status: 'ok',
-      detail: '/w/a.csv',
-    });
-    await p.page.locator('#status', { hasText: 'Saved to /w/a.csv' }).waitFor();
-    await p.page.waitForFunction(
-      () => document.querySelector('#status')?.textContent === '',
-      undefined,
-      { timeout: 10_000 },
-    );
-    await closeChecked(p);
+    // The note stays a few seconds: the three themes wait for it side by side.
+    await Promise.all(THEMES.map(savedNoteGoes));
   });
 
   test('an activation has one colour in Graphs and in Race', async () => {
@@ -115,7 +130,7 @@ describe('labels', () => {
         .locator('.legend-item .swatch')
         .evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
       const inGraphs = (name: string) => swatches[graphs.findIndex((l) => l.startsWith(name))];
-      await p.page.screenshot({ path: join(resultsDir, `colours-graphs-${theme}.png`) });
+      await polishShot(p.page, 16, 'colours-graphs', theme);
       await p.page.click('#tab-train');
       await p.page.click('#train-tab-race');
       await p.page.locator('#train-panel-race .racers input[value=gelu]').check();
@@ -147,7 +162,7 @@ describe('labels', () => {
         lanes.map(([, c]) => c),
         "the table rows carry the lanes' colours",
       );
-      await p.page.screenshot({ path: join(resultsDir, `colours-race-${theme}.png`) });
+      await polishShot(p.page, 16, 'colours-race', theme);
       await closeChecked(p);
     }
   });
@@ -168,9 +183,10 @@ describe('labels', () => {
       );
       const bars = 1 - (await colorRows(p.page, '.bar-wrap canvas', out, 60)).top;
       assert.ok(bars > 0.5, `the output bar reaches ${(bars * 100).toFixed(0)} % of the height`);
-      await p.page.screenshot({ path: join(resultsDir, `vector-axes-${theme}.png`) });
+      await polishShot(p.page, 15, 'vector-softmax', theme);
       await p.page.selectOption('#vector-activation', 'glu');
       assert.equal(await p.page.locator('.vector-table tfoot').count(), 0, 'no sum for GLU');
+      await polishShot(p.page, 15, 'vector-glu', theme);
       await closeChecked(p);
     }
   });

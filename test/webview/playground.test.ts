@@ -6,7 +6,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { canvasPixels, Harness, jaStrings, resultsDir, type TestPage } from './harness';
+import {
+  canvasPixels,
+  Harness,
+  jaStrings,
+  polishShot,
+  resultsDir,
+  THEMES,
+  type TestPage,
+} from './harness';
 
 const DARK_BLUE = '#3794ff';
 // Dark Modern's charts.orange, #EA5C0055, drawn opaque (see the translucent-colour test).
@@ -252,21 +260,26 @@ describe('graphs', () => {
   });
 
   test('the difference of exact and tanh GELU peaks at |Δ| ≈ 4.7e−4 near x ≈ −2.7', async () => {
-    const p = await h.open({
-      show: {
-        curves: [
-          { id: 'gelu', params: {} },
-          { id: 'gelu_tanh', params: {} },
-        ],
-      },
-    });
-    await p.page.check('#diff-on');
-    const text = await p.page.locator('.diff-max').innerText();
-    const m = /\|Δ\| = ([\d.e−-]+) at x = ([−\d.]+)/.exec(text);
-    assert.ok(m, text);
-    assert.ok(Math.abs(num(m[1]) - 4.73e-4) < 0.05e-4, text);
-    assert.ok(Math.abs(Math.abs(num(m[2])) - 2.7) < 0.05, text);
-    await done(p);
+    for (const theme of THEMES) {
+      const p = await h.open({
+        theme,
+        show: {
+          curves: [
+            { id: 'gelu', params: {} },
+            { id: 'gelu_tanh', params: {} },
+          ],
+        },
+      });
+      await p.page.check('#diff-on');
+      const text = await p.page.locator('.diff-max').innerText();
+      const m = /\|Δ\| = ([\d.e−-]+) at x = ([−\d.]+)/.exec(text);
+      assert.ok(m, text);
+      assert.ok(Math.abs(num(m[1]) - 4.73e-4) < 0.05e-4, text);
+      assert.ok(Math.abs(Math.abs(num(m[2])) - 2.7) < 0.05, text);
+      // Issue 15.14: the right axis has round ticks only (seen on the screenshot).
+      await polishShot(p.page, 14, 'diff-ticks', theme);
+      await done(p);
+    }
   });
 });
 
@@ -328,23 +341,21 @@ describe('several custom curves', () => {
       'f(x) = x * sigmoid(1.702 * x)',
       'f(x) = x * tanh(softplus(x))',
     ]);
-    await p.page.screenshot({ path: join(resultsDir, 'custom-two-dark.png') });
+    await polishShot(p.page, 8, 'custom-two', 'dark');
     await p.page.waitForFunction(
       () =>
         (window as unknown as { __state?: { curves?: unknown[] } }).__state?.curves?.length === 5,
     );
     const saved = await p.state();
     await done(p);
-    const q = await h.open({
-      state: saved,
-      theme: 'light',
-      viewport: { width: 1280, height: 860 },
-    });
-    const again = q.page.locator('.legend-item', { hasText: 'Custom' });
-    await again.nth(1).waitFor();
-    assert.equal(await again.count(), 2);
-    await q.page.screenshot({ path: join(resultsDir, 'custom-two-light.png') });
-    await done(q);
+    for (const theme of ['light', 'high-contrast'] as const) {
+      const q = await h.open({ state: saved, theme, viewport: { width: 1280, height: 860 } });
+      const again = q.page.locator('.legend-item', { hasText: 'Custom' });
+      await again.nth(1).waitFor();
+      assert.equal(await again.count(), 2);
+      await polishShot(q.page, 8, 'custom-two', theme);
+      await done(q);
+    }
   });
 
   test('a saved custom curve with an empty formula is dropped, not drawn empty', async () => {
@@ -394,16 +405,19 @@ describe('custom formula derivatives', () => {
   });
 
   test('f′ of x * sigmoid(1.702*x) is typeset with the decimals as written', async () => {
-    const p = await h.open();
-    const input = p.page.locator('#custom-formula');
-    await input.fill('x * sigmoid(1.702*x)');
-    await input.press('Enter');
-    const df = p.page.locator('.info .tex').nth(1);
-    await df.locator('.katex').waitFor();
-    const text = await df.innerText();
-    assert.match(text, /1\.702/);
-    assert.doesNotMatch(text, /851|500|exp/);
-    await done(p);
+    for (const theme of THEMES) {
+      const p = await h.open({ theme });
+      const input = p.page.locator('#custom-formula');
+      await input.fill('x * sigmoid(1.702*x)');
+      await input.press('Enter');
+      const df = p.page.locator('.info .tex').nth(1);
+      await df.locator('.katex').waitFor();
+      const text = await df.innerText();
+      assert.match(text, /1\.702/);
+      assert.doesNotMatch(text, /851|500|exp/);
+      await polishShot(p.page, 14, 'derivative', theme);
+      await done(p);
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { canvasPixels, Harness, resultsDir } from './harness';
+import { canvasPixels, Harness, polishShot, resultsDir, THEMES } from './harness';
 import {
   noEarlyStop,
   openTraining,
@@ -183,7 +183,7 @@ test('a run live when the page is re-created is named in a notice, not silently 
 });
 
 test('early stop: Circle with ReLU stops at the default target loss, and says so', async () => {
-  for (const theme of ['dark', 'light'] as const) {
+  for (const theme of THEMES) {
     const { page, errors, violations } = await openTraining(h, 'train', { theme });
     const v = panel('train');
     assert.equal(await page.inputValue(`${v} select[data-role=early-stop]`), 'target');
@@ -196,10 +196,7 @@ test('early stop: Circle with ReLU stops at the default target loss, and says so
     assert.ok(epoch > 0 && epoch < 2000, `stopped at ${epoch}`);
     assert.equal(await page.getAttribute(`${v} .run-controls`, 'data-state'), 'done');
     metrics.earlyStopCircleReluEpoch = epoch;
-    await page.screenshot({
-      path: join(resultsDir, `training-early-stop-${theme}.png`),
-      fullPage: true,
-    });
+    await polishShot(page, 12, 'early-stop', theme, true);
     assert.deepEqual(await violations(), []);
     assert.deepEqual(pageErrors(errors), []);
     await page.context().close();
