@@ -54,6 +54,13 @@ export function renderGraphTexts(
   ]);
   if (changed(l.legend, legendKey))
     renderLegend(l.legend, sources, { showDf: s.showDf, showD2f: s.showD2f, diff });
+  // The difference pickers name the curves with their parameters too: keep them in step.
+  const names = JSON.stringify(s.curves.map((c) => [c.key, curveLabel(c)]));
+  if (changed(l.diffA, names))
+    for (const option of [...l.diffA.options, ...l.diffB.options]) {
+      const c = byKey(+option.value);
+      if (c) option.text = curveLabel(c);
+    }
   const active = byKey(s.active);
   const curve = active && s.shade.on ? curveLabel(active) : undefined;
   const shadeKey = JSON.stringify([

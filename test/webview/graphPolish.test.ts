@@ -50,6 +50,29 @@ async function bandPixels(p: TestPage, y0: number, y1: number, colors: string[])
   );
 }
 
+/** The largest share of the chart's height one pixel column has in `color`. */
+async function tallestColumn(p: TestPage, color: string): Promise<number> {
+  return p.page.evaluate(
+    ({ sel, color }) => {
+      const c = document.querySelector(sel) as HTMLCanvasElement;
+      const { data, width, height } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+      let most = 0;
+      for (let x = 0; x < width; x++) {
+        let n = 0;
+        for (let y = 0; y < height; y++) {
+          const i = (y * width + x) * 4;
+          if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 60)
+            n++;
+        }
+        most = Math.max(most, n);
+      }
+      return most / height;
+    },
+    { sel: CHART, color },
+  );
+}
+
 /** The palette colours the page uses now (from the legend swatches), as #rrggbb. */
 const swatchColors = (p: TestPage) => backgroundColors(p.page, '.legend-item .swatch');
 
@@ -154,6 +177,9 @@ describe('graph polish', () => {
       const during = await value();
       assert.equal(await legend(), `Leaky ReLU a=${+during.toPrecision(3)}`);
       await p.page.mouse.up();
+      // The difference pickers name the curve the same way, not with the slope it started with.
+      const label = await legend();
+      assert.deepEqual(await p.page.locator('#diff-a option').allTextContents(), [label]);
       await polishShot(p.page, 7, 'legend-slider', theme);
       await done(p);
     }
@@ -176,6 +202,13 @@ describe('graph polish', () => {
         tanhRows > 0.08,
         `tanh covers ${(tanhRows * 100).toFixed(1)} % of the height (${box.height}px)`,
       );
+      // No vertical line at the pole: no pixel column is custom-coloured over half the height.
+      const column = await tallestColumn(p, colors[1]);
+      assert.ok(column < 0.5, `a column ${(column * 100).toFixed(0)} % tall in the pole's colour`);
+      await p.page.locator('button', { hasText: 'Export SVG' }).click();
+      const svg = String((await p.posted()).find((m) => m.format === 'svg')!.data);
+      const path = /<path d="([^"]*)"[^>]*><title>Custom: 1\/x<\/title>/.exec(svg)?.[1] ?? '';
+      assert.equal(path.split('M').length - 1, 2, 'the SVG line of 1/x breaks at the pole');
       await polishShot(p.page, 9, 'pole-range', theme);
       await done(p);
     }

@@ -459,6 +459,11 @@ describe('look and feel', () => {
     const hc = await canvasPixels(p.page, CHART, ['#6fc3df', '#000000']);
     assert.ok(hc.counts[0] > 2000, `contrast-border pixels ${hc.counts[0]}`);
     assert.ok(hc.counts[1] > 100000, 'black background');
+    // A checked box and a slider's track are drawn in the accent colour: not the black page's.
+    const accents = await p.page
+      .locator('input[type=checkbox], input[type=range]')
+      .evaluateAll((els) => [...new Set(els.map((e) => getComputedStyle(e).accentColor))]);
+    assert.deepEqual(accents, ['rgb(111, 195, 223)'], 'contrast border colour');
     await p.page.screenshot({ path: join(resultsDir, 'playground-high-contrast.png') });
     await done(p);
   });

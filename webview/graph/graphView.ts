@@ -12,6 +12,7 @@ import {
   type ChartDataset,
   type ChartOptions,
   type ScriptableScaleContext,
+  type ScriptableLineSegmentContext,
 } from 'chart.js';
 import type { SampleBuffers } from '../catalog';
 import { t, tickLabel } from '../i18n';
@@ -66,6 +67,8 @@ export interface ExportLine {
   /** Samples at SAMPLES evenly spaced x over the view's x range. */
   values: Float64Array;
   axis: 'y' | 'y2';
+  /** A custom formula's line: not joined across a pole (see `poleJump`). */
+  poles?: boolean;
 }
 
 const points = () => Array.from({ length: SAMPLES }, () => ({ x: 0, y: 0 }));
@@ -271,7 +274,12 @@ export class GraphView {
     const { showDf, showD2f } = this.options;
     for (const s of this.series) {
       if (!s.source.visible) continue;
-      const base = { label: s.source.label, color: s.source.color, axis: 'y' as const };
+      const base = {
+        label: s.source.label,
+        color: s.source.color,
+        axis: 'y' as const,
+        poles: s.source.gaps,
+      };
       lines.push({ ...base, dash: DASH.f, weight: 1, values: s.buf.f });
       if (showDf) lines.push({ ...base, dash: DASH.df, weight: 0.75, values: s.buf.df });
       if (showD2f) lines.push({ ...base, dash: DASH.d2f, weight: 0.75, values: s.buf.d2f });
@@ -379,6 +387,18 @@ export class GraphView {
     return [lo - pad, hi + pad];
   }
 
+  /**
+   * A custom formula's line is not drawn between two neighbouring samples beyond opposite edges of
+   * the view: that is a pole (1/x jumps from −∞ to +∞ between two samples), and the joining segment
+   * would be a vertical line the function does not have. A continuous curve crosses the whole view
+   * within one sample step (a 1/1000 of the x range) only when it is steeper than any axis shows.
+   */
+  private readonly poleJump = (ctx: ScriptableLineSegmentContext): string | undefined => {
+    const [lo, hi] = this.shownY;
+    const [a, b] = [ctx.p0.parsed.y ?? NaN, ctx.p1.parsed.y ?? NaN];
+    return (a > hi && b < lo) || (a < lo && b > hi) ? 'transparent' : undefined;
+  };
+
   private buildDatasets(): LineDataset[] {
     const th = this.theme;
     const out: LineDataset[] = [];
@@ -390,6 +410,7 @@ export class GraphView {
         hidden: !s.source.visible,
         spanGaps: !s.source.gaps,
         yAxisID: 'y',
+        ...(s.source.gaps ? { segment: { borderColor: this.poleJump } } : {}),
       };
       out.push({ ...base, label: s.source.label, data: s.f, borderWidth: th.lineWidth });
       if (this.options.showDf)

@@ -140,11 +140,15 @@ function niceTicks(a: number, b: number): number[] {
   return out;
 }
 
-/** SVG path data of one sampled line, broken where a sample is not finite. */
+/**
+ * SVG path data of one sampled line, broken where a sample is not finite and, given the axis
+ * range `poles`, between neighbours beyond opposite edges of it (a pole, as on the chart).
+ */
 function pathData(
   values: Float64Array,
   px: (i: number) => number,
   py: (v: number) => number,
+  poles?: [number, number],
 ): string {
   let d = '';
   let pen = false;
@@ -154,6 +158,8 @@ function pathData(
       pen = false;
       continue;
     }
+    const u = values[i - 1];
+    if (poles && ((u > poles[1] && v < poles[0]) || (u < poles[0] && v > poles[1]))) pen = false;
     // Far outside the view the line is clipped anyway; keep coordinates small.
     const y = Math.max(-1e5, Math.min(1e5, py(v)));
     d += `${pen ? 'L' : 'M'}${px(i).toFixed(1)} ${y.toFixed(1)}`;
@@ -218,7 +224,8 @@ export function graphSvg(graph: GraphView, ex: ChartExport): string {
   );
   const clip = `<clipPath id="plot"><rect x="${plot.left}" y="${plot.top}" width="${plot.width}" height="${plot.height}"/></clipPath>`;
   const curves = lines.map((l: ExportLine) => {
-    const d = pathData(l.values, px, (v) => sy(v, l.axis === 'y2' && y2 ? y2 : y));
+    const range = l.axis === 'y2' && y2 ? y2 : y;
+    const d = pathData(l.values, px, (v) => sy(v, range), l.poles ? range : undefined);
     const dash = l.dash.length ? ` stroke-dasharray="${l.dash.join(' ')}"` : '';
     return `<path d="${d}" fill="none" stroke="${escapeXml(l.color)}" stroke-width="${(th.lineWidth * l.weight).toFixed(2)}"${dash}><title>${escapeXml(l.label)}</title></path>`;
   });
