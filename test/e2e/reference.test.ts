@@ -3,7 +3,7 @@
 // The workspace is a throwaway copy of examples/, so edits can be saved and read back from disk.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './codeServer';
@@ -159,44 +159,9 @@ function referenceSuite(): void {
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+End');
       await page.keyboard.press('Enter');
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.fill('>Activation Lab: Insert Activation Implementation');
-      await page
-        .locator('.quick-input-list .monaco-list-row', {
-          hasText: 'Insert Activation Implementation',
-        })
-        .first()
-        .waitFor();
-      await page.keyboard.press('Enter');
-      await page
-        .locator('.quick-input-title', { hasText: 'Insert Activation Implementation' })
-        .waitFor();
-      await input.fill('GELU (tanh');
-      await page
-        .locator('.quick-input-list .monaco-list-row', { hasText: 'gelu_tanh' })
-        .first()
-        .waitFor();
-      await page.keyboard.press('Enter');
-      await page
-        .locator('.quick-input-title', { hasText: 'Insert GELU (tanh approximation)' })
-        .waitFor();
-      await input.fill('NumPy');
-      await page
-        .locator('.quick-input-list .monaco-list-row', { hasText: 'NumPy' })
-        .first()
-        .waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-      await page.locator('.view-line', { hasText: 'def gelu_tanh(x):' }).first().waitFor();
+      await wb.insertImplementation('GELU (tanh', 'gelu_tanh', 'NumPy', 'def gelu_tanh(x):');
     });
-    await page.keyboard.press('Control+S');
-    const file = join(workspace, 'keras_model.py');
-    let saved = '';
-    for (let i = 0; i < 40 && !/def gelu_tanh_grad/.test(saved); i++) {
-      await page.waitForTimeout(250);
-      saved = readFileSync(file, 'utf8');
-    }
+    const saved = await wb.saveAndRead(join(workspace, 'keras_model.py'), /def gelu_tanh_grad/);
     assert.match(saved, /\ndef gelu_tanh\(x\):\n {4}"""GELU \(tanh approximation\): f\(x\) = /);
     assert.match(
       saved,
@@ -240,13 +205,7 @@ function referenceSuite(): void {
       await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
       await page.locator('.view-line', { hasText: 'class GeluTanh(nn.Module):' }).first().waitFor();
     });
-    await page.keyboard.press('Control+S');
-    const file = join(workspace, 'torch_model.py');
-    let saved = '';
-    for (let i = 0; i < 40 && !/class GeluTanh/.test(saved); i++) {
-      await page.waitForTimeout(250);
-      saved = readFileSync(file, 'utf8');
-    }
+    const saved = await wb.saveAndRead(join(workspace, 'torch_model.py'), /class GeluTanh/);
     assert.match(saved, /\nclass GeluTanh\(nn\.Module\):\n/);
     assert.match(saved, /\n {8}t = torch\.tanh\(c \* \(x \+ 0\.044715 \* x \*\* 3\)\)\n/);
     assert.doesNotMatch(saved, /act:gelu/);

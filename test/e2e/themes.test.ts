@@ -1,19 +1,35 @@
-// The editor-side screens in the light and high-contrast themes (issue 15's screenshots): the hover
-// with its plot, and the completion list after `nn.` with its documentation. The reference tests
-// cover the dark theme; these start code-server once per theme on a throwaway copy of examples/.
+// The editor-side screens of issue 15 in the dark, light and high-contrast themes, as
+// test-results/e2e/polish-<item>-<what>-<theme>.png: Insert Activation Implementation after an
+// indented `return` in a file that imports `torch.nn as nn` (1, 3), the hover with its plot and
+// the completion documentation (10), the completion order after `nn.` (11). Each theme starts
+// code-server once on a throwaway copy of examples/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './codeServer';
 import { e2eSkipReason, lineOf, Workbench } from './workbench';
 
-/** The themes other than the dark one the other E2E files run in, with a short name each. */
+/** VS Code's default theme of each kind, by the short name the screenshots carry. */
 const THEMES = {
+  dark: 'Default Dark Modern',
   light: 'Default Light Modern',
   'high-contrast': 'Default High Contrast',
 } as const;
+
+/**
+ * A PyTorch file whose last line is the blank line VS Code auto-indents after a method's
+ * `return`: an insertion there must land at column 0, after the class.
+ */
+const INSERT_FILE = `import torch
+import torch.nn as nn
+
+
+class Gelu(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return nn.functional.gelu(x)
+        `;
 
 describe('themes', async () => {
   const skip = await e2eSkipReason();
@@ -25,9 +41,11 @@ describe('themes', async () => {
 function themeSuite(short: string, theme: string): void {
   let wb: Workbench;
   const workspace = mkdtempSync(join(tmpdir(), `activation-lab-theme-${short}-`));
+  const shot = (item: number, what: string) => `polish-${item}-${what}-${short}`;
 
   before(async () => {
     cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
+    writeFileSync(join(workspace, 'insert_here.py'), INSERT_FILE);
     wb = await Workbench.start({
       name: `theme-${short}`,
       workspace,
@@ -40,10 +58,28 @@ function themeSuite(short: string, theme: string): void {
     rmSync(workspace, { recursive: true, force: true });
   });
 
+  test('Insert Activation Implementation after an indented return: column 0, no second import', async () => {
+    await wb.openFile('insert_here.py');
+    const frameworks = await wb.step(shot(1, 'insert-column0'), async () => {
+      await wb.focusActiveEditor();
+      await wb.page.keyboard.press('Control+End');
+      return wb.insertImplementation('silu', 'silu', 'PyTorch', 'class Silu(nn.Module):');
+    });
+    const used = frameworks.filter((f) => /used by this file/.test(f));
+    assert.deepEqual(used.length, 1, frameworks.join(' | '));
+    assert.match(used[0], /^PyTorch/);
+    const saved = await wb.saveAndRead(join(workspace, 'insert_here.py'), /class Silu/);
+    assert.match(saved, /return nn\.functional\.gelu\(x\)\n\n\nclass Silu\(nn\.Module\):\n/);
+    assert.doesNotMatch(saved, /^ +class /m, 'no class nested in a method');
+    assert.equal(saved.match(/^import torch$/gm)?.length, 1);
+    assert.equal(saved.match(/^import torch\.nn as nn$/gm)?.length, 1);
+    assert.doesNotMatch(saved, /^from torch import nn/m, 'the nn alias is reused');
+  });
+
   test('the hover shows its plot inside the visible area', async () => {
     await wb.openFile('jax_flax_model.py');
     const line = lineOf('jax_flax_model.py', /h = jax\.nn\.gelu\(h\) \* g/, workspace);
-    const hover = await wb.step(`theme-${short}-1-hover-jax-gelu`, () =>
+    const hover = await wb.step(shot(10, 'hover'), () =>
       wb.hoverText('gelu', { line, expect: /tanh approximation/ }),
     );
     await wb.dismissHover();
@@ -63,14 +99,17 @@ function themeSuite(short: string, theme: string): void {
     await page.keyboard.type('nn.', { delay: 30 });
     const rows = page.locator('.suggest-widget .monaco-list-row');
     await rows.filter({ hasText: 'Activation Lab' }).first().waitFor({ timeout: 30_000 });
-    const labels = await wb.step(`theme-${short}-2-completion-nn`, async () => {
+    const { labels, docs } = await wb.step(shot(11, 'completion-docs'), async () => {
       const panel = page.locator('.suggest-details-container .suggest-details');
       if (!(await panel.isVisible())) await page.keyboard.press('Control+Space');
       await panel.locator('img').first().waitFor({ timeout: 10_000 });
-      return rows.allInnerTexts();
+      return { labels: await rows.allInnerTexts(), docs: await panel.innerText() };
     });
     await page.keyboard.press('Escape');
     const first = labels[0] ?? '';
     assert.match(first, /ReLU|GELU|SiLU|Sigmoid|Tanh|Softmax/, labels.join(' | '));
+    // Issue 15.10: the documentation is typeset text, not LaTeX source.
+    assert.match(docs, /f\(x\) = /, docs);
+    assert.doesNotMatch(docs, /\\[a-zA-Z]+|\^\{|_\{/, docs);
   });
 }

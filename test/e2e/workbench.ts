@@ -310,6 +310,57 @@ export class Workbench {
     return clickedAt;
   }
 
+  /**
+   * Runs Insert Activation Implementation at the active editor's cursor: types `query` into the
+   * activation picker and takes the row of activation `id`, then the framework row whose label
+   * starts with `framework`. Returns the framework picker's rows (label and description) as
+   * offered; resolves once the pickers are closed and the `expect` text is on screen.
+   */
+  async insertImplementation(
+    query: string,
+    id: string,
+    framework: string,
+    expect: string,
+  ): Promise<string[]> {
+    const { page } = this;
+    const input = page.locator('.quick-input-widget input');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await page.keyboard.press('F1');
+    await input.fill('>Activation Lab: Insert Activation Implementation');
+    await rows.filter({ hasText: 'Insert Activation Implementation' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page
+      .locator('.quick-input-title', { hasText: 'Insert Activation Implementation' })
+      .waitFor();
+    await input.fill(query);
+    const exact = new RegExp(`^${escapeRegExp(id)}$`);
+    await rows
+      .filter({ has: page.locator('.label-description', { hasText: exact }) })
+      .first()
+      .click();
+    await page
+      .locator('.quick-input-title', { hasText: /^Insert (?!Activation Implementation)/ })
+      .waitFor();
+    const offered = rows.filter({ hasText: new RegExp(`^${escapeRegExp(framework)}`) });
+    await offered.first().waitFor();
+    const list = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    await offered.first().click();
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await page.locator('.view-line', { hasText: expect }).first().waitFor();
+    return list;
+  }
+
+  /** Saves the active editor (Ctrl+S) and returns `path`'s text once it matches `expect`. */
+  async saveAndRead(path: string, expect: RegExp): Promise<string> {
+    await this.page.keyboard.press('Control+S');
+    let saved = '';
+    for (let i = 0; i < 40 && !expect.test(saved); i++) {
+      await this.page.waitForTimeout(250);
+      saved = readFileSync(path, 'utf8');
+    }
+    return saved;
+  }
+
   /** The content frame of the last webview that finished loading (the playground, usually). */
   webviewFrame(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
