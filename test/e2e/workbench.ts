@@ -54,7 +54,14 @@ export interface WorkbenchOptions {
 }
 
 export interface HoverResult {
+  /** The text of every visible hover, joined. */
   text: string;
+  /**
+   * The text of each part of the hover that matched `expect`: one per hover a provider returned.
+   * Two identical parts mean two providers answered, as when the workbench started a second
+   * extension host on a loaded machine (seen in code-server's remoteagent log).
+   */
+  parts: string[];
   hasImage: boolean;
   html: string;
   /**
@@ -63,6 +70,11 @@ export interface HoverResult {
    * height of the whole content, which scrolls when it exceeds `visibleHeight`.
    */
   plot?: { top: number; bottom: number; visibleHeight: number; scrollHeight: number };
+}
+
+/** How often `phrase` occurs in the hover part that says it most (0 when none does). */
+export function mostInOnePart(hover: HoverResult, phrase: string): number {
+  return Math.max(0, ...hover.parts.map((p) => p.split(phrase).length - 1));
 }
 
 /** Milliseconds each phase of start-up took, for the report. */
@@ -278,6 +290,11 @@ export class Workbench {
     });
     return {
       text: (await hover.allInnerTexts()).join('\n').trim(),
+      parts: await first.evaluate((content) =>
+        Array.from(content.querySelectorAll<HTMLElement>('.markdown-hover'), (e) =>
+          e.innerText.trim(),
+        ),
+      ),
       hasImage: (await first.locator('img').count()) > 0,
       html: await first.innerHTML(),
       plot,
