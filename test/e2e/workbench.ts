@@ -344,11 +344,15 @@ export class Workbench {
     const rows = page.locator('.quick-input-list .monaco-list-row');
     await page.keyboard.press('F1');
     await input.fill('>Activation Lab: Insert Activation Implementation');
-    await rows.filter({ hasText: 'Insert Activation Implementation' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    // Click the command's own row (Enter takes the focused one, which may be another), and give
+    // a first use time: the command may first have to wait for the extension to activate.
+    await rows
+      .filter({ hasText: /^Activation Lab: Insert Activation Implementation/ })
+      .first()
+      .click();
     await page
       .locator('.quick-input-title', { hasText: 'Insert Activation Implementation' })
-      .waitFor();
+      .waitFor({ timeout: 60_000 });
     await input.fill(query);
     const exact = new RegExp(`^${escapeRegExp(id)}$`);
     await rows
