@@ -26,7 +26,7 @@ export function curveLabel(c: CurveState): string {
 }
 
 /** A formula cut to fit a legend entry. */
-function shortFormula(text: string): string {
+export function shortFormula(text: string): string {
   const s = text.trim().replace(/\s+/g, ' ');
   return s.length > 28 ? `${s.slice(0, 27)}…` : s;
 }

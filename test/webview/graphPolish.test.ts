@@ -209,6 +209,11 @@ describe('graph polish', () => {
       const svg = String((await p.posted()).find((m) => m.format === 'svg')!.data);
       const path = /<path d="([^"]*)"[^>]*><title>Custom: 1\/x<\/title>/.exec(svg)?.[1] ?? '';
       assert.equal(path.split('M').length - 1, 2, 'the SVG line of 1/x breaks at the pole');
+      // One "Custom activation" heading (the form's); the curve's panel is named by its formula.
+      assert.deepEqual(await p.page.locator('h2').allTextContents(), [
+        'Custom activation',
+        'Custom: 1/x',
+      ]);
       await polishShot(p.page, 9, 'pole-range', theme);
       await done(p);
     }

@@ -9,6 +9,7 @@ import type { Activation, Properties } from '../../src/core/catalog/types';
 import { local } from '../catalog';
 import { h } from '../dom';
 import { t } from '../i18n';
+import { shortFormula } from '../sources';
 import type { DerivativeTex } from '../../src/core/formula/formula';
 import { post } from '../vscodeApi';
 
@@ -144,7 +145,8 @@ export function showCustom(
 ): void {
   const f = h('div', { class: 'tex' });
   renderTex(f, `f(x) = ${latex ?? text}`, true, `f(x) = ${text}`);
-  const parts: HTMLElement[] = [h('h2', {}, t('Custom activation')), f];
+  // Named by its formula, as in the legend: the form above is already headed "Custom activation".
+  const parts: HTMLElement[] = [h('h2', {}, t('Custom: {0}', shortFormula(text))), f];
   if (derivative?.ok) {
     const df = h('div', { class: 'tex' });
     renderTex(df, `f'(x) = ${derivative.latex}`);
