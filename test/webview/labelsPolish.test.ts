@@ -62,6 +62,12 @@ describe('labels', () => {
         texts.length,
         `no two presets read the same: ${texts.join(' | ')}`,
       );
+      // Told apart by the framework's name after a dot, not in brackets inside brackets.
+      assert.ok(
+        texts.includes('as activation="leaky_relu" · tf.keras (Keras 2)'),
+        texts.join(' | '),
+      );
+      assert.ok(!texts.some((x) => /\([^)]*\(/.test(x)), `nested brackets: ${texts.join(' | ')}`);
       await polishShot(p.page, 14, 'labels-preset', theme);
       // A native drop-down is not in a headless screenshot: show the options as a list box.
       await select.evaluate(

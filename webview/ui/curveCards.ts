@@ -139,7 +139,7 @@ function presetSelect(
             { value: p.key, selected: p === current },
             // The same call in two frameworks (Keras 3 and tf-keras) is told apart by name.
             calls.get(p.call)! > 1
-              ? `${t('as {0}', p.call)} (${FRAMEWORK_NAMES[fw]})`
+              ? `${t('as {0}', p.call)} · ${FRAMEWORK_NAMES[fw]}`
               : t('as {0}', p.call),
           ),
         ),
