@@ -190,6 +190,14 @@ describe('labels', () => {
       const bars = 1 - (await colorRows(p.page, '.bar-wrap canvas', out, 60)).top;
       assert.ok(bars > 0.5, `the output bar reaches ${(bars * 100).toFixed(0)} % of the height`);
       await polishShot(p.page, 15, 'vector-softmax', theme);
+      // Both axes put 0 at one height: with logits ±1000 zero is mid-chart on the input axis, so
+      // the probability bar of z1 rises from mid-chart too, not from the bottom.
+      await p.page.getByLabel('Logit z4').fill('-1000');
+      await p.page.waitForTimeout(100);
+      const mid = await colorRows(p.page, '.bar-wrap canvas', out, 60);
+      assert.ok(mid.bottom > 0.3 && mid.bottom < 0.7, `output bar from ${mid.bottom.toFixed(2)}`);
+      assert.ok(mid.top < 0.2, `output bar to ${mid.top.toFixed(2)}`);
+      await polishShot(p.page, 15, 'vector-zero-aligned', theme);
       await p.page.selectOption('#vector-activation', 'glu');
       assert.equal(await p.page.locator('.vector-table tfoot').count(), 0, 'no sum for GLU');
       await polishShot(p.page, 15, 'vector-glu', theme);

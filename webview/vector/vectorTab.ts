@@ -13,6 +13,7 @@ import { paramControl } from '../ui/paramControl';
 import type { UiState } from '../state';
 import type { Theme } from '../theme';
 import { withAlpha } from '../theme';
+import { zeroAlignedRanges } from './zeroAxes';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
@@ -86,11 +87,15 @@ export class VectorTab {
         // Inputs and outputs on their own axes: a logit of 1000 must not hide probabilities.
         scales: {
           x: { type: 'category' },
-          y: { type: 'linear', ticks: { callback: tickLabel }, title: { display: true } },
+          y: {
+            type: 'linear',
+            ticks: { callback: tickLabel, includeBounds: false },
+            title: { display: true },
+          },
           y2: {
             type: 'linear',
             position: 'right',
-            ticks: { callback: tickLabel },
+            ticks: { callback: tickLabel, includeBounds: false },
             title: { display: true },
             grid: { drawOnChartArea: false },
           },
@@ -253,6 +258,16 @@ export class VectorTab {
       sc.ticks = { ...sc.ticks, color: th.muted };
       sc.grid = { ...sc.grid, color: th.grid };
       sc.border = { color: th.grid };
+    }
+    // Both axes put 0 at one height; ticks stay round (no extra tick at a widened bound).
+    const [inRange, outRange] = zeroAlignedRanges(input, output);
+    for (const [id, r] of [
+      ['y', inRange],
+      ['y2', outRange],
+    ] as const) {
+      const sc = c.options.scales![id]!;
+      sc.min = r.min;
+      sc.max = r.max;
     }
     const titled = (id: 'y' | 'y2', text: string) =>
       Object.assign(c.options.scales![id]!, { title: { display: true, text, color: th.muted } });
