@@ -3,18 +3,15 @@
 // "bound at line N" link moves the cursor there; a transformers `config.json` value names the
 // tanh-form GELU; a module class written in the file (`NewGELU`) is read as a formula and named
 // by the catalog entry it equals. The workspace is a throwaway copy of examples/.
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './codeServer';
-import { e2eSkipReason, lineOf, Workbench } from './workbench';
+import { describeInCodeServer, lineOf, Workbench } from './workbench';
 
-describe('bindings', async () => {
-  const skip = await e2eSkipReason();
-  describe('in code-server', { skip }, () => bindingsSuite());
-});
+describeInCodeServer('bindings', bindingsSuite);
 
 function bindingsSuite(): void {
   let wb: Workbench;

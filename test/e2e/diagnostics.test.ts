@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './codeServer';
-import { e2eSkipReason, lineOf, Workbench } from './workbench';
+import { describeInCodeServer, e2eSkipReason, lineOf, Workbench } from './workbench';
 
 const FIXTURE = `import torch
 import torch.nn as nn
@@ -20,10 +20,7 @@ def step(x, y):
     return criterion(model(x), y)
 `;
 
-describe('diagnostics', async () => {
-  const skip = await e2eSkipReason();
-  describe('in code-server', { skip }, () => suite());
-});
+describeInCodeServer('diagnostics', suite);
 
 function makeWorkspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'activation-lab-diagnostics-'));

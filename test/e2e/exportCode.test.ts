@@ -3,15 +3,12 @@
 // editor; then, with that Python editor active, the palette command "Export Trained Network as
 // Code…" with NumPy picked inserts the code at the cursor instead of opening another editor.
 // The CSV flow (right-click a file, train, export to PyTorch) is in ownData.test.ts.
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { e2eSkipReason, recordMetrics, waitForTrainEpoch, Workbench } from './workbench';
+import { describeInCodeServer, recordMetrics, waitForTrainEpoch, Workbench } from './workbench';
 
-describe('export as code', async () => {
-  const skip = await e2eSkipReason();
-  describe('in code-server', { skip }, () => exportSuite());
-});
+describeInCodeServer('export as code', exportSuite);
 
 /**
  * Untitled editor tabs in the workbench. VS Code titles an untitled editor by its first line and

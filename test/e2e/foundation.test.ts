@@ -1,14 +1,11 @@
 // The foundation slice in a real VS Code (code-server): activation on a Python file, the
 // nn.ReLU hover, the playground command and its webview, and the activate() figure.
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2eSkipReason, lineOf, recordMetrics, Workbench } from './workbench';
+import { describeInCodeServer, lineOf, recordMetrics, Workbench } from './workbench';
 
 // The suite is built asynchronously so the skip decision can await the install check.
-describe('foundation', async () => {
-  const skip = await e2eSkipReason();
-  describe('in code-server', { skip }, () => foundationSuite());
-});
+describeInCodeServer('foundation', foundationSuite);
 
 function foundationSuite(): void {
   let wb: Workbench;

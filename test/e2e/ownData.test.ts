@@ -5,24 +5,21 @@
 // and its end is predict(points) returning the class probabilities.
 // In a folder of its own: a file over 10 MB is refused at once; after a window reload the
 // playground reads its file again and says so when the file is gone.
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './codeServer';
 import {
-  e2eSkipReason,
+  describeInCodeServer,
   recordMetrics,
   trainEpoch,
   waitForTrainEpoch,
   Workbench,
 } from './workbench';
 
-describe('own data', async () => {
-  const skip = await e2eSkipReason();
-  describe('in code-server', { skip }, () => ownDataSuite());
-});
+describeInCodeServer('own data', ownDataSuite);
 
 function ownDataSuite(): void {
   let wb: Workbench;
@@ -122,10 +119,7 @@ function ownDataSuite(): void {
   });
 }
 
-describe('own data: limits and a reload', async () => {
-  const skip = await e2eSkipReason();
-  describe('in code-server', { skip }, () => limitsSuite());
-});
+describeInCodeServer('own data: limits and a reload', limitsSuite);
 
 /**
  * Opens the explorer's context menu on `name` and runs "Train on Data File…". The menu lists the

@@ -1,18 +1,15 @@
 // The in-editor reference (issue 4) in a real VS Code (code-server): hovers that state what this
 // very call computes, a completion inside activation="…", and Insert Activation Implementation.
 // The workspace is a throwaway copy of examples/, so edits can be saved and read back from disk.
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './codeServer';
-import { e2eSkipReason, lineOf, mostInOnePart, recordMetrics, Workbench } from './workbench';
+import { describeInCodeServer, lineOf, mostInOnePart, recordMetrics, Workbench } from './workbench';
 
-describe('reference', async () => {
-  const skip = await e2eSkipReason();
-  describe('in code-server', { skip }, () => referenceSuite());
-});
+describeInCodeServer('reference', referenceSuite);
 
 function referenceSuite(): void {
   let wb: Workbench;

@@ -1,21 +1,18 @@
 // Mini-training (issue 6) in a real VS Code (code-server): open the playground from the palette,
 // train on XOR in the webview's worker and read a falling loss from the page; then "Train with…"
 // opens the training tab with the picked activation selected and ready.
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import {
-  e2eSkipReason,
+  describeInCodeServer,
   recordMetrics,
   trainEpoch,
   waitForTrainEpoch,
   Workbench,
 } from './workbench';
 
-describe('training', async () => {
-  const skip = await e2eSkipReason();
-  describe('in code-server', { skip }, () => trainingSuite());
-});
+describeInCodeServer('training', trainingSuite);
 
 /** The number after `label` in the read-out of the Single-network view. */
 async function readoutNumber(frame: FrameLocator, label: string): Promise<number> {

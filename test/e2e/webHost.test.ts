@@ -3,18 +3,15 @@
 // as a browser VS Code with a remote folder does. Documents there have the `vscode-remote` scheme,
 // so this is where a provider registered for a list of schemes stays silent.
 // The workspace is a throwaway copy of examples/: the completion test types into a file.
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './codeServer';
-import { e2eSkipReason, lineOf, recordMetrics, Workbench } from './workbench';
+import { describeInCodeServer, lineOf, recordMetrics, Workbench } from './workbench';
 
-describe('web worker extension host', async () => {
-  const skip = await e2eSkipReason();
-  describe('in code-server', { skip }, () => webHostSuite());
-});
+describeInCodeServer('web worker extension host', webHostSuite);
 
 function webHostSuite(): void {
   let wb: Workbench;

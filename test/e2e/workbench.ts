@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { describe } from 'node:test';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import {
   keepLogs,
@@ -36,6 +37,17 @@ export async function e2eSkipReason(): Promise<string | false> {
   if (!mod.isCodeServerInstalled())
     return 'code-server missing (node scripts/ensureCodeServer.mjs)';
   return false;
+}
+
+/**
+ * `describe(name)` holding one `describe('in code-server')` that runs `suite`, skipped with the
+ * reason when this machine cannot run the tier (never under CI, where a missing browser fails).
+ */
+export function describeInCodeServer(name: string, suite: () => void): void {
+  describe(name, async () => {
+    const skip = await e2eSkipReason();
+    describe('in code-server', { skip }, suite);
+  });
 }
 
 export interface WorkbenchOptions {
